@@ -1,0 +1,123 @@
+/**
+ * Plays whole games with bots in every seat: the engine of `npm run sim`, the
+ * policy lab and the property tests. Time is synthetic: each phase runs out at
+ * its deadline, so a game is a function of scenario, seed and bots alone.
+ */
+
+import { makeRng } from "../rules/random.ts";
+import { applyAction } from "../rules/reducer.ts";
+import { createGame, type GameOptions, type SeatSetup } from "../rules/setup.ts";
+import {
+  type Action,
+  type ActionBody,
+  BOT_MEMBER,
+  type GameState,
+  type RejectionCode,
+  type RoleId,
+} from "../rules/types.ts";
+import { playerView } from "../rules/view.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { randomLegalBot } from "./randomLegal.ts";
+import type { Bot } from "./types.ts";
+
+export interface PlayOptions extends GameOptions {
+  seats?: SeatSetup[];
+  /** A bot per role; roles not named play the default bot. */
+  bots?: Record<RoleId, Bot>;
+  defaultBot?: Bot;
+  /** Times each bot is asked per negotiation phase (answers need a second look). */
+  negotiationTurns?: number;
+}
+
+export interface PlayResult {
+  state: GameState;
+  /** Every accepted action, in order: with the scenario, seed and seats it replays the game. */
+  log: Action[];
+  rejections: { seat: RoleId; type: string; code: RejectionCode; detail: string }[];
+  setup: { seed: string; seats: SeatSetup[]; options: GameOptions };
+}
+
+const START = 1_600_000_000_000;
+
+/** Plays a game to its end with bots in every seat. */
+export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {}): PlayResult {
+  const { seats, bots = {}, defaultBot = randomLegalBot, negotiationTurns = 3, ...options } = opts;
+  const created = createGame(scenario, seed, seats, options);
+  if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
+  let state = created.state;
+  const log: Action[] = [];
+  const rejections: PlayResult["rejections"] = [];
+  let now = START;
+  const apply = (action: Action): boolean => {
+    const r = applyAction(state, action);
+    if (!r.ok) return false;
+    state = r.state;
+    log.push(action);
+    return true;
+  };
+  apply({ type: "startGame", actor: { kind: "host" }, at: now });
+  const rngs: Record<string, () => number> = {};
+  for (const role of state.order) rngs[role] = makeRng(`${seed}:bot:${role}`);
+  let guard = 0;
+  while (state.phase !== "ended") {
+    if (++guard > 10_000) throw new Error("game did not end");
+    const phase = state.phase;
+    const year = state.year;
+    const turns = phase === "negotiation" ? negotiationTurns : 1;
+    for (let turn = 0; turn < turns && state.phase === phase && state.year === year; turn++) {
+      for (const role of state.order) {
+        if (state.phase !== phase || state.year !== year) break;
+        if (state.seats[role]?.controller !== "bot") continue;
+        const bot = bots[role] ?? defaultBot;
+        const view = playerView(state, { kind: "seat", seat: role });
+        const actions: ActionBody[] = bot.act(view, {
+          scenario,
+          random: rngs[role] as () => number,
+          turn,
+        });
+        for (const body of actions) {
+          if (state.phase !== phase || state.year !== year) break;
+          now += 1000;
+          const action = {
+            ...body,
+            actor: { kind: "seat", seat: role, member: BOT_MEMBER },
+            at: now,
+          } as Action;
+          const r = applyAction(state, action);
+          if (r.ok) {
+            state = r.state;
+            log.push(action);
+          } else {
+            rejections.push({ seat: role, type: body.type, code: r.code, detail: r.detail });
+          }
+        }
+      }
+    }
+    if (state.phase === phase && state.year === year) {
+      now = Math.max(now + 1, state.deadline ?? now);
+      if (!apply({ type: "phaseTimeout", phase, year, actor: { kind: "system" }, at: now }))
+        throw new Error(`timeout refused in ${phase}`);
+    }
+  }
+  return { state, log, rejections, setup: { seed, seats: seats ?? [], options } };
+}
+
+/** Replays an action log from the start; throws if any action is refused. */
+export function replay(
+  scenario: Scenario,
+  seed: string,
+  seats: SeatSetup[] | undefined,
+  options: GameOptions,
+  log: readonly Action[],
+): GameState {
+  const created = createGame(scenario, seed, seats?.length ? seats : undefined, options);
+  if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
+  let state = created.state;
+  for (const [i, action] of log.entries()) {
+    const r = applyAction(state, action);
+    if (!r.ok)
+      throw new Error(`action ${i} (${action.type}) refused on replay: ${r.code} ${r.detail}`);
+    state = r.state;
+  }
+  return state;
+}

@@ -1,0 +1,161 @@
+/** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
+import { checkProposal, termsValuePerYear } from "../terms.ts";
+import type { Deal, Proposal } from "../types.ts";
+import { reject, round2, transfer } from "../util.ts";
+import { actingSeat } from "./seat.ts";
+import type { Handler } from "./types.ts";
+
+const MAX_NOTE = 280;
+const MAX_OPEN_PER_SEAT = 20;
+
+export const propose: Handler<"propose"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const note = typeof a.note === "string" ? a.note : "";
+  if (note.length > MAX_NOTE)
+    return reject("ERR_TOO_LONG", `a note has at most ${MAX_NOTE} characters`);
+  const open = Object.values(s.proposals).filter(
+    (p) => p.from === st.role && p.status === "open",
+  ).length;
+  if (open >= MAX_OPEN_PER_SEAT)
+    return reject("ERR_NOT_ALLOWED", `at most ${MAX_OPEN_PER_SEAT} open proposals at once`);
+  const problem = checkProposal(s.scenario, s.order, st.role, a.parties, a.terms, a.years);
+  if (problem) return reject(problem.code, problem.detail);
+  let replaced: Proposal | null = null;
+  if (a.replaces !== null && a.replaces !== undefined) {
+    replaced = s.proposals[a.replaces] ?? null;
+    if (!replaced) return reject("ERR_UNKNOWN_PROPOSAL", "the proposal you counter does not exist");
+    if (!replaced.parties.includes(st.role))
+      return reject("ERR_NOT_A_PARTY", "you can only counter a proposal you are party to");
+    if (replaced.status !== "open")
+      return reject("ERR_PROPOSAL_CLOSED", `that proposal is ${replaced.status}`);
+  }
+  s.counters.proposal++;
+  const id = `p${s.counters.proposal}`;
+  const proposal: Proposal = {
+    id,
+    from: st.role,
+    parties: [...a.parties],
+    terms: JSON.parse(JSON.stringify(a.terms)),
+    years: a.years,
+    note,
+    replaces: replaced ? replaced.id : null,
+    status: "open",
+    accepted: [st.role],
+    year: s.year,
+    deal: null,
+  };
+  s.proposals[id] = proposal;
+  if (replaced) {
+    replaced.status = "countered";
+    out.push({
+      type: "proposalChanged",
+      proposal: replaced.id,
+      status: "countered",
+      parties: replaced.parties,
+    });
+  }
+  out.push({ type: "proposalChanged", proposal: id, status: "open", parties: proposal.parties });
+  conclude(s, proposal, out);
+  return null;
+};
+
+/** Turns a proposal every party accepted into a binding deal. */
+function conclude(
+  s: Parameters<Handler<"propose">>[0],
+  p: Proposal,
+  out: Parameters<Handler<"propose">>[2],
+): void {
+  if (!p.parties.every((r) => p.accepted.includes(r))) return;
+  s.counters.deal++;
+  const id = `d${s.counters.deal}`;
+  const deal: Deal = {
+    id,
+    seq: s.counters.deal,
+    proposal: p.id,
+    parties: [...p.parties],
+    terms: p.terms,
+    years: p.years,
+    startYear: s.year,
+    yearsDone: 0,
+    status: "active",
+    prepaid: false,
+    results: {},
+    voidTerms: [],
+  };
+  s.deals[id] = deal;
+  p.status = "concluded";
+  p.deal = id;
+  out.push({ type: "proposalChanged", proposal: p.id, status: "concluded", parties: p.parties });
+  out.push({ type: "dealConcluded", deal: id, parties: deal.parties });
+}
+
+function openProposalFor(s: Parameters<Handler<"accept">>[0], id: unknown, role: string) {
+  const p = typeof id === "string" ? s.proposals[id] : undefined;
+  if (!p) return reject("ERR_UNKNOWN_PROPOSAL", "no such proposal");
+  if (!p.parties.includes(role))
+    return reject("ERR_NOT_A_PARTY", "you are not a party to that proposal");
+  if (p.status !== "open") return reject("ERR_PROPOSAL_CLOSED", `that proposal is ${p.status}`);
+  return p;
+}
+
+export const accept: Handler<"accept"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const p = openProposalFor(s, a.proposal, st.role);
+  if ("ok" in p) return p;
+  if (p.accepted.includes(st.role))
+    return reject("ERR_ALREADY_ACCEPTED", "you already accepted it");
+  p.accepted.push(st.role);
+  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  conclude(s, p, out);
+  return null;
+};
+
+export const rejectProposal: Handler<"reject"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const p = openProposalFor(s, a.proposal, st.role);
+  if ("ok" in p) return p;
+  p.status = "rejected";
+  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  return null;
+};
+
+export const withdraw: Handler<"withdraw"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const p = openProposalFor(s, a.proposal, st.role);
+  if ("ok" in p) return p;
+  if (p.from !== st.role)
+    return reject("ERR_NOT_ALLOWED", "only the proposer can withdraw a proposal");
+  p.status = "withdrawn";
+  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  return null;
+};
+
+/** Cancelling early costs the canceller a share of the deal's remaining value, paid to the other parties. */
+export function cancelPenalty(s: Parameters<Handler<"cancelDeal">>[0], d: Deal): number {
+  const remaining = d.years - d.yearsDone;
+  return round2(
+    termsValuePerYear(s.scenario, d.terms) * remaining * s.scenario.prices.cancelPenaltyShare,
+  );
+}
+
+export const cancelDeal: Handler<"cancelDeal"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const d = typeof a.deal === "string" ? s.deals[a.deal] : undefined;
+  if (!d) return reject("ERR_UNKNOWN_DEAL", "no such deal");
+  if (!d.parties.includes(st.role))
+    return reject("ERR_NOT_A_PARTY", "you are not a party to that deal");
+  if (d.status !== "active") return reject("ERR_DEAL_NOT_ACTIVE", `that deal is ${d.status}`);
+  const penalty = cancelPenalty(s, d);
+  if (penalty > st.cash + 1e-9)
+    return reject(
+      "ERR_INSUFFICIENT_FUNDS",
+      `cancelling costs ${penalty}; you have ${Math.round(st.cash)}`,
+    );
+  const others = d.parties.filter((r) => r !== st.role);
+  const each = others.length ? round2(penalty / others.length) : 0;
+  for (const r of others) transfer(s, st.role, r, each, `cancellation of deal ${d.id}`);
+  d.status = "cancelled";
+  d.results[String(s.year)] = `cancelled by ${s.scenario.roles[st.role]?.short ?? st.role}`;
+  out.push({ type: "dealCancelled", deal: d.id, by: st.role });
+  return null;
+};

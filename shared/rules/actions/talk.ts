@@ -1,0 +1,89 @@
+/** Private channels, public statements and the public Crisis-on-Earth stance. */
+import { reject } from "../util.ts";
+import { actingSeat } from "./seat.ts";
+import type { Handler } from "./types.ts";
+
+export const MAX_CHAT = 500;
+const MAX_CHAT_LOG = 5000;
+
+function checkText(text: unknown) {
+  if (typeof text !== "string" || text.trim() === "")
+    return reject("ERR_BAD_ACTION", "say something");
+  if (text.length > MAX_CHAT) return reject("ERR_TOO_LONG", `at most ${MAX_CHAT} characters`);
+  return null;
+}
+
+export const chat: Handler<"chat"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const bad = checkText(a.text);
+  if (bad) return bad;
+  if (!Array.isArray(a.to) || a.to.length === 0)
+    return reject("ERR_BAD_ACTION", "name who the message is for");
+  for (const r of a.to) {
+    if (typeof r !== "string" || !s.seats[r])
+      return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
+    if (r === st.role) return reject("ERR_BAD_ACTION", "a private channel is with other seats");
+  }
+  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
+  const channel = [...new Set([st.role, ...a.to])].sort();
+  s.counters.chat++;
+  s.chat.push({
+    id: s.counters.chat,
+    year: s.year,
+    from: st.role,
+    member: a.actor.kind === "seat" ? a.actor.member : "",
+    channel,
+    text: a.text,
+    at: a.at,
+  });
+  out.push({ type: "chat", channel, id: s.counters.chat });
+  return null;
+};
+
+export const statement: Handler<"statement"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  const bad = checkText(a.text);
+  if (bad) return bad;
+  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
+  s.counters.chat++;
+  s.chat.push({
+    id: s.counters.chat,
+    year: s.year,
+    from: st.role,
+    member: a.actor.kind === "seat" ? a.actor.member : "",
+    channel: ["*"],
+    text: a.text,
+    at: a.at,
+  });
+  out.push({ type: "chat", channel: ["*"], id: s.counters.chat });
+  return null;
+};
+
+export const stance: Handler<"stance"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  if (!s.scenario.rivalPair.includes(st.role))
+    return reject("ERR_NOT_ALLOWED", "only the rival pair chooses a stance");
+  if (!s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth"))) {
+    return reject("ERR_NOT_ALLOWED", "there is no crisis on Earth this year");
+  }
+  if (a.stance !== "link" && a.stance !== "compartmentalise")
+    return reject("ERR_BAD_ACTION", "link or compartmentalise");
+  if (st.committed) return reject("ERR_COMMITTED", "your captain has committed this year's orders");
+  st.stance = a.stance;
+  out.push({ type: "ordersChanged", seat: st.role });
+  return null;
+};
+
+export const crisisChoice: Handler<"crisisChoice"> = (s, a, out) => {
+  const st = actingSeat(s, a);
+  if (!s.scenario.rivalPair.includes(st.role))
+    return reject("ERR_NO_CRISIS_CHOICE", "only the rival pair chooses in a crisis");
+  if (a.choice !== "firm" && a.choice !== "deescalate")
+    return reject("ERR_BAD_ACTION", "firm or deescalate");
+  if (a.actor.kind === "seat" && st.captain !== null && a.actor.member !== st.captain) {
+    return reject("ERR_NOT_CAPTAIN", "only your captain makes the crisis choice");
+  }
+  st.crisisChoice = a.choice;
+  out.push({ type: "readyChanged", seat: st.role, ready: true });
+  return null;
+};

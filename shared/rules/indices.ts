@@ -1,0 +1,155 @@
+/**
+ * Dependence, mutual dependence (Liberal), vulnerability (Realist), cooperation C
+ * and tension T — each term named with its amount, so reports can show a waterfall.
+ */
+import type { Scenario } from "../scenario/schema.ts";
+import type { FlownSeat, RoleId, TensionTerm, Transfer } from "./types.ts";
+import { clamp, pairKey } from "./util.ts";
+
+export interface DependenceInput {
+  scenario: Scenario;
+  present: readonly RoleId[];
+  flown: readonly FlownSeat[];
+  transfers: readonly Transfer[];
+  /** Crew need this year per role (Russia's is lower with a reduced ISS role). */
+  crewNeed: Record<RoleId, number>;
+  /** Roles that reduced their ISS role this year: their crew ties with the rival are scaled. */
+  reducedIss: readonly RoleId[];
+}
+
+export interface DependenceParts {
+  crew: number;
+  money: number;
+  lifeboat: number;
+  total: number;
+}
+
+/** Money each role received from each other role this year ("a>b": what a received from b). */
+export function moneyReceived(transfers: readonly Transfer[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of transfers) {
+    const k = pairKey(t.to, t.from);
+    out[k] = (out[k] ?? 0) + t.amount;
+  }
+  return out;
+}
+
+/** dep(a→b) with its three parts, for every ordered pair of roles at the table. */
+export function dependence(input: DependenceInput): Record<string, DependenceParts> {
+  const { scenario, present, flown, transfers, crewNeed, reducedIss } = input;
+  const w = scenario.dependence;
+  const received = moneyReceived(transfers);
+  const out: Record<string, DependenceParts> = {};
+  const [r0, r1] = scenario.rivalPair;
+  for (const a of present) {
+    const spec = scenario.roles[a];
+    if (!spec) continue;
+    const crewOfA = flown.filter((f) => f.crew === a);
+    for (const b of present) {
+      if (a === b) continue;
+      const need = crewNeed[a] ?? 0;
+      let crew =
+        need > 0 ? Math.min(1, crewOfA.filter((f) => f.providedBy === b).length / need) : 0;
+      const rivals = (a === r0 && b === r1) || (a === r1 && b === r0);
+      if (rivals && (reducedIss.includes(a) || reducedIss.includes(b)))
+        crew *= scenario.orders.issReducedCrewTie;
+      const base = spec.budgetBase * w.criticalShare;
+      const money = base > 0 ? Math.min(1, (received[pairKey(a, b)] ?? 0) / base) : 0;
+      const lifeboat =
+        crewOfA.length > 0 ? crewOfA.filter((f) => f.rideHome === b).length / crewOfA.length : 0;
+      const total = w.crewWeight * crew + w.moneyWeight * money + w.lifeboatWeight * lifeboat;
+      out[pairKey(a, b)] = { crew, money, lifeboat, total };
+    }
+  }
+  return out;
+}
+
+export function depOf(dep: Record<string, DependenceParts>, a: string, b: string): number {
+  return dep[pairKey(a, b)]?.total ?? 0;
+}
+
+/** M(a,b) = min(dep(a→b), dep(b→a)). */
+export function mutual(dep: Record<string, DependenceParts>, a: string, b: string): number {
+  return Math.min(depOf(dep, a, b), depOf(dep, b, a));
+}
+
+/** V(a→b) = max(0, dep(a→b) − dep(b→a)). */
+export function vulnerability(dep: Record<string, DependenceParts>, a: string, b: string): number {
+  return Math.max(0, depOf(dep, a, b) - depOf(dep, b, a));
+}
+
+/** An executed seat whose payer, provider and beneficiary are three different states. */
+export function isTriangleSeat(scenario: Scenario, f: FlownSeat): boolean {
+  const st = (r: string) => scenario.roles[r]?.archetype === "state";
+  if (f.crew === "market" || f.providedBy === "outside") return false;
+  return f.payers.some(
+    (p) => p !== f.crew && p !== f.providedBy && st(p) && st(f.crew) && st(f.providedBy),
+  );
+}
+
+export interface CooperationResult {
+  value: number;
+  terms: TensionTerm[];
+}
+
+/** C = rival M + other states' M + triangle seats + trust, each saturating (GAME.md, "Cooperation"). */
+export function cooperation(
+  scenario: Scenario,
+  present: readonly RoleId[],
+  dep: Record<string, DependenceParts>,
+  triangleSeats: number,
+  trust: number,
+): CooperationResult {
+  const c = scenario.cooperation;
+  const [r0, r1] = scenario.rivalPair;
+  const states = present.filter((r) => scenario.roles[r]?.archetype === "state");
+  let others = 0;
+  for (let i = 0; i < states.length; i++) {
+    for (let j = i + 1; j < states.length; j++) {
+      const a = states[i] as string;
+      const b = states[j] as string;
+      if ((a === r0 && b === r1) || (a === r1 && b === r0)) continue;
+      others += mutual(dep, a, b);
+    }
+  }
+  const name = (r: string) => scenario.roles[r]?.short ?? r;
+  const terms: TensionTerm[] = [
+    {
+      cause: "rivalMutual",
+      label: `${name(r0)}–${name(r1)} interdependence`,
+      amount: c.rivalWeight * Math.min(1, mutual(dep, r0, r1) / c.mutualSaturation),
+    },
+    {
+      cause: "otherMutual",
+      label: "interdependence among other states",
+      amount: c.othersWeight * Math.min(1, others / c.mutualSaturation),
+    },
+    {
+      cause: "triangle",
+      label: `${triangleSeats} multilateral (triangle) seats`,
+      amount: c.triangleWeight * Math.min(1, triangleSeats / c.triangleSaturation),
+    },
+    {
+      cause: "trust",
+      label: `trust ${Math.round(trust * 100)} % of deals and pledges kept`,
+      amount: c.trustWeight * trust,
+    },
+  ];
+  const value = clamp(
+    terms.reduce((s, t) => s + t.amount, 0),
+    0,
+    100,
+  );
+  return { value, terms };
+}
+
+/** The share of deals and checkable pledges kept in the trust window; 1 when there were none. */
+export function trustShare(
+  records: readonly { year: number; kept: boolean }[],
+  year: number,
+  window: number,
+): number {
+  const recent = records.filter((r) => r.year > year - window && r.year <= year);
+  if (recent.length === 0) return 1;
+  return recent.filter((r) => r.kept).length / recent.length;
+}

@@ -1,0 +1,129 @@
+/**
+ * Read-only helpers that work on a view (bots and the client only ever hold
+ * one): which actions a seat may take now, what its orders may be, and what a
+ * proposal would do before it is sent.
+ */
+import type { Scenario } from "../scenario/schema.ts";
+import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
+import { ACTION_RULES } from "./reducer.ts";
+import { checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
+import type { ActionType, Orders, RejectionCode, RoleId, Term } from "./types.ts";
+import type { PlayerView } from "./view.ts";
+
+/** Action kinds the viewer's seat may send in the current phase. */
+export function legalActionTypes(view: PlayerView): ActionType[] {
+  const me = view.viewer.seat;
+  if (view.viewer.kind !== "seat" || view.phase === "ended") return [];
+  const out: ActionType[] = [];
+  for (const [type, rule] of Object.entries(ACTION_RULES)) {
+    if (!(rule.actors as readonly string[]).includes("seat")) continue;
+    if (!(rule.phases as readonly string[]).includes(view.phase)) continue;
+    if (view.paused && !rule.whilePaused) continue;
+    out.push(type as ActionType);
+  }
+  const committed = view.seats[me]?.committed ?? false;
+  const isRival = view.rivalPair.includes(me);
+  return out.filter((t) => {
+    if ((t === "setOrders" || t === "commit" || t === "stance") && committed) return false;
+    if (t === "stance") return isRival && view.crisisOnEarth;
+    if (t === "crisisChoice") return isRival;
+    if (t === "accept" || t === "reject")
+      return Object.values(view.proposals).some(
+        (p) => p.status === "open" && !p.accepted.includes(me),
+      );
+    if (t === "withdraw")
+      return Object.values(view.proposals).some((p) => p.status === "open" && p.from === me);
+    if (t === "cancelDeal")
+      return Object.values(view.deals).some((d) => d.status === "active" && d.parties.includes(me));
+    if (t === "chat") return view.order.length > 1;
+    return true;
+  });
+}
+
+/** The values each of the viewer's orders may take. */
+export function orderChoices(view: PlayerView, scenario: Scenario): OrderOption[] {
+  return orderOptions(scenario, view.viewer.seat, view.order);
+}
+
+/** Whether the viewer can afford these orders (what setOrders would check). */
+export function ordersAffordable(view: PlayerView, scenario: Scenario, orders: Orders): boolean {
+  const cash = view.private[view.viewer.seat]?.cash ?? 0;
+  return orderSpending(scenario, view.viewer.seat, orders) <= cash + 1e-9;
+}
+
+export interface ProposalPreview {
+  ok: boolean;
+  code: RejectionCode | "";
+  detail: string;
+  /** Per party and per year: money paid and received, seats given and crew flown. */
+  parties: Record<
+    RoleId,
+    { pays: number; receives: number; seatsGiven: number; crewFlown: number; capability: number }
+  >;
+  valuePerYear: number;
+  /** What cancelling after the first year would cost the canceller. */
+  cancelCostAfterFirstYear: number;
+  /** Multilateral seats: a third state subsidises the purchase. */
+  triangleSeats: number;
+}
+
+/** What a proposal from the viewer would do each year, and whether the engine would accept it. */
+export function previewProposal(
+  view: PlayerView,
+  scenario: Scenario,
+  parties: RoleId[],
+  terms: Term[],
+  years: number,
+): ProposalPreview {
+  const problem = checkProposal(scenario, view.order, view.viewer.seat, parties, terms, years);
+  const out: ProposalPreview["parties"] = {};
+  const row = (r: RoleId) =>
+    (out[r] ??= { pays: 0, receives: 0, seatsGiven: 0, crewFlown: 0, capability: 0 });
+  for (const r of parties) row(r);
+  let triangles = 0;
+  if (!problem) {
+    for (const t of terms) {
+      for (const r of termRoles(t)) row(r);
+      if (t.kind === "seatSale") {
+        const sub = terms.reduce(
+          (n, x) => n + (x.kind === "subsidy" && x.beneficiary === t.buyer ? x.perSeat : 0),
+          0,
+        );
+        const subPerSeat = Math.min(sub, t.price);
+        row(t.buyer).pays += (t.price - subPerSeat) * t.seats;
+        row(t.provider).receives += t.price * t.seats;
+        row(t.provider).seatsGiven += t.seats;
+        row(t.buyer).crewFlown += t.seats;
+        for (const x of terms) {
+          if (x.kind !== "subsidy" || x.beneficiary !== t.buyer) continue;
+          row(x.payer).pays += Math.min(x.perSeat, t.price) * t.seats;
+          const st = (r: string) => scenario.roles[r]?.archetype === "state";
+          if (x.payer !== t.provider && st(x.payer) && st(t.provider) && st(t.buyer))
+            triangles += t.seats;
+        }
+      } else if (t.kind === "seatSwap") {
+        row(t.a).seatsGiven += t.seats;
+        row(t.b).seatsGiven += t.seats;
+        row(t.a).crewFlown += t.seats;
+        row(t.b).crewFlown += t.seats;
+      } else if (t.kind === "contract") {
+        row(t.state).pays += t.value;
+        row(t.company).receives += t.value;
+      } else if (t.kind === "techTransfer") {
+        row(t.recipient).pays += t.price;
+        row(t.provider).receives += t.price;
+        row(t.recipient).capability += t.points;
+      }
+    }
+  }
+  const value = problem ? 0 : termsValuePerYear(scenario, terms);
+  return {
+    ok: problem === null,
+    code: problem?.code ?? "",
+    detail: problem?.detail ?? "",
+    parties: out,
+    valuePerYear: value,
+    cancelCostAfterFirstYear: value * Math.max(0, years - 1) * scenario.prices.cancelPenaltyShare,
+    triangleSeats: triangles,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Orders: their defaults, their ranges and what they commit a seat to spend.
+ * Used by the reducer (to accept or reject setOrders) and by the view helpers
+ * (to shape the order forms and the bots' choices).
+ */
+import type { OrderKind, RoleSpec, Scenario } from "../scenario/schema.ts";
+import { ORDER_KINDS } from "../scenario/schema.ts";
+import type { Orders, RejectionCode } from "./types.ts";
+
+/** Neutral orders; a role's scenario defaults are laid over them. */
+export function baseOrders(spec: RoleSpec): Orders {
+  return {
+    sanctions: 0,
+    sanctionsCarveOut: false,
+    crewFunding: "",
+    subsidyPool: 0,
+    diversion: 0,
+    touristSeats: 0,
+    covertSale: false,
+    issRole: "full",
+    extraCrew: 0,
+    acceptInspection: false,
+    flightsNextYear: spec.vehicle?.startFlights ?? 0,
+    listPrice: 0,
+    privateSeats: 0,
+    programmeInvestment: 0,
+    boeingMode: "test",
+    ...spec.defaultOrders,
+  };
+}
+
+/** The values one order may take: a list of choices, or an integer/money range. */
+export type OrderOption =
+  | { kind: OrderKind; type: "choice"; values: (string | number | boolean)[] }
+  | { kind: OrderKind; type: "range"; min: number; max: number; step: number };
+
+/** What each order of a role may be set to at a table with these roles present. */
+export function orderOptions(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+): OrderOption[] {
+  const spec = scenario.roles[role];
+  if (!spec) return [];
+  const o = scenario.orders;
+  const v = spec.vehicle;
+  const ints = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
+  const out: OrderOption[] = [];
+  for (const kind of spec.orders) {
+    switch (kind) {
+      case "sanctions":
+        out.push({ kind, type: "choice", values: ints(o.maxSanctions) });
+        break;
+      case "sanctionsCarveOut":
+      case "covertSale":
+      case "acceptInspection":
+        out.push({ kind, type: "choice", values: [false, true] });
+        break;
+      case "crewFunding":
+        out.push({
+          kind,
+          type: "choice",
+          values: [
+            "",
+            ...present.filter(
+              (r) =>
+                scenario.roles[r]?.archetype === "company" && scenario.roles[r]?.homeState === role,
+            ),
+          ],
+        });
+        break;
+      case "subsidyPool":
+        out.push({ kind, type: "range", min: 0, max: o.maxSubsidyPool, step: 5 });
+        break;
+      case "diversion":
+        out.push({ kind, type: "choice", values: [...o.diversionLevels] });
+        break;
+      case "touristSeats":
+        out.push({ kind, type: "choice", values: ints(o.maxTouristSeats) });
+        break;
+      case "issRole":
+        out.push({ kind, type: "choice", values: ["full", "reduced"] });
+        break;
+      case "extraCrew":
+        out.push({ kind, type: "choice", values: ints(o.maxExtraCrew) });
+        break;
+      case "flightsNextYear":
+        out.push({ kind, type: "choice", values: ints(v?.maxFlights ?? 0) });
+        break;
+      case "listPrice":
+        out.push({ kind, type: "range", min: 0, max: scenario.prices.maxSeatPrice, step: 5 });
+        break;
+      case "privateSeats":
+        out.push({ kind, type: "choice", values: ints(o.maxPrivateSeats) });
+        break;
+      case "programmeInvestment":
+        out.push({ kind, type: "range", min: 0, max: o.maxProgrammeInvestment, step: 10 });
+        break;
+      case "boeingMode":
+        out.push({ kind, type: "choice", values: ["test", "rush"] });
+        break;
+    }
+  }
+  return out;
+}
+
+/** Checks one order value; returns a rejection code and sentence, or null when fine. */
+export function checkOrder(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+  kind: string,
+  value: unknown,
+): { code: RejectionCode; detail: string } | null {
+  const spec = scenario.roles[role];
+  if (
+    !spec ||
+    !(ORDER_KINDS as readonly string[]).includes(kind) ||
+    !spec.orders.includes(kind as OrderKind)
+  ) {
+    return {
+      code: "ERR_ORDER_NOT_ALLOWED",
+      detail: `${spec?.short ?? role} has no "${kind}" order`,
+    };
+  }
+  const option = orderOptions(scenario, role, present).find((x) => x.kind === kind);
+  if (!option) return { code: "ERR_ORDER_NOT_ALLOWED", detail: `no "${kind}" order here` };
+  if (option.type === "choice") {
+    if (!option.values.includes(value as never)) {
+      return {
+        code: "ERR_ORDER_OUT_OF_RANGE",
+        detail: `${kind} must be one of ${option.values.map((x) => JSON.stringify(x)).join(", ")}`,
+      };
+    }
+  } else if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < option.min ||
+    value > option.max
+  ) {
+    return {
+      code: "ERR_ORDER_OUT_OF_RANGE",
+      detail: `${kind} must be a number from ${option.min} to ${option.max}`,
+    };
+  }
+  return null;
+}
+
+/** Money the orders commit a seat to spend at resolution (deals not counted). */
+export function orderSpending(scenario: Scenario, role: string, orders: Orders): number {
+  const spec = scenario.roles[role];
+  if (!spec) return 0;
+  const p = scenario.prices;
+  let total = 0;
+  const has = (k: OrderKind) => spec.orders.includes(k);
+  if (has("flightsNextYear") && spec.vehicle)
+    total += orders.flightsNextYear * spec.vehicle.flightCost;
+  if (has("crewFunding") && orders.crewFunding !== "") total += p.crewFundingAmount;
+  if (has("subsidyPool")) total += orders.subsidyPool;
+  if (has("programmeInvestment")) total += orders.programmeInvestment;
+  if (has("extraCrew")) total += orders.extraCrew * p.extraCrewCost;
+  if (has("boeingMode") && orders.boeingMode === "test") total += p.boeingTestCost;
+  return total;
+}

@@ -1,0 +1,191 @@
+/**
+ * The phase machine: which phase follows which, deadlines from the game's
+ * timers, the start of a year (budgets, event card, market) and its end.
+ */
+import { nextInt, pickWeighted } from "./random.ts";
+import { emptyReport, resolveYear } from "./resolve.ts";
+import { finishGame, resolveCrisis, scoreYear } from "./scoring.ts";
+import { lastYear } from "./setup.ts";
+import type { GameEvent, GameState, Outcome, Phase } from "./types.ts";
+import { transfer } from "./util.ts";
+
+function phaseSeconds(s: GameState, phase: Phase): number {
+  const c = s.config;
+  switch (phase) {
+    case "briefing":
+      return c.briefingSeconds;
+    case "negotiation":
+      return s.year === s.scenario.startYear ? c.firstNegotiationSeconds : c.negotiationSeconds;
+    case "commit":
+      return c.commitSeconds;
+    case "crisis":
+      return c.crisisSeconds;
+    default:
+      return 0;
+  }
+}
+
+function enter(s: GameState, phase: Phase, at: number, events: GameEvent[]): void {
+  s.phase = phase;
+  for (const r of s.order) {
+    const st = s.seats[r];
+    if (st) st.ready = false;
+  }
+  const ms = phaseSeconds(s, phase) * 1000;
+  if (s.paused) {
+    s.deadline = null;
+    s.pausedRemaining = ms;
+  } else {
+    s.deadline = phase === "ended" || phase === "lobby" ? null : at + ms;
+  }
+  events.push({ type: "phaseChanged", phase, year: s.year });
+}
+
+/** Draws this year's card from the cards eligible now. */
+function drawCard(s: GameState) {
+  const bd = s.scenario.brainDrain;
+  const base = s.scenario.roles[bd.role]?.budgetBase ?? 0;
+  const last = s.reports[s.reports.length - 1];
+  const funding = last?.civilFunding[bd.role];
+  const share = base > 0 && funding !== undefined ? funding / base : 1;
+  const eligible = s.scenario.deck.filter(
+    (c) =>
+      c.onlyWhenFundingBelow === null ||
+      (s.seats[bd.role] !== undefined && share < c.onlyWhenFundingBelow),
+  );
+  return pickWeighted(s.rng, eligible, (c) => c.weight);
+}
+
+/** Adds a card's market buyers to the public list. */
+export function addCardBuyers(s: GameState, card: GameState["events"][number]["card"]): void {
+  for (const e of card.effects) {
+    if (e.kind !== "marketBuyers") continue;
+    for (const maxPrice of e.maxPrices)
+      s.market.push({ id: `b${s.year}-${s.market.length + 1}`, maxPrice });
+  }
+}
+
+/** Starts a year: reset the seats' yearly flags, credit budgets, set flights, draw the card and the market. */
+export function beginYear(s: GameState, year: number, at: number, events: GameEvent[]): void {
+  const sc = s.scenario;
+  s.year = year;
+  s.events = [];
+  s.market = [];
+  for (const r of s.order) {
+    const st = s.seats[r];
+    const spec = sc.roles[r];
+    if (!st || !spec) continue;
+    st.committed = false;
+    st.ordersTouched = false;
+    st.stance = "";
+    st.crisisChoice = "";
+    if (spec.budgetBase > 0) transfer(s, "source:budget", r, spec.budgetBase, "yearly budget");
+    if (spec.vehicle && year > sc.startYear) {
+      st.flights = (spec.vehicle.fixedFlights ?? st.nextFlights) + st.fundedFlights;
+      st.fundedFlights = 0;
+    }
+  }
+  const card = drawCard(s);
+  if (card) {
+    s.events.push({ card, injected: false });
+    addCardBuyers(s, card);
+  }
+  const m = sc.market;
+  const n = nextInt(s.rng, m.minBuyers, m.maxBuyers);
+  for (let i = 0; i < n; i++) {
+    const price = Math.round(nextInt(s.rng, m.minPrice, m.maxPrice) / 5) * 5;
+    s.market.push({ id: `b${year}-${s.market.length + 1}`, maxPrice: price });
+  }
+  enter(s, "briefing", at, events);
+}
+
+/** Ends the game with an outcome and closes everything still open. */
+export function endGame(
+  s: GameState,
+  reason: Outcome["reason"],
+  at: number,
+  events: GameEvent[],
+): void {
+  for (const p of Object.values(s.proposals)) if (p.status === "open") p.status = "expired";
+  s.outcome = finishGame(s, reason);
+  enter(s, "ended", at, events);
+  events.push({ type: "gameOver", conflict: s.outcome.conflict });
+}
+
+/** Step 9: score the year, log it, and go on to the next year or the end. */
+function finishYear(s: GameState, at: number, events: GameEvent[], escalation: boolean): void {
+  const report = s.pending ?? emptyReport(s.year, s.tension);
+  scoreYear(s, report);
+  s.reports.push(report);
+  s.pending = null;
+  events.push({ type: "yearResolved", year: s.year });
+  if (escalation) endGame(s, "conflict", at, events);
+  else if (s.year >= lastYear(s)) endGame(s, "completed", at, events);
+  else beginYear(s, s.year + 1, at, events);
+}
+
+/** Leaves the current phase for the next one (on a timeout, a skip, or when every human seat is ready). */
+export function advance(s: GameState, at: number, events: GameEvent[]): void {
+  switch (s.phase) {
+    case "briefing":
+      enter(s, "negotiation", at, events);
+      return;
+    case "negotiation":
+      for (const p of Object.values(s.proposals)) {
+        if (p.status === "open") {
+          p.status = "expired";
+          events.push({
+            type: "proposalChanged",
+            proposal: p.id,
+            status: p.status,
+            parties: p.parties,
+          });
+        }
+      }
+      if (s.config.commitSeconds > 0) {
+        enter(s, "commit", at, events);
+        return;
+      }
+      resolve(s, at, events);
+      return;
+    case "commit":
+      resolve(s, at, events);
+      return;
+    case "crisis": {
+      const escalation = resolveCrisis(s, s.pending ?? emptyReport(s.year, s.tension));
+      finishYear(s, at, events, escalation);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function resolve(s: GameState, at: number, events: GameEvent[]): void {
+  for (const r of s.order) {
+    const st = s.seats[r];
+    if (st) st.committed = true;
+  }
+  const crisis = resolveYear(s);
+  if (crisis) {
+    enter(s, "crisis", at, events);
+    events.push({ type: "crisisStarted", year: s.year });
+    return;
+  }
+  finishYear(s, at, events, false);
+}
+
+/** True when at least one seat is human and every human seat with people in it is ready. */
+export function everyHumanReady(s: GameState): boolean {
+  const humans = s.order
+    .map((r) => s.seats[r])
+    .filter((st) => st && st.controller === "human" && Object.keys(st.members).length > 0);
+  if (humans.length === 0) return false;
+  if (s.phase === "crisis") {
+    const rivals = s.scenario.rivalPair
+      .map((r) => s.seats[r])
+      .filter((st) => st && st.controller === "human");
+    return rivals.every((st) => st?.crisisChoice !== "");
+  }
+  return humans.every((st) => st?.ready);
+}

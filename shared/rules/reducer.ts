@@ -1,0 +1,175 @@
+/**
+ * applyAction: the one reducer. A phase table says which actions are allowed
+ * when and by whom; each action kind is a small handler in actions/.
+ */
+
+import {
+  endGame,
+  extend,
+  injectEvent,
+  pause,
+  phaseTimeout,
+  resume,
+  skip,
+  startGame,
+} from "./actions/control.ts";
+import { addMember, removeMember, setCaptain, setController } from "./actions/members.ts";
+import { commit, ready, setOrders } from "./actions/orders.ts";
+import { accept, cancelDeal, propose, rejectProposal, withdraw } from "./actions/proposals.ts";
+import { chat, crisisChoice, stance, statement } from "./actions/talk.ts";
+import type { Handler } from "./actions/types.ts";
+import { advance, everyHumanReady } from "./phases.ts";
+import type {
+  Action,
+  ActionType,
+  ApplyResult,
+  GameEvent,
+  GameState,
+  Phase,
+  Rejection,
+} from "./types.ts";
+import { BOT_MEMBER } from "./types.ts";
+import { cloneState, reject } from "./util.ts";
+
+type ActorKind = Action["actor"]["kind"];
+const PLAY: Phase[] = ["briefing", "negotiation", "commit", "crisis"];
+const TALK: Phase[] = ["lobby", "briefing", "negotiation", "commit", "crisis"];
+const ANY_BUT_ENDED: Phase[] = ["lobby", ...PLAY];
+const STAFF: ActorKind[] = ["host", "facilitator"];
+const SYSTEM: ActorKind[] = ["host", "facilitator", "system"];
+
+interface Rule {
+  phases: readonly Phase[];
+  actors: readonly ActorKind[];
+  /** Allowed while the game is paused. */
+  whilePaused: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: each entry's handler takes its own action kind
+  handler: Handler<any>;
+}
+
+/** Which action is allowed in which phase, by whom, and which handler applies it. */
+export const ACTION_RULES = {
+  addMember: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: addMember },
+  removeMember: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: removeMember },
+  setCaptain: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: setCaptain },
+  setController: {
+    phases: ANY_BUT_ENDED,
+    actors: SYSTEM,
+    whilePaused: true,
+    handler: setController,
+  },
+  startGame: { phases: ["lobby"], actors: SYSTEM, whilePaused: true, handler: startGame },
+  setOrders: {
+    phases: ["negotiation", "commit"],
+    actors: ["seat"],
+    whilePaused: false,
+    handler: setOrders,
+  },
+  ready: { phases: PLAY, actors: ["seat"], whilePaused: true, handler: ready },
+  commit: {
+    phases: ["negotiation", "commit"],
+    actors: ["seat"],
+    whilePaused: false,
+    handler: commit,
+  },
+  propose: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: propose },
+  accept: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: accept },
+  reject: {
+    phases: ["negotiation"],
+    actors: ["seat"],
+    whilePaused: false,
+    handler: rejectProposal,
+  },
+  withdraw: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: withdraw },
+  cancelDeal: {
+    phases: ["negotiation"],
+    actors: ["seat"],
+    whilePaused: false,
+    handler: cancelDeal,
+  },
+  chat: { phases: TALK, actors: ["seat"], whilePaused: true, handler: chat },
+  statement: { phases: TALK, actors: ["seat"], whilePaused: true, handler: statement },
+  stance: {
+    phases: ["briefing", "negotiation", "commit"],
+    actors: ["seat"],
+    whilePaused: false,
+    handler: stance,
+  },
+  crisisChoice: { phases: ["crisis"], actors: ["seat"], whilePaused: false, handler: crisisChoice },
+  phaseTimeout: { phases: PLAY, actors: ["system"], whilePaused: false, handler: phaseTimeout },
+  pause: { phases: PLAY, actors: STAFF, whilePaused: true, handler: pause },
+  resume: { phases: PLAY, actors: STAFF, whilePaused: true, handler: resume },
+  extend: { phases: PLAY, actors: STAFF, whilePaused: true, handler: extend },
+  skip: { phases: PLAY, actors: STAFF, whilePaused: false, handler: skip },
+  injectEvent: {
+    phases: ["briefing", "negotiation", "commit"],
+    actors: STAFF,
+    whilePaused: true,
+    handler: injectEvent,
+  },
+  endGame: { phases: ANY_BUT_ENDED, actors: STAFF, whilePaused: true, handler: endGame },
+} satisfies Record<ActionType, Rule>;
+
+export const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];
+
+/** Checks who acts and when, without applying anything. */
+export function checkAction(s: GameState, action: Action): Rejection | null {
+  if (!action || typeof action !== "object" || typeof action.type !== "string")
+    return reject("ERR_BAD_ACTION", "not an action");
+  const rule = (ACTION_RULES as unknown as Record<string, Rule>)[action.type];
+  if (!rule) return reject("ERR_BAD_ACTION", `unknown action "${action.type}"`);
+  if (typeof action.at !== "number" || !Number.isFinite(action.at))
+    return reject("ERR_BAD_ACTION", "an action needs a time");
+  const actor = action.actor;
+  if (!actor || typeof actor !== "object" || !rule.actors.includes(actor.kind)) {
+    return reject("ERR_NOT_ALLOWED", `${actor?.kind ?? "nobody"} may not ${action.type}`);
+  }
+  if (s.phase === "ended") return reject("ERR_GAME_OVER", "the game is over");
+  if (!rule.phases.includes(s.phase))
+    return reject("ERR_WRONG_PHASE", `${action.type} is not allowed in the ${s.phase} phase`);
+  if (s.paused && !rule.whilePaused) return reject("ERR_PAUSED", "the game is paused");
+  if (actor.kind === "seat") {
+    const st = s.seats[actor.seat];
+    if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${actor.seat}" at this table`);
+    const isBot = actor.member === BOT_MEMBER && st.controller === "bot";
+    if (!isBot && !st.members[actor.member])
+      return reject("ERR_NOT_YOUR_SEAT", "you do not sit at that seat");
+  }
+  return null;
+}
+
+/**
+ * Mutating form of applyAction, for the policy lab's hot loop: on a rejection
+ * the state may be partly changed, so callers must own a disposable copy.
+ */
+export function reduceInPlace(
+  s: GameState,
+  action: Action,
+): { ok: true; events: GameEvent[] } | Rejection {
+  const problem = checkAction(s, action);
+  if (problem) return problem;
+  const out: GameEvent[] = [];
+  const rule = (ACTION_RULES as unknown as Record<string, Rule>)[action.type] as Rule;
+  const rejected = (rule.handler as Handler<ActionType>)(s, action as never, out);
+  if (rejected) return rejected;
+  // a phase ends early once every human seat is ready (or both rivals chose in a crisis)
+  if (
+    (action.type === "ready" || action.type === "commit" || action.type === "crisisChoice") &&
+    !s.paused
+  ) {
+    const crisisDone =
+      s.phase === "crisis" && s.scenario.rivalPair.every((r) => s.seats[r]?.crisisChoice !== "");
+    if (crisisDone || (s.phase !== "crisis" && everyHumanReady(s))) advance(s, action.at, out);
+  }
+  return { ok: true, events: out };
+}
+
+/** Applies one action. Pure: the given state is never changed; a rejection changes nothing. */
+export function applyAction(state: GameState, action: Action): ApplyResult {
+  const problem = checkAction(state, action);
+  if (problem) return problem;
+  const draft = cloneState(state);
+  const result = reduceInPlace(draft, action);
+  if (!result.ok) return result;
+  return { ok: true, state: draft, events: result.events };
+}

@@ -1,0 +1,392 @@
+/**
+ * Scoring: each role's yearly objectives, the crisis, and the end of the game
+ * (audit, peace dividend, conflict, secret priorities, ranking and the three verdicts).
+ */
+import type { Objective, PriorityCheck } from "../scenario/schema.ts";
+import { isTriangleSeat } from "./indices.ts";
+import { chance } from "./random.ts";
+import { watchedRival } from "./resolve.ts";
+import type {
+  GameState,
+  Outcome,
+  RoleId,
+  SeatState,
+  TensionTerm,
+  Verdicts,
+  YearReport,
+} from "./types.ts";
+import { clamp, pairKey, rivalOf, round2 } from "./util.ts";
+
+const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
+
+function objectiveTerm(
+  s: GameState,
+  r: YearReport,
+  role: RoleId,
+  o: Objective,
+): TensionTerm | null {
+  const sc = s.scenario;
+  const spec = sc.roles[role];
+  const st = s.seats[role] as SeatState;
+  if (!spec) return null;
+  const own = r.flown.filter((f) => f.crew === role);
+  const out = r.transfers.filter((t) => t.from === role);
+  const inn = r.transfers.filter((t) => t.to === role);
+  const sum = (xs: { amount: number }[]) => xs.reduce((a, x) => a + x.amount, 0);
+  switch (o.kind) {
+    case "crewMet": {
+      const need =
+        spec.orders.includes("issRole") && st.orders.issRole === "reduced"
+          ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew)
+          : spec.crewNeed;
+      if (need === 0) return null;
+      const flown = Math.min(need, own.length);
+      const gap = need - flown;
+      return {
+        cause: "crewMet",
+        label:
+          gap > 0 ? `${flown} of ${need} crew flown (ISS gap ${gap})` : `all ${need} crew flown`,
+        amount: (o.points * flown) / need - o.gapPoints * gap,
+      };
+    }
+    case "moneySaved": {
+      const budget = spec.budgetBase;
+      if (budget <= 0) return null;
+      const spent = sum(
+        out.filter((t) => !t.to.startsWith("sink:sanctions") && !t.to.startsWith("sink:event")),
+      );
+      const saved = clamp((budget - spent) / budget, 0, 1);
+      return {
+        cause: "moneySaved",
+        label: `${Math.round(saved * 100)} % of the budget saved`,
+        amount: o.points * saved,
+      };
+    }
+    case "lowVulnerability": {
+      const rival = rivalOf(sc, role);
+      const v = rival
+        ? (r.vulnerability[pairKey(role, rival)] ?? 0)
+        : Math.max(
+            0,
+            ...Object.entries(r.vulnerability)
+              .filter(([k]) => k.startsWith(`${role}>`))
+              .map(([, x]) => x),
+          );
+      return {
+        cause: "lowVulnerability",
+        label: `vulnerability ${v.toFixed(2)}`,
+        amount: o.points * (1 - v),
+      };
+    }
+    case "homeProviders": {
+      const home = s.order.filter((x) => sc.roles[x]?.homeState === role);
+      if (home.length === 0) return null;
+      const flying = home.filter((x) => own.some((f) => f.vehicle === x)).length;
+      return {
+        cause: "homeProviders",
+        label: `${flying} of ${home.length} home provider(s) flew your crew`,
+        amount: (o.points * flying) / home.length,
+      };
+    }
+    case "lowTension":
+      return {
+        cause: "lowTension",
+        label: `tension ${Math.round(r.tension)}`,
+        amount: o.points * (1 - r.tension / 100),
+      };
+    case "civilFunding": {
+      const base = spec.budgetBase;
+      if (base <= 0) return null;
+      const share = (r.civilFunding[role] ?? 0) / base;
+      return {
+        cause: "civilFunding",
+        label: `civil funding ${Math.round(share * 100)} % of base`,
+        amount: o.points * clamp(share, 0, o.cap),
+      };
+    }
+    case "crewsFlown": {
+      const n = r.flown.filter((f) => f.vehicle === role).length;
+      return {
+        cause: "crewsFlown",
+        label: `${n} crew flown on your vehicle`,
+        amount: o.points * n,
+      };
+    }
+    case "security": {
+      const gained = spec.orders.includes("diversion")
+        ? (st.orders.diversion / 10) * sc.orders.securityPer10
+        : 0;
+      return gained
+        ? { cause: "security", label: `+${gained} security`, amount: o.points * gained }
+        : null;
+    }
+    case "prestige":
+      return {
+        cause: "prestige",
+        label: `prestige ${st.prestige}`,
+        amount: o.points * st.prestige,
+      };
+    case "profit": {
+      const profit = sum(inn) - sum(out);
+      return {
+        cause: "profit",
+        label: `profit ${Math.round(profit)}`,
+        amount: (o.points * profit) / 100,
+      };
+    }
+    case "seatShare": {
+      const all = r.flown.length;
+      const mine = r.flown.filter((f) => f.vehicle === role).length;
+      return all > 0
+        ? {
+            cause: "seatShare",
+            label: `${mine} of ${all} seats flown`,
+            amount: (o.points * mine) / all,
+          }
+        : null;
+    }
+    case "reputation":
+      return {
+        cause: "reputation",
+        label: `reputation ${st.reputation}`,
+        amount: o.points * st.reputation,
+      };
+    case "astronautsFlown":
+      return own.length
+        ? {
+            cause: "astronautsFlown",
+            label: `${own.length} astronaut(s) flown`,
+            amount: o.points * own.length,
+          }
+        : null;
+    case "capabilityGained": {
+      const before =
+        s.reports.length > 0 ? capabilityAt(s, role) : (sc.roles[role]?.startCapability ?? 0);
+      const gained = Math.max(0, st.capability - before);
+      return gained
+        ? { cause: "capabilityGained", label: `+${gained} capability`, amount: o.points * gained }
+        : null;
+    }
+    case "newPartners": {
+      const before = new Set(
+        s.reports.flatMap((x) => x.flown.filter((f) => f.crew === role).map((f) => f.providedBy)),
+      );
+      const fresh = new Set(
+        own.map((f) => f.providedBy).filter((p) => p !== role && p !== "outside" && !before.has(p)),
+      );
+      return fresh.size
+        ? {
+            cause: "newPartners",
+            label: `${fresh.size} new partner(s)`,
+            amount: o.points * fresh.size,
+          }
+        : null;
+    }
+  }
+}
+
+/** Capability a role had at the end of last year (kept in the last report's score terms). */
+function capabilityAt(s: GameState, role: RoleId): number {
+  const last = s.reports[s.reports.length - 1];
+  const mark = last?.scoreTerms[role]?.find((t) => t.cause === "capabilityMark");
+  return mark ? mark.amount : (s.scenario.roles[role]?.startCapability ?? 0);
+}
+
+/** Scores the year into the pending report (step 9). Crisis points are already in it. */
+export function scoreYear(s: GameState, r: YearReport): void {
+  const sc = s.scenario;
+  for (const role of s.order) {
+    const spec = sc.roles[role];
+    const st = s.seats[role];
+    if (!spec || !st) continue;
+    const terms: TensionTerm[] = [...(r.scoreTerms[role] ?? [])];
+    for (const o of spec.objectives) {
+      const term = objectiveTerm(s, r, role, o);
+      if (term) terms.push(term);
+    }
+    const broken = r.pledges.filter(
+      (p) => p.by === role && !p.kept && !p.text.startsWith("contract"),
+    ).length;
+    if (broken)
+      terms.push({
+        cause: "brokenPledges",
+        label: `${broken} pledge(s) broken`,
+        amount: -sc.scoring.brokenPledgePoints * broken,
+      });
+    const faults = r.dealResults.filter((d) => d.fault === role).length;
+    if (faults)
+      terms.push({
+        cause: "failedDeals",
+        label: `${faults} deal(s) failed by your fault`,
+        amount: -sc.scoring.failedDealPoints * faults,
+      });
+    const points = round2(terms.reduce((a, t) => a + t.amount, 0));
+    r.scores[role] = points;
+    r.scoreTerms[role] = [
+      ...terms.map((t) => ({ ...t, amount: round2(t.amount) })),
+      { cause: "capabilityMark", label: "capability at year end", amount: st.capability },
+    ];
+    st.score = round2(st.score + points);
+    st.scoreByYear.push(points);
+  }
+}
+
+/** The crisis phase's outcome (GAME.md, "Crisis"). Returns true on escalation. */
+export function resolveCrisis(s: GameState, r: YearReport): boolean {
+  const sc = s.scenario;
+  const c = sc.crisis;
+  const [a, b] = sc.rivalPair;
+  const choice = (x: string) => (s.seats[x]?.crisisChoice || "deescalate") as "firm" | "deescalate";
+  const ca = choice(a);
+  const cb = choice(b);
+  const add = (role: string, label: string, amount: number) => {
+    r.scoreTerms[role] = [...(r.scoreTerms[role] ?? []), { cause: "crisis", label, amount }];
+  };
+  let dT = 0;
+  let result: string;
+  let escalation = false;
+  if (ca === "deescalate" && cb === "deescalate") {
+    dT = c.bothDeescalate;
+    result = "both sides de-escalated";
+  } else if (ca === "firm" && cb === "firm") {
+    const p = (Math.max(0, s.tension - c.escalationBase) / 100) * (1 - s.cooperation / 100);
+    escalation = chance(s.rng, p);
+    result = escalation
+      ? "both sides stood firm: the crisis escalated into conflict"
+      : "both sides stood firm; the crisis passed";
+    if (!escalation) dT = c.bothFirm;
+  } else {
+    const firm = ca === "firm" ? a : b;
+    const soft = firm === a ? b : a;
+    add(firm, "stood firm in the crisis", c.firmPoints);
+    add(soft, "backed down in the crisis", -c.firmPoints);
+    dT = c.oneFirm;
+    result = `${short(s, firm)} stood firm, ${short(s, soft)} de-escalated`;
+  }
+  // lifeboat leverage: an exposed side pays again whenever the other is firm
+  for (const [me, other, otherChoice] of [
+    [a, b, cb],
+    [b, a, ca],
+  ] as const) {
+    if (
+      otherChoice === "firm" &&
+      (r.vulnerability[pairKey(me, other)] ?? 0) >= c.leverageVulnerability
+    ) {
+      add(me, `exposed to ${short(s, other)}'s leverage`, -c.leveragePoints);
+    }
+  }
+  r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
+  if (dT !== 0) {
+    r.tensionTerms.push({ cause: "crisis", label: `crisis: ${result}`, amount: dT });
+    r.tension = round2(clamp(r.tension + dT, 0, 100));
+    s.tension = r.tension;
+  }
+  return escalation;
+}
+
+function priorityMet(_s: GameState, st: SeatState, check: PriorityCheck): boolean {
+  switch (check.kind) {
+    case "distinctVehicles":
+      return st.vehiclesFlown.length >= check.count;
+    case "firstFlightBy":
+      return st.firstFlightYear !== null && st.firstFlightYear <= check.year;
+    case "capabilityAtLeast":
+      return st.capability >= check.points;
+    case "maxPricePaid":
+      return st.astronautsFlown > 0 && st.highestPricePaid <= check.price;
+    case "astronautsAtLeast":
+      return st.astronautsFlown >= check.count;
+  }
+}
+
+function verdicts(s: GameState): Verdicts {
+  const sc = s.scenario;
+  const reports = s.reports;
+  const last = reports[reports.length - 1];
+  const [a, b] = sc.rivalPair;
+  const triangles = reports.reduce(
+    (n, r) => n + r.flown.filter((f) => isTriangleSeat(sc, f)).length,
+    0,
+  );
+  const trust = last ? Math.round(last.trust * 100) : 100;
+  const C = Math.round(s.cooperation);
+  const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept: ${
+    C >= 50
+      ? "interdependence held the rivals together"
+      : C >= 25
+        ? "ties were thin"
+        : "the world drifted apart"
+  }.`;
+  const vab = last?.vulnerability[pairKey(a, b)] ?? 0;
+  const vba = last?.vulnerability[pairKey(b, a)] ?? 0;
+  const watched = watchedRival(s);
+  const diverted = watched
+    ? reports.reduce(
+        (n, r) => n + (s.seats[watched] ? (r.diversionEstimate[watched] ?? 0) : 0),
+        0,
+      ) / Math.max(1, reports.length)
+    : 0;
+  const exposed =
+    vab > vba + 0.005
+      ? `${short(s, a)} ended exposed to ${short(s, b)} (V ${vab.toFixed(2)})`
+      : vba > vab + 0.005
+        ? `${short(s, b)} ended exposed to ${short(s, a)} (V ${vba.toFixed(2)})`
+        : "neither rival ended exposed to the other";
+  const realist = `${exposed}${watched ? `; ${short(s, watched)} diverted about ${Math.round(diverted)} % a year to the military (published estimates)` : ""}.`;
+  const sold = reports.flatMap((r) => r.flown.filter((f) => f.price > 0));
+  const providers = new Map<string, number>();
+  for (const f of reports.flatMap((r) => r.flown))
+    providers.set(f.vehicle, (providers.get(f.vehicle) ?? 0) + 1);
+  const total = [...providers.values()].reduce((x, y) => x + y, 0);
+  const top = [...providers.entries()].sort((x, y) => y[1] - x[1])[0];
+  const avg = sold.length ? Math.round(sold.reduce((x, f) => x + f.price, 0) / sold.length) : 0;
+  const share = top && total ? Math.round((top[1] / total) * 100) : 0;
+  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= 60 ? ": a monopoly risk" : ""}.`;
+  return { liberal, realist, market };
+}
+
+/** Ends the game: audit, peace dividend, conflict, secret priorities, ranking, verdicts. */
+export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
+  const sc = s.scenario;
+  const conflict = reason === "conflict";
+  const audit =
+    s.order.reduce((n, r) => n + (s.seats[r]?.covertUndetected ?? 0), 0) *
+    sc.orders.auditTensionPerSale;
+  const finalTension = round2(clamp(s.tension + audit, 0, 100));
+  s.tension = finalTension;
+  const d = sc.scoring;
+  const peace = round2(
+    clamp(
+      (d.peaceDividendMax * (d.peaceDividendZeroAt - finalTension)) / d.peaceDividendSpan,
+      0,
+      d.peaceDividendMax,
+    ),
+  );
+  const finalScores: Record<RoleId, number> = {};
+  const percentOfPar: Record<RoleId, number> = {};
+  const years = Math.max(1, s.reports.length);
+  for (const r of s.order) {
+    const st = s.seats[r] as SeatState;
+    let score = st.score + peace;
+    if (st.priority && priorityMet(s, st, st.priority.check)) score += st.priority.points;
+    if (conflict) score *= d.conflictFactor;
+    st.score = round2(score);
+    finalScores[r] = st.score;
+    percentOfPar[r] = round2((100 * st.score) / ((sc.roles[r]?.par ?? 1) * years));
+  }
+  const ranking = [...s.order].sort(
+    (x, y) =>
+      (percentOfPar[y] ?? 0) - (percentOfPar[x] ?? 0) || s.order.indexOf(x) - s.order.indexOf(y),
+  );
+  return {
+    conflict,
+    reason,
+    auditTension: audit,
+    finalTension,
+    peaceDividend: peace,
+    finalScores,
+    percentOfPar,
+    ranking,
+    verdicts: verdicts(s),
+  };
+}

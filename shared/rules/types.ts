@@ -1,0 +1,422 @@
+/**
+ * The game's data model. Everything is plain JSON (records keyed by id, string
+ * discriminants, `null` rather than `undefined`) so a state survives a JSON
+ * round-trip exactly and maps onto a Colyseus schema.
+ */
+import type { EventCard, OrderKind, PriorityCard, Scenario } from "../scenario/schema.ts";
+
+export type RoleId = string;
+export type MemberId = string;
+
+/** The phases of a game. Resolution runs inside the transition out of `commit`; it accepts no input. */
+export const PHASES = ["lobby", "briefing", "negotiation", "commit", "crisis", "ended"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The member id a bot acts under while it controls a seat. */
+export const BOT_MEMBER = "bot";
+
+// ---------------------------------------------------------------- actors and actions
+
+export type Actor =
+  | { kind: "seat"; seat: RoleId; member: MemberId }
+  | { kind: "system" }
+  | { kind: "host" }
+  | { kind: "facilitator" };
+
+/** Orders a seat sets during negotiation and commit (GAME.md, "Orders"). Only the role's own kinds apply. */
+export interface Orders {
+  sanctions: number;
+  sanctionsCarveOut: boolean;
+  /** Role id of a company to fund this year, or "" for none. */
+  crewFunding: string;
+  subsidyPool: number;
+  diversion: number;
+  touristSeats: number;
+  covertSale: boolean;
+  issRole: "full" | "reduced";
+  extraCrew: number;
+  acceptInspection: boolean;
+  flightsNextYear: number;
+  listPrice: number;
+  privateSeats: number;
+  programmeInvestment: number;
+  boeingMode: "test" | "rush";
+}
+
+export type PledgeCheck = {
+  order:
+    | "sanctions"
+    | "diversion"
+    | "issRole"
+    | "covertSale"
+    | "touristSeats"
+    | "listPrice"
+    | "flightsNextYear";
+  op: "<=" | ">=" | "==";
+  value: number | string | boolean;
+};
+
+export type ContractCondition =
+  | { kind: "minFlights"; flights: number }
+  | { kind: "noSeatsTo"; role: RoleId }
+  | { kind: "maxListPrice"; price: number };
+
+export type Term =
+  | { kind: "seatSale"; provider: RoleId; buyer: RoleId; seats: number; price: number }
+  | { kind: "seatSwap"; a: RoleId; b: RoleId; seats: number }
+  | { kind: "subsidy"; payer: RoleId; beneficiary: RoleId; perSeat: number }
+  | {
+      kind: "contract";
+      state: RoleId;
+      company: RoleId;
+      value: number;
+      condition: ContractCondition | null;
+    }
+  | { kind: "techTransfer"; provider: RoleId; recipient: RoleId; points: number; price: number }
+  | { kind: "pledge"; by: RoleId; text: string; check: PledgeCheck | null };
+
+export type ActionBody =
+  | { type: "addMember"; seat: RoleId; member: MemberId; name: string }
+  | { type: "removeMember"; seat: RoleId; member: MemberId }
+  | { type: "setCaptain"; seat: RoleId; member: MemberId | null }
+  | { type: "setController"; seat: RoleId; controller: "human" | "bot" }
+  | { type: "startGame" }
+  | { type: "setOrders"; orders: Partial<Orders> }
+  | { type: "ready"; ready: boolean }
+  | { type: "commit" }
+  | {
+      type: "propose";
+      parties: RoleId[];
+      terms: Term[];
+      years: number;
+      replaces: string | null;
+      note: string;
+    }
+  | { type: "accept"; proposal: string }
+  | { type: "reject"; proposal: string }
+  | { type: "withdraw"; proposal: string }
+  | { type: "cancelDeal"; deal: string }
+  | { type: "chat"; to: RoleId[]; text: string }
+  | { type: "statement"; text: string }
+  | { type: "stance"; stance: "link" | "compartmentalise" }
+  | { type: "crisisChoice"; choice: "firm" | "deescalate" }
+  | { type: "phaseTimeout"; phase: Phase; year: number }
+  | { type: "pause" }
+  | { type: "resume" }
+  | { type: "extend"; seconds: number }
+  | { type: "skip" }
+  | { type: "injectEvent"; card: string | EventCard }
+  | { type: "endGame" };
+
+export type ActionType = ActionBody["type"];
+
+/** An action: who acts, when (ms, from the server clock; the engine only stores it), and what. */
+export type Action = ActionBody & { actor: Actor; at: number };
+
+// ---------------------------------------------------------------- rejections
+
+export const REJECTION_CODES = [
+  "ERR_WRONG_PHASE",
+  "ERR_NOT_ALLOWED",
+  "ERR_UNKNOWN_SEAT",
+  "ERR_NOT_YOUR_SEAT",
+  "ERR_NOT_CAPTAIN",
+  "ERR_COMMITTED",
+  "ERR_PAUSED",
+  "ERR_NOT_PAUSED",
+  "ERR_STALE_TIMEOUT",
+  "ERR_BAD_ACTION",
+  "ERR_ORDER_NOT_ALLOWED",
+  "ERR_ORDER_OUT_OF_RANGE",
+  "ERR_INSUFFICIENT_FUNDS",
+  "ERR_NOT_A_PARTY",
+  "ERR_BAD_TERM",
+  "ERR_TERM_PARTY",
+  "ERR_NOT_A_PROVIDER",
+  "ERR_OVER_CAPACITY",
+  "ERR_SUBSIDY_OVER_CAP",
+  "ERR_SUBSIDY_NOT_ELIGIBLE",
+  "ERR_SUBSIDY_WITHOUT_PURCHASE",
+  "ERR_UNKNOWN_PROPOSAL",
+  "ERR_PROPOSAL_CLOSED",
+  "ERR_ALREADY_ACCEPTED",
+  "ERR_UNKNOWN_DEAL",
+  "ERR_DEAL_NOT_ACTIVE",
+  "ERR_UNKNOWN_MEMBER",
+  "ERR_UNKNOWN_EVENT",
+  "ERR_BAD_EVENT",
+  "ERR_NO_CRISIS_CHOICE",
+  "ERR_TOO_LONG",
+  "ERR_GAME_OVER",
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export type Rejection = { ok: false; code: RejectionCode; detail: string };
+
+// ---------------------------------------------------------------- state
+
+export interface Member {
+  id: MemberId;
+  name: string;
+}
+
+export interface SeatState {
+  role: RoleId;
+  controller: "human" | "bot";
+  members: Record<MemberId, Member>;
+  captain: MemberId | null;
+  ready: boolean;
+  committed: boolean;
+  /** True once a member changed the orders this year; otherwise last year's orders stand. */
+  ordersTouched: boolean;
+  // private
+  cash: number;
+  /** Subsidy pool money set aside last year, spent on subsidies first, the rest returned. */
+  pool: number;
+  orders: Orders;
+  score: number;
+  scoreByYear: number[];
+  priority: PriorityCard | null;
+  /** Covert sales not (yet) detected. */
+  covertUndetected: number;
+  // public
+  capability: number;
+  prestige: number;
+  reputation: number;
+  security: number;
+  readiness: number;
+  /** Flights this year (from last year's order or the vehicle's fixed flights). */
+  flights: number;
+  /** Flights ordered (and paid for) for next year. */
+  nextFlights: number;
+  /** Extra flights paid for by a state's commercial-crew funding, added next year. */
+  fundedFlights: number;
+  covertSales: number;
+  covertDetected: number;
+  brokenPledges: number;
+  failedDeals: number;
+  lowFundingStreak: number;
+  /** Partners (role ids) that have flown this role's crew. */
+  partners: string[];
+  /** Vehicles (role ids) this role's crew has flown on. */
+  vehiclesFlown: string[];
+  astronautsFlown: number;
+  firstFlightYear: number | null;
+  highestPricePaid: number;
+  /** Crisis on Earth stance this year ("" until chosen). */
+  stance: "" | "link" | "compartmentalise";
+  /** Crisis choice ("" until chosen); private until the crisis resolves. */
+  crisisChoice: "" | "firm" | "deescalate";
+}
+
+export type ProposalStatus =
+  | "open"
+  | "concluded"
+  | "rejected"
+  | "withdrawn"
+  | "countered"
+  | "expired";
+
+export interface Proposal {
+  id: string;
+  from: RoleId;
+  parties: RoleId[];
+  terms: Term[];
+  years: number;
+  note: string;
+  replaces: string | null;
+  status: ProposalStatus;
+  accepted: RoleId[];
+  year: number;
+  deal: string | null;
+}
+
+export type DealStatus = "active" | "completed" | "failed" | "cancelled";
+
+export interface Deal {
+  id: string;
+  /** Conclusion order: deals execute in it. */
+  seq: number;
+  proposal: string | null;
+  parties: RoleId[];
+  terms: Term[];
+  years: number;
+  startYear: number;
+  yearsDone: number;
+  status: DealStatus;
+  prepaid: boolean;
+  /** Per year: "executed", "failed: reason" or "void: reason". */
+  results: Record<string, string>;
+  /** Contract terms (by index) whose condition broke: the rest of them is void. */
+  voidTerms: number[];
+}
+
+export interface ChatMessage {
+  id: number;
+  year: number;
+  from: RoleId;
+  member: MemberId;
+  /** Sorted role ids; ["*"] is the public channel. */
+  channel: string[];
+  text: string;
+  at: number;
+}
+
+export interface MarketBuyer {
+  id: string;
+  maxPrice: number;
+}
+
+/** One money movement. `from`/`to` is a role id or a named source/sink ("source:budget", "sink:costs"). */
+export interface Transfer {
+  year: number;
+  from: string;
+  to: string;
+  amount: number;
+  reason: string;
+}
+
+/** A seat flown this year. */
+export interface FlownSeat {
+  crew: RoleId | "market";
+  /** Whose vehicle flies the seat. */
+  vehicle: RoleId | "outside";
+  /** Who gave the seat, for dependence (the vehicle owner, or the holder in a swap). */
+  providedBy: RoleId | "outside";
+  /** Who paid (the buyer; for subsidised seats the subsidy payer too). */
+  payers: RoleId[];
+  price: number;
+  deal: string | null;
+  /** The crew's ride home this year (differs after a rescue). */
+  rideHome: RoleId | "outside";
+}
+
+export interface TensionTerm {
+  cause: string;
+  label: string;
+  amount: number;
+}
+
+export interface PledgeRecord {
+  deal: string;
+  by: RoleId;
+  text: string;
+  kept: boolean;
+}
+
+export interface YearReport {
+  year: number;
+  events: { id: string; title: string; note: string; injected: boolean }[];
+  capacity: Record<RoleId, number>;
+  flown: FlownSeat[];
+  dealResults: { deal: string; result: string; fault: RoleId | null }[];
+  transfers: Transfer[];
+  /** Money each pair moved this year: "a>b" → amount. */
+  moneyFlows: Record<string, number>;
+  dependence: Record<string, number>;
+  mutual: Record<string, number>;
+  vulnerability: Record<string, number>;
+  triangleSeats: number;
+  trust: number;
+  cooperation: number;
+  cooperationTerms: TensionTerm[];
+  tensionBefore: number;
+  tension: number;
+  tensionTerms: TensionTerm[];
+  diversionEstimate: Record<RoleId, number>;
+  civilFunding: Record<RoleId, number>;
+  foreignIncome: Record<RoleId, number>;
+  pledges: PledgeRecord[];
+  covertDetected: RoleId[];
+  brainDrain: boolean;
+  stance: Record<RoleId, string>;
+  crisis: { choices: Record<RoleId, string>; result: string; escalation: boolean } | null;
+  scores: Record<RoleId, number>;
+  scoreTerms: Record<RoleId, TensionTerm[]>;
+  marketSales: { buyer: string; vehicle: string; price: number }[];
+}
+
+export interface Verdicts {
+  liberal: string;
+  realist: string;
+  market: string;
+}
+
+export interface Outcome {
+  conflict: boolean;
+  reason: "completed" | "conflict" | "ended";
+  auditTension: number;
+  finalTension: number;
+  peaceDividend: number;
+  finalScores: Record<RoleId, number>;
+  percentOfPar: Record<RoleId, number>;
+  ranking: RoleId[];
+  verdicts: Verdicts;
+}
+
+export interface GameConfig {
+  preset: string;
+  years: number;
+  briefingSeconds: number;
+  negotiationSeconds: number;
+  firstNegotiationSeconds: number;
+  commitSeconds: number;
+  crisisSeconds: number;
+  facilitatorReadsChat: boolean;
+}
+
+export interface GameState {
+  scenario: Scenario;
+  config: GameConfig;
+  /** Secret: never in a view. */
+  seed: string;
+  /** Secret: the random generator's state. */
+  rng: number[];
+  year: number;
+  phase: Phase;
+  /** Ms timestamp when the phase ends; null while paused, in the lobby or when over. */
+  deadline: number | null;
+  paused: boolean;
+  /** Ms left in the phase while paused. */
+  pausedRemaining: number;
+  seats: Record<RoleId, SeatState>;
+  /** Role ids in table order. */
+  order: RoleId[];
+  proposals: Record<string, Proposal>;
+  deals: Record<string, Deal>;
+  chat: ChatMessage[];
+  market: MarketBuyer[];
+  /** This year's cards: the drawn one, then any injected ones. */
+  events: { card: EventCard; injected: boolean }[];
+  ledger: Transfer[];
+  /** Kept (true) or broken (false) deals and checkable pledges, by year: the trust term. */
+  trustRecords: { year: number; kept: boolean }[];
+  tension: number;
+  cooperation: number;
+  reports: YearReport[];
+  /** A report being built while a crisis is pending. */
+  pending: YearReport | null;
+  counters: { proposal: number; deal: number; chat: number };
+  outcome: Outcome | null;
+}
+
+export type ApplyResult = { ok: true; state: GameState; events: GameEvent[] } | Rejection;
+
+/** What happened, for the server to broadcast (public facts only; private details go through views). */
+export type GameEvent =
+  | { type: "phaseChanged"; phase: Phase; year: number }
+  | { type: "proposalChanged"; proposal: string; status: ProposalStatus; parties: RoleId[] }
+  | { type: "dealConcluded"; deal: string; parties: RoleId[] }
+  | { type: "dealCancelled"; deal: string; by: RoleId }
+  | { type: "chat"; channel: string[]; id: number }
+  | { type: "yearResolved"; year: number }
+  | { type: "crisisStarted"; year: number }
+  | { type: "eventInjected"; card: string }
+  | { type: "membersChanged"; seat: RoleId }
+  | { type: "ordersChanged"; seat: RoleId }
+  | { type: "readyChanged"; seat: RoleId; ready: boolean }
+  | { type: "paused" }
+  | { type: "resumed" }
+  | { type: "gameOver"; conflict: boolean };
+
+export type { EventCard, OrderKind, PriorityCard, Scenario };

@@ -1,0 +1,97 @@
+/**
+ * Small helpers the rules share: copying a state, reading roles, moving money.
+ */
+import type { RoleSpec, Scenario } from "../scenario/schema.ts";
+import type { GameState, Rejection, RejectionCode, SeatState, Transfer } from "./types.ts";
+
+/** A rejection with a typed code and a sentence a player can read. */
+export function reject(code: RejectionCode, detail: string): Rejection {
+  return { ok: false, code, detail };
+}
+
+/** Deep copy of plain JSON data. */
+export function copyJson<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = copyJson(v);
+  return out as T;
+}
+
+/**
+ * Copies a state for a pure update. The scenario is immutable and shared by
+ * reference; the append-only logs (ledger, reports, chat, trust records) get new
+ * arrays but share their entries, which are never changed once appended.
+ */
+export function cloneState(s: GameState): GameState {
+  const { scenario, ledger, reports, chat, trustRecords, ...rest } = s;
+  return {
+    ...copyJson(rest),
+    scenario,
+    ledger: [...ledger],
+    reports: [...reports],
+    chat: [...chat],
+    trustRecords: [...trustRecords],
+  };
+}
+
+export function roleSpec(s: { scenario: Scenario }, role: string): RoleSpec {
+  const spec = s.scenario.roles[role];
+  if (!spec) throw new Error(`unknown role ${role}`);
+  return spec;
+}
+
+export function seat(s: GameState, role: string): SeatState {
+  const st = s.seats[role];
+  if (!st) throw new Error(`role ${role} is not at this table`);
+  return st;
+}
+
+export function isState(scenario: Scenario, role: string): boolean {
+  return scenario.roles[role]?.archetype === "state";
+}
+
+/** Rounds money to cents so sums stay exact enough to compare. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : Math.min(x, hi);
+}
+
+/** The other member of the rival pair, or null when the role is not in it. */
+export function rivalOf(scenario: Scenario, role: string): string | null {
+  const [a, b] = scenario.rivalPair;
+  return role === a ? b : role === b ? a : null;
+}
+
+/** Key for ordered pairs in records ("us>russia"). */
+export function pairKey(a: string, b: string): string {
+  return `${a}>${b}`;
+}
+
+/**
+ * Moves money between two accounts and records it. An account is a role id or a
+ * named source/sink ("source:budget", "sink:costs"); role cash is updated.
+ */
+export function transfer(
+  s: GameState,
+  from: string,
+  to: string,
+  amount: number,
+  reason: string,
+): Transfer | null {
+  const amt = round2(amount);
+  if (amt <= 0) return null;
+  const payer = s.seats[from];
+  const payee = s.seats[to];
+  if (payer) payer.cash = round2(payer.cash - amt);
+  if (payee) payee.cash = round2(payee.cash + amt);
+  const t: Transfer = { year: s.year, from, to, amount: amt, reason };
+  s.ledger.push(t);
+  return t;
+}
+
+export const isSource = (account: string) => account.startsWith("source:");
+export const isSink = (account: string) => account.startsWith("sink:");
