@@ -19,12 +19,19 @@ export function copyJson<T>(value: T): T {
 }
 
 /**
- * Copies a state for a pure update. The scenario is immutable and shared by
- * reference; the append-only logs (ledger, reports, chat, trust records) get new
- * arrays but share their entries, which are never changed once appended.
+ * Copies a state for a pure update. What can no longer change is shared, not
+ * copied: the scenario, the entries of the append-only logs (ledger, reports,
+ * chat, trust records), event cards, closed proposals and finished deals.
+ * Handlers only change open proposals and active deals, so this is safe.
  */
 export function cloneState(s: GameState): GameState {
-  const { scenario, ledger, reports, chat, trustRecords, ...rest } = s;
+  const { scenario, ledger, reports, chat, trustRecords, proposals, deals, events, ...rest } = s;
+  const openProposals: GameState["proposals"] = {};
+  for (const [id, p] of Object.entries(proposals))
+    openProposals[id] = p.status === "open" ? copyJson(p) : p;
+  const liveDeals: GameState["deals"] = {};
+  for (const [id, d] of Object.entries(deals))
+    liveDeals[id] = d.status === "active" ? copyJson(d) : d;
   return {
     ...copyJson(rest),
     scenario,
@@ -32,6 +39,9 @@ export function cloneState(s: GameState): GameState {
     reports: [...reports],
     chat: [...chat],
     trustRecords: [...trustRecords],
+    proposals: openProposals,
+    deals: liveDeals,
+    events: events.map((e) => ({ card: e.card, injected: e.injected })),
   };
 }
 

@@ -145,6 +145,32 @@ function reportFor(
   return out;
 }
 
+/**
+ * Finished reports never change, so each viewer's copy is made once and reused:
+ * views are read-only for their holders (bots and the server only read them).
+ */
+const reportCache = new WeakMap<YearReport, Map<string, YearReport>>();
+function cachedReportFor(
+  s: GameState,
+  r: YearReport,
+  canSee: (role: RoleId) => boolean,
+  over: boolean,
+  key: string,
+): YearReport {
+  let perViewer = reportCache.get(r);
+  if (!perViewer) {
+    perViewer = new Map();
+    reportCache.set(r, perViewer);
+  }
+  const k = `${key}:${over}`;
+  let out = perViewer.get(k);
+  if (!out) {
+    out = reportFor(s, r, canSee, over);
+    perViewer.set(k, out);
+  }
+  return out;
+}
+
 function privateSeat(s: GameState, role: RoleId): PrivateSeat {
   const st = s.seats[role];
   if (!st) throw new Error(`no seat ${role}`);
@@ -245,7 +271,9 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
       injected: e.injected,
     })),
     crisisOnEarth: s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth")),
-    reports: s.reports.map((r) => reportFor(s, r, canSee, over)),
+    reports: s.reports.map((r) =>
+      cachedReportFor(s, r, canSee, over, viewer.kind === "seat" ? `seat:${me}` : viewer.kind),
+    ),
     pending: s.pending ? reportFor(s, s.pending, canSee, over) : null,
     outcome: s.outcome ? copyJson(s.outcome) : null,
   };
