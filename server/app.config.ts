@@ -1,18 +1,45 @@
+import { defineRoom } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import config from "@colyseus/tools";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { mountGames } from "./http/games.ts";
 import { mountHealth } from "./http/health.ts";
 import { mountHome } from "./http/home.ts";
+import { restoreGames } from "./restore.ts";
+import { GameRoom } from "./rooms/GameRoom.ts";
+
+/** Largest WebSocket message accepted; bigger ones close the connection (a hostile client). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+const redisUrl = process.env.REDIS_URL;
 
 /**
- * The server declaration: rooms and HTTP routes.
- * No game room yet; it is registered here as `game: defineRoom(GameRoom)`.
+ * The server declaration: rooms and HTTP routes. With REDIS_URL (and
+ * PUBLIC_ADDRESS) several processes share one set of tables.
  */
 export default config({
   options: {
     greet: false,
+    ...(redisUrl
+      ? {
+          presence: new RedisPresence(redisUrl),
+          driver: new RedisDriver(redisUrl),
+          publicAddress: process.env.PUBLIC_ADDRESS,
+        }
+      : {}),
   },
-  rooms: {},
+  initializeTransport: (options) =>
+    new WebSocketTransport({ ...options, maxPayload: MAX_PAYLOAD_BYTES }),
+  rooms: {
+    game: defineRoom(GameRoom),
+  },
   initializeExpress: (app) => {
     mountHealth(app);
+    mountGames(app);
     mountHome(app);
+  },
+  beforeListen: async () => {
+    await restoreGames();
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Reads a scenario by name (assets/scenarios/NAME.json) or by file path, and validates it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireScenario } from "../shared/scenario/load.ts";
@@ -31,4 +31,32 @@ export function loadScenario(nameOrPath: string): Scenario {
     throw new Error(`${path} is not valid JSON: ${(err as Error).message}`);
   }
   return requireScenario(json, path);
+}
+
+/** The scenarios in assets/scenarios: id, name, presets and roles, for pickers. */
+export function listScenarios(): {
+  id: string;
+  name: string;
+  summary: string;
+  defaultPreset: string;
+  presets: { id: string; label: string; years: number }[];
+  roles: { id: string; name: string; optional: boolean; defaultIncluded: boolean }[];
+}[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => loadScenario(f.replace(/\.json$/, "")))
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      summary: s.summary,
+      defaultPreset: s.defaultPreset,
+      presets: Object.entries(s.presets).map(([id, p]) => ({ id, label: p.label, years: p.years })),
+      roles: Object.entries(s.roles).map(([id, r]) => ({
+        id,
+        name: r.name,
+        optional: r.optional,
+        defaultIncluded: r.defaultIncluded,
+      })),
+    }));
 }

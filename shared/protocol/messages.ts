@@ -158,7 +158,7 @@ export type Payload<T extends MessageType> = T extends SeatMessageType
 /** What the server answers to a request: accepted, or the engine's (or the edge's) typed rejection. */
 export type Reply =
   | { ok: true }
-  | { ok: false; code: RejectionCode | "ERR_MALFORMED"; detail: string };
+  | { ok: false; code: RejectionCode | "ERR_MALFORMED" | "ERR_SERVER"; detail: string };
 
 /** Turns a validated message into the engine action body it stands for. */
 export function toActionBody(type: MessageType, payload: unknown): ActionBody {

@@ -1,0 +1,240 @@
+/**
+ * REST routes for games: create a table, read its public summary, list
+ * scenarios, and export a game (JSON that replays, CSV per year).
+ */
+import { randomBytes } from "node:crypto";
+import { networkInterfaces } from "node:os";
+import { matchMaker } from "@colyseus/core";
+import express, { type Application, type Request, type Response } from "express";
+import { replay } from "../../shared/bots/play.ts";
+import { createGamePayload } from "../../shared/protocol/lobby.ts";
+import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
+import type { GameState } from "../../shared/rules/types.ts";
+import { requireScenario } from "../../shared/scenario/load.ts";
+import { listScenarios, loadScenario } from "../../tools/scenarioFile.ts";
+import { processOwner } from "../owner.ts";
+import { getStore } from "../store/instance.ts";
+import { hashToken, newJoinCode, newToken, normaliseCode } from "../store/tokens.ts";
+
+function fail(res: Response, status: number, code: string, detail: string) {
+  res.status(status).json({ ok: false, code, detail });
+}
+
+/** The address phones on the same network can use: PUBLIC_URL, the request's host, or this machine's LAN address instead of localhost. */
+export function publicBase(req: Request): string {
+  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/+$/, "");
+  const host = req.get("host") ?? "localhost";
+  const [name, port] = host.split(":");
+  if (name === "localhost" || name === "127.0.0.1" || name === "[::1]") {
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === "IPv4" && !i.internal);
+    if (lan) return `${req.protocol}://${lan.address}${port ? `:${port}` : ""}`;
+  }
+  return `${req.protocol}://${host}`;
+}
+
+function tokenOf(req: Request): string {
+  const auth = req.get("authorization") ?? "";
+  if (auth.startsWith("Bearer ")) return auth.slice(7);
+  return typeof req.query.token === "string" ? req.query.token : "";
+}
+
+/** Replays a stored game: the export needs no running room. */
+function replayStored(
+  id: string,
+): {
+  state: GameState;
+  row: NonNullable<ReturnType<ReturnType<typeof getStore>["getGame"]>>;
+} | null {
+  const store = getStore();
+  const row = store.getGame(id);
+  if (!row) return null;
+  const scenario = requireScenario(row.scenario, `game ${id}`);
+  const { bots: _bots, ...options } = row.options as typeof row.options & { bots?: unknown };
+  const state = replay(scenario, row.seed, row.seats, options, store.loadActions(id));
+  return { state, row };
+}
+
+export function mountGames(app: Application): void {
+  app.get("/api/scenarios", (_req, res) => {
+    res.json(listScenarios());
+  });
+
+  app.post("/api/games", express.json({ limit: "16kb" }), async (req, res) => {
+    const parsed = createGamePayload.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      fail(
+        res,
+        400,
+        "ERR_MALFORMED",
+        parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "),
+      );
+      return;
+    }
+    const p = parsed.data;
+    let scenario: ReturnType<typeof loadScenario>;
+    try {
+      scenario = loadScenario(p.scenario);
+    } catch (err) {
+      fail(
+        res,
+        400,
+        "ERR_UNKNOWN_SCENARIO",
+        (err as Error).message.split("\n")[0] ?? "unknown scenario",
+      );
+      return;
+    }
+    const seats: SeatSetup[] = (
+      p.roles ??
+      Object.keys(scenario.roles).filter(
+        (r) => !scenario.roles[r]?.optional || scenario.roles[r]?.defaultIncluded,
+      )
+    ).map((role) => ({
+      role,
+      controller: "bot",
+    }));
+    const options = {
+      preset: p.preset,
+      years: p.years,
+      facilitatorReadsChat: p.facilitatorReadsChat,
+      ...(p.timers ?? {}),
+    };
+    const seed = p.seed ?? randomBytes(8).toString("hex");
+    const trial = createGame(scenario, seed, seats, options);
+    if (!trial.ok) {
+      fail(res, 400, trial.code, trial.detail);
+      return;
+    }
+    const store = getStore();
+    const code = newJoinCode((c) => store.getGame(c) !== null);
+    const hostToken = newToken();
+    store.createGame({
+      id: code,
+      scenarioId: scenario.id,
+      scenarioJson: scenario,
+      seed,
+      seats,
+      options: { ...options, bots: p.bots ?? {} } as typeof options,
+      hostTokenHash: hashToken(hostToken),
+      owner: processOwner(),
+      now: Date.now(),
+    });
+    try {
+      await matchMaker.createRoom("game", { gameId: code });
+    } catch (err) {
+      fail(res, 500, "ERR_SERVER", `could not open the table: ${(err as Error).message}`);
+      return;
+    }
+    const base = publicBase(req);
+    res
+      .status(201)
+      .json({
+        ok: true,
+        code,
+        joinUrl: `${base}/?join=${code}`,
+        hostToken,
+        roles: trial.state.order,
+        scenario: scenario.id,
+      });
+  });
+
+  app.get("/api/games/:id", (req, res) => {
+    const id = normaliseCode(String(req.params.id));
+    const row = id ? getStore().getGame(id) : null;
+    if (!id || !row) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    const scenario = requireScenario(row.scenario, `game ${id}`);
+    res.json({
+      ok: true,
+      code: id,
+      scenario: scenario.id,
+      scenarioName: scenario.name,
+      status: row.status,
+      facilitatorReadsChat: Boolean(
+        (row.options as { facilitatorReadsChat?: boolean }).facilitatorReadsChat,
+      ),
+      roles: (row.seats.length ? row.seats.map((s) => s.role) : Object.keys(scenario.roles)).map(
+        (r) => ({ role: r, name: scenario.roles[r]?.name ?? r }),
+      ),
+    });
+  });
+
+  // an integrity check for operators and tests: the running room's state hash (host token required)
+  app.get("/api/games/:id/hash", async (req, res) => {
+    const id = normaliseCode(String(req.params.id));
+    const row = id ? getStore().getGame(id) : null;
+    if (!id || !row) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    if (hashToken(tokenOf(req)) !== row.hostTokenHash) {
+      fail(res, 403, "ERR_NOT_ALLOWED", "the host token is required");
+      return;
+    }
+    try {
+      const live = await matchMaker.remoteRoomCall(id, "stateSummary");
+      res.json({ ok: true, ...live });
+    } catch {
+      fail(res, 404, "ERR_NOT_RUNNING", "that game is not open on this server");
+    }
+  });
+
+  app.get(/^\/api\/games\/([^/]+)\/export\.(json|csv)$/, (req, res) => {
+    const params = req.params as unknown as Record<string, string>;
+    const id = normaliseCode(params[0] ?? "");
+    const format = params[1];
+    const row = id ? getStore().getGame(id) : null;
+    if (!id || !row) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    // a running game's log holds private orders and chat: only its host may export it
+    if (row.status !== "finished" && hashToken(tokenOf(req)) !== row.hostTokenHash) {
+      fail(res, 403, "ERR_NOT_ALLOWED", "a running game can only be exported with its host token");
+      return;
+    }
+    const replayed = replayStored(id);
+    if (!replayed) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    const { state } = replayed;
+    const years = state.reports.map((r) => ({
+      year: r.year,
+      tension: r.tension,
+      cooperation: r.cooperation,
+      tensionTerms: r.tensionTerms,
+      cooperationTerms: r.cooperationTerms,
+      scores: r.scores,
+      dealResults: r.dealResults,
+      crisis: r.crisis,
+    }));
+    if (format === "json") {
+      res.setHeader("content-disposition", `attachment; filename="orbital-ties-${id}.json"`);
+      res.json({
+        format: "orbital-ties-export/1",
+        gameId: id,
+        scenario: row.scenario,
+        seed: row.seed,
+        seats: row.seats,
+        options: replayed.row.options,
+        actions: getStore().loadActions(id),
+        years,
+        outcome: state.outcome,
+      });
+      return;
+    }
+    const roles = state.order;
+    const lines = [["year", "tension", "cooperation", ...roles.map((r) => `score_${r}`)].join(",")];
+    for (const y of years)
+      lines.push(
+        [y.year, y.tension, y.cooperation, ...roles.map((r) => y.scores[r] ?? "")].join(","),
+      );
+    res.setHeader("content-type", "text/csv; charset=utf-8");
+    res.setHeader("content-disposition", `attachment; filename="orbital-ties-${id}.csv"`);
+    res.send(`${lines.join("\n")}\n`);
+  });
+}

@@ -1,0 +1,434 @@
+/**
+ * The SQLite store: a game is its scenario, seed and seats plus the ordered log
+ * of accepted actions; snapshots only shorten replay. The store checks nothing
+ * about game rules (the engine does) — it only keeps what it is given, durably.
+ *
+ * Action sequence numbers start at 1: action `seq` is the seq-th accepted action,
+ * and a snapshot with `seq = n` is the state after actions 1..n (0 = fresh game).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { GameOptions, SeatSetup } from "../../shared/rules/setup.ts";
+import type { Action, Phase } from "../../shared/rules/types.ts";
+
+export const DB_FILE = "orbital-ties.sqlite";
+
+export type GameStatus = "lobby" | "running" | "finished";
+export type MemberKind = "player" | "spectator" | "host" | "facilitator";
+
+/**
+ * Schema migrations, applied in order, each once. The database's `PRAGMA user_version`
+ * is the number applied so far. Append only: never edit an entry that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE games (
+    id              TEXT PRIMARY KEY,
+    scenario_id     TEXT NOT NULL,
+    scenario_json   TEXT NOT NULL,
+    seed            TEXT NOT NULL,
+    seats_json      TEXT NOT NULL,
+    options_json    TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('lobby', 'running', 'finished')),
+    owner           TEXT NOT NULL,
+    host_token_hash TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    finished_at     INTEGER,
+    result_json     TEXT
+  ) STRICT;
+  CREATE INDEX games_status_owner ON games (status, owner);
+
+  CREATE TABLE members (
+    game_id    TEXT NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+    member_id  TEXT NOT NULL,
+    seat       TEXT NOT NULL DEFAULT '',
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('player', 'spectator', 'host', 'facilitator')),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (game_id, member_id)
+  ) STRICT;
+
+  CREATE TABLE actions (
+    game_id     TEXT NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    action_json TEXT NOT NULL,
+    PRIMARY KEY (game_id, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE snapshots (
+    game_id    TEXT NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL CHECK (seq >= 0),
+    year       INTEGER NOT NULL,
+    phase      TEXT NOT NULL,
+    state_hash TEXT NOT NULL,
+    state_json TEXT NOT NULL,
+    PRIMARY KEY (game_id, seq)
+  ) STRICT;
+  `,
+];
+
+export interface NewGame {
+  /** The 6-character join code. */
+  id: string;
+  scenarioId: string;
+  /** The scenario exactly as played: JSON text (kept verbatim) or a value (stringified). */
+  scenarioJson: string | object;
+  seed: string;
+  seats: SeatSetup[];
+  options: GameOptions;
+  hostTokenHash: string;
+  /** Id of the server process that runs the game. */
+  owner: string;
+  now: number;
+}
+
+export interface GameRecord {
+  id: string;
+  scenarioId: string;
+  /** The stored scenario text, and the same parsed. */
+  scenarioJson: string;
+  scenario: unknown;
+  seed: string;
+  seats: SeatSetup[];
+  options: GameOptions;
+  status: GameStatus;
+  owner: string;
+  hostTokenHash: string;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  result: unknown | null;
+}
+
+export interface SnapshotRecord {
+  gameId: string;
+  /** Number of actions applied to reach this state. */
+  seq: number;
+  year: number;
+  phase: Phase | string;
+  stateHash: string;
+  /** JSON text; a value passed to putSnapshot is stringified. */
+  stateJson: string;
+}
+
+export interface NewSnapshot extends Omit<SnapshotRecord, "stateJson"> {
+  stateJson: string | object;
+}
+
+export interface MemberRecord {
+  gameId: string;
+  memberId: string;
+  /** Role id, or "" for members without a seat (spectators, host, facilitator). */
+  seat: string;
+  name: string;
+  kind: MemberKind;
+  tokenHash: string;
+  createdAt: number;
+}
+
+export interface NewMember extends Omit<MemberRecord, "createdAt" | "seat"> {
+  seat?: string;
+  now: number;
+}
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly file: string;
+  createGame(game: NewGame): void;
+  getGame(id: string): GameRecord | null;
+  setStatus(id: string, status: GameStatus, now: number): void;
+  setOwner(id: string, owner: string, now: number): void;
+  /** Appends action `seq` and sets updated_at (default Date.now()); throws unless seq === actionCount(id) + 1. */
+  appendAction(id: string, seq: number, action: Action, now?: number): void;
+  /** Appends actions firstSeq, firstSeq+1, … atomically; throws unless firstSeq is the next seq. */
+  appendActions(id: string, firstSeq: number, actions: readonly Action[], now?: number): void;
+  /** Highest stored seq (0 when none): the next action's seq is this + 1. */
+  actionCount(id: string): number;
+  /** All actions in seq order, or those with seq > afterSeq. */
+  loadActions(id: string, afterSeq?: number): Action[];
+  /** Inserts or replaces the snapshot at (gameId, seq). */
+  putSnapshot(snapshot: NewSnapshot): void;
+  latestSnapshot(id: string): SnapshotRecord | null;
+  finishGame(id: string, result: string | object, now: number): void;
+  /** Ids of games not finished, oldest first; only those owned by `owner` when given. */
+  listUnfinished(owner?: string): string[];
+  addMember(member: NewMember): void;
+  memberByTokenHash(gameId: string, tokenHash: string): MemberRecord | null;
+  members(gameId: string): MemberRecord[];
+  /** True when a member was removed. */
+  removeMember(gameId: string, memberId: string): boolean;
+  close(): void;
+}
+
+interface GameRow {
+  id: string;
+  scenario_id: string;
+  scenario_json: string;
+  seed: string;
+  seats_json: string;
+  options_json: string;
+  status: GameStatus;
+  owner: string;
+  host_token_hash: string;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+  result_json: string | null;
+}
+
+interface MemberRow {
+  game_id: string;
+  member_id: string;
+  seat: string;
+  name: string;
+  kind: MemberKind;
+  token_hash: string;
+  created_at: number;
+}
+
+interface SnapshotRow {
+  game_id: string;
+  seq: number;
+  year: number;
+  phase: string;
+  state_hash: string;
+  state_json: string;
+}
+
+const toJson = (v: string | object): string => (typeof v === "string" ? v : JSON.stringify(v));
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this server (${MIGRATIONS.length})`,
+    );
+  }
+  if (current === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}
+
+function gameFromRow(r: GameRow): GameRecord {
+  return {
+    id: r.id,
+    scenarioId: r.scenario_id,
+    scenarioJson: r.scenario_json,
+    scenario: JSON.parse(r.scenario_json),
+    seed: r.seed,
+    seats: JSON.parse(r.seats_json) as SeatSetup[],
+    options: JSON.parse(r.options_json) as GameOptions,
+    status: r.status,
+    owner: r.owner,
+    hostTokenHash: r.host_token_hash,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+    result: r.result_json === null ? null : JSON.parse(r.result_json),
+  };
+}
+
+function memberFromRow(r: MemberRow): MemberRecord {
+  return {
+    gameId: r.game_id,
+    memberId: r.member_id,
+    seat: r.seat,
+    name: r.name,
+    kind: r.kind,
+    tokenHash: r.token_hash,
+    createdAt: r.created_at,
+  };
+}
+
+/** Opens (creating if needed) `dir/orbital-ties.sqlite` and brings its schema up to date. */
+export function openStore(dir: string): Store {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, DB_FILE);
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    // FULL: a commit that returned survives power loss too, not only a process crash.
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const q = {
+    insertGame: db.prepare(
+      `INSERT INTO games (id, scenario_id, scenario_json, seed, seats_json, options_json, status,
+         owner, host_token_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'lobby', ?, ?, ?, ?)`,
+    ),
+    getGame: db.prepare<[string], GameRow>("SELECT * FROM games WHERE id = ?"),
+    setStatus: db.prepare("UPDATE games SET status = ?, updated_at = ? WHERE id = ?"),
+    setOwner: db.prepare("UPDATE games SET owner = ?, updated_at = ? WHERE id = ?"),
+    touch: db.prepare("UPDATE games SET updated_at = ? WHERE id = ?"),
+    maxSeq: db.prepare<[string], { n: number }>(
+      "SELECT COALESCE(MAX(seq), 0) AS n FROM actions WHERE game_id = ?",
+    ),
+    insertAction: db.prepare("INSERT INTO actions (game_id, seq, action_json) VALUES (?, ?, ?)"),
+    loadActions: db
+      .prepare<[string, number], string>(
+        "SELECT action_json FROM actions WHERE game_id = ? AND seq > ? ORDER BY seq",
+      )
+      .pluck(),
+    putSnapshot: db.prepare(
+      `INSERT OR REPLACE INTO snapshots (game_id, seq, year, phase, state_hash, state_json)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    latestSnapshot: db.prepare<[string], SnapshotRow>(
+      "SELECT * FROM snapshots WHERE game_id = ? ORDER BY seq DESC LIMIT 1",
+    ),
+    finish: db.prepare(
+      `UPDATE games SET status = 'finished', result_json = ?, finished_at = ?, updated_at = ?
+       WHERE id = ?`,
+    ),
+    unfinished: db
+      .prepare<[], string>(
+        "SELECT id FROM games WHERE status != 'finished' ORDER BY created_at, id",
+      )
+      .pluck(),
+    unfinishedByOwner: db
+      .prepare<[string], string>(
+        "SELECT id FROM games WHERE status != 'finished' AND owner = ? ORDER BY created_at, id",
+      )
+      .pluck(),
+    addMember: db.prepare(
+      `INSERT INTO members (game_id, member_id, seat, name, kind, token_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    memberByToken: db.prepare<[string, string], MemberRow>(
+      "SELECT * FROM members WHERE game_id = ? AND token_hash = ?",
+    ),
+    members: db.prepare<[string], MemberRow>(
+      "SELECT * FROM members WHERE game_id = ? ORDER BY created_at, member_id",
+    ),
+    removeMember: db.prepare("DELETE FROM members WHERE game_id = ? AND member_id = ?"),
+  };
+
+  const mustUpdate = (changes: number, id: string): void => {
+    if (changes !== 1) throw new Error(`no game ${id}`);
+  };
+
+  const append = db.transaction(
+    (id: string, firstSeq: number, actions: readonly Action[], now: number) => {
+      const next = (q.maxSeq.get(id)?.n ?? 0) + 1;
+      if (firstSeq !== next) {
+        throw new Error(`game ${id}: action seq ${firstSeq} is not the next one (${next})`);
+      }
+      let seq = firstSeq;
+      for (const action of actions) q.insertAction.run(id, seq++, JSON.stringify(action));
+      mustUpdate(q.touch.run(now, id).changes, id);
+    },
+  );
+
+  let open = true;
+
+  return {
+    db,
+    file,
+
+    createGame(g) {
+      q.insertGame.run(
+        g.id,
+        g.scenarioId,
+        toJson(g.scenarioJson),
+        g.seed,
+        JSON.stringify(g.seats),
+        JSON.stringify(g.options),
+        g.owner,
+        g.hostTokenHash,
+        g.now,
+        g.now,
+      );
+    },
+
+    getGame(id) {
+      const row = q.getGame.get(id);
+      return row ? gameFromRow(row) : null;
+    },
+
+    setStatus(id, status, now) {
+      mustUpdate(q.setStatus.run(status, now, id).changes, id);
+    },
+
+    setOwner(id, owner, now) {
+      mustUpdate(q.setOwner.run(owner, now, id).changes, id);
+    },
+
+    appendAction(id, seq, action, now = Date.now()) {
+      append.immediate(id, seq, [action], now);
+    },
+
+    appendActions(id, firstSeq, actions, now = Date.now()) {
+      append.immediate(id, firstSeq, actions, now);
+    },
+
+    actionCount(id) {
+      return q.maxSeq.get(id)?.n ?? 0;
+    },
+
+    loadActions(id, afterSeq = 0) {
+      return q.loadActions.all(id, afterSeq).map((text) => JSON.parse(text) as Action);
+    },
+
+    putSnapshot(s) {
+      q.putSnapshot.run(s.gameId, s.seq, s.year, s.phase, s.stateHash, toJson(s.stateJson));
+    },
+
+    latestSnapshot(id) {
+      const r = q.latestSnapshot.get(id);
+      if (!r) return null;
+      return {
+        gameId: r.game_id,
+        seq: r.seq,
+        year: r.year,
+        phase: r.phase,
+        stateHash: r.state_hash,
+        stateJson: r.state_json,
+      };
+    },
+
+    finishGame(id, result, now) {
+      mustUpdate(q.finish.run(toJson(result), now, now, id).changes, id);
+    },
+
+    listUnfinished(owner) {
+      return owner === undefined ? q.unfinished.all() : q.unfinishedByOwner.all(owner);
+    },
+
+    addMember(m) {
+      q.addMember.run(m.gameId, m.memberId, m.seat ?? "", m.name, m.kind, m.tokenHash, m.now);
+    },
+
+    memberByTokenHash(gameId, tokenHash) {
+      const r = q.memberByToken.get(gameId, tokenHash);
+      return r ? memberFromRow(r) : null;
+    },
+
+    members(gameId) {
+      return q.members.all(gameId).map(memberFromRow);
+    },
+
+    removeMember(gameId, memberId) {
+      return q.removeMember.run(gameId, memberId).changes > 0;
+    },
+
+    close() {
+      if (!open) return;
+      open = false;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Creating and joining a game: the shapes of the REST body that creates a
+ * table and of the options a client joins a room with.
+ */
+import { z } from "zod";
+
+export const BOT_STRATEGIES = ["random"] as const;
+
+export const createGamePayload = z
+  .object({
+    scenario: z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .default("crew-dragon-2020"),
+    /** Omitted: the server draws one (and never shows it to players). */
+    seed: z.string().min(1).max(64).optional(),
+    preset: z.string().max(40).optional(),
+    years: z.number().int().min(1).max(20).optional(),
+    /** Roles at the table. Omitted: the scenario's default roles. */
+    roles: z.array(z.string().max(32)).max(12).optional(),
+    /** Bot strategy per role, used while a seat has no people. */
+    bots: z.record(z.string().max(32), z.enum(BOT_STRATEGIES)).optional(),
+    facilitatorReadsChat: z.boolean().default(false),
+    timers: z
+      .object({
+        briefingSeconds: z.number().int().min(0).max(3600),
+        negotiationSeconds: z.number().int().min(10).max(7200),
+        firstNegotiationSeconds: z.number().int().min(10).max(7200),
+        commitSeconds: z.number().int().min(0).max(3600),
+        crisisSeconds: z.number().int().min(10).max(3600),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type CreateGamePayload = z.infer<typeof createGamePayload>;
+
+export const joinOptions = z
+  .object({
+    /** Display name (first name is enough). */
+    name: z.string().trim().min(1).max(40).optional(),
+    /** The role to sit at; several people may share one seat as a team. */
+    seat: z.string().max(32).optional(),
+    /** A seat token from an earlier join: rejoins the same member at the same seat. */
+    token: z.string().max(200).optional(),
+    /** The host token from game creation: grants pause, resume, extend, skip, inject and end. */
+    hostToken: z.string().max(200).optional(),
+    /** Join read-only. */
+    spectator: z.boolean().optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+/** What `whoami` answers: the caller's own identity and seat token. */
+export interface Identity {
+  code: string;
+  memberId: string;
+  seat: string;
+  kind: "player" | "spectator" | "host" | "facilitator";
+  staff: boolean;
+  /** Keep it in the browser to rejoin this seat after a refresh or a restart. */
+  token: string;
+  name: string;
+  facilitatorReadsChat: boolean;
+}

@@ -1,0 +1,104 @@
+/**
+ * How a player view travels: the server cuts each viewer's `playerView` into
+ * slices (one per top-level field, one per record entry, one per chat message
+ * or yearly report), each a JSON string in the synced schema, and shows every
+ * client only the slices of its viewer (Colyseus StateView). The client glues
+ * the slices it sees back into exactly the `playerView` the engine computed.
+ * Slices that every viewer sees alike are one shared slice.
+ */
+import type { PlayerView } from "../rules/view.ts";
+
+/** Record fields: one slice per entry, keyed by id. */
+const RECORDS = ["seats", "private", "proposals", "deals"] as const;
+/** Array fields: one slice per element, keyed by a number that orders them. */
+const LISTS = {
+  chat: (m: { id: number }) => m.id,
+  reports: (r: { year: number }) => r.year,
+} as const;
+
+type ListField = keyof typeof LISTS;
+const isRecord = (f: string): f is (typeof RECORDS)[number] =>
+  (RECORDS as readonly string[]).includes(f);
+const isList = (f: string): f is ListField => f in LISTS;
+
+/** A view as slice path → JSON. Paths: `field`, `field/id` (records) or `field/#n` (lists). */
+export function sliceView(view: PlayerView): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [field, value] of Object.entries(view)) {
+    if (isRecord(field)) {
+      for (const [id, entry] of Object.entries(value as Record<string, unknown>))
+        out.set(`${field}/${id}`, JSON.stringify(entry));
+    } else if (isList(field)) {
+      const key = LISTS[field] as (x: unknown) => number;
+      for (const item of value as unknown[])
+        out.set(`${field}/#${key(item)}`, JSON.stringify(item));
+    } else {
+      out.set(field, JSON.stringify(value));
+    }
+  }
+  return out;
+}
+
+/** The path of a slice key (a key may carry a `|variant` suffix when viewers see different content). */
+export function slicePath(key: string): string {
+  const bar = key.indexOf("|");
+  return bar < 0 ? key : key.slice(0, bar);
+}
+
+/** Rebuilds a player view from the slices a client sees (key → JSON). */
+export function assembleView(slices: Iterable<[string, string]>): PlayerView {
+  const view: Record<string, unknown> = {};
+  for (const f of RECORDS) view[f] = {};
+  const lists: Record<string, [number, unknown][]> = { chat: [], reports: [] };
+  for (const [key, json] of slices) {
+    const path = slicePath(key);
+    const slash = path.indexOf("/");
+    if (slash < 0) {
+      view[path] = JSON.parse(json);
+      continue;
+    }
+    const field = path.slice(0, slash);
+    const id = path.slice(slash + 1);
+    if (isRecord(field)) (view[field] as Record<string, unknown>)[id] = JSON.parse(json);
+    else if (isList(field)) lists[field]?.push([Number(id.slice(1)), JSON.parse(json)]);
+  }
+  for (const [field, items] of Object.entries(lists))
+    view[field] = items.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  return view as unknown as PlayerView;
+}
+
+/**
+ * Groups every viewer's slices into shared slices: key → JSON and the viewers
+ * that see it. A path whose content differs between viewers gets one keyed
+ * variant per group of viewers (`path|viewerA,viewerB`), stable while the
+ * grouping holds, so an update changes a JSON string rather than the key set.
+ */
+export function groupSlices(
+  perViewer: Map<string, Map<string, string>>,
+): Map<string, { json: string; viewers: string[] }> {
+  const byPath = new Map<string, Map<string, string[]>>();
+  for (const [viewer, slices] of perViewer) {
+    for (const [path, json] of slices) {
+      let variants = byPath.get(path);
+      if (!variants) {
+        variants = new Map();
+        byPath.set(path, variants);
+      }
+      const list = variants.get(json);
+      if (list) list.push(viewer);
+      else variants.set(json, [viewer]);
+    }
+  }
+  const out = new Map<string, { json: string; viewers: string[] }>();
+  const everyone = perViewer.size;
+  for (const [path, variants] of byPath) {
+    for (const [json, viewers] of variants) {
+      const key =
+        variants.size === 1 && viewers.length === everyone
+          ? path
+          : `${path}|${[...viewers].sort().join(",")}`;
+      out.set(key, { json, viewers });
+    }
+  }
+  return out;
+}
