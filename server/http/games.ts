@@ -41,9 +41,7 @@ function tokenOf(req: Request): string {
 }
 
 /** Replays a stored game: the export needs no running room. */
-function replayStored(
-  id: string,
-): {
+function replayStored(id: string): {
   state: GameState;
   row: NonNullable<ReturnType<ReturnType<typeof getStore>["getGame"]>>;
 } | null {
@@ -127,16 +125,14 @@ export function mountGames(app: Application): void {
       return;
     }
     const base = publicBase(req);
-    res
-      .status(201)
-      .json({
-        ok: true,
-        code,
-        joinUrl: `${base}/?join=${code}`,
-        hostToken,
-        roles: trial.state.order,
-        scenario: scenario.id,
-      });
+    res.status(201).json({
+      ok: true,
+      code,
+      joinUrl: `${base}/?join=${code}`,
+      hostToken,
+      roles: trial.state.order,
+      scenario: scenario.id,
+    });
   });
 
   app.get("/api/games/:id", (req, res) => {
