@@ -4,6 +4,7 @@
  */
 
 import {
+  cancelCost,
   legalActionTypes,
   orderChoices,
   ordersAffordable,
@@ -219,8 +220,9 @@ export const randomLegalBot: Bot = {
       if (mine) out.push({ type: "withdraw", proposal: mine.id });
     }
     if (legal.includes("cancelDeal") && r() < 0.04) {
+      const cash = view.private[me]?.cash ?? 0;
       const deal = Object.values(view.deals).find(
-        (d) => d.status === "active" && d.parties.includes(me),
+        (d) => (cancelCost(view, sc, d.id) ?? Infinity) <= cash,
       );
       if (deal) out.push({ type: "cancelDeal", deal: deal.id });
     }

@@ -6,7 +6,7 @@
 import type { Scenario } from "../scenario/schema.ts";
 import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
 import { ACTION_RULES } from "./reducer.ts";
-import { checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
+import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
 import type { ActionType, Orders, RejectionCode, RoleId, Term } from "./types.ts";
 import type { PlayerView } from "./view.ts";
 
@@ -38,6 +38,13 @@ export function legalActionTypes(view: PlayerView): ActionType[] {
     if (t === "chat") return view.order.length > 1;
     return true;
   });
+}
+
+/** What cancelling one of the viewer's deals would cost now, or null when it cannot be cancelled. */
+export function cancelCost(view: PlayerView, scenario: Scenario, dealId: string): number | null {
+  const d = view.deals[dealId];
+  if (d?.status !== "active" || !d.parties.includes(view.viewer.seat)) return null;
+  return cancellationPenalty(scenario, d);
 }
 
 /** The values each of the viewer's orders may take. */

@@ -57,6 +57,22 @@ export function termsValuePerYear(scenario: Scenario, terms: readonly Term[]): n
   return v;
 }
 
+/** What cancelling a deal now costs the canceller: a share of its remaining value. */
+export function cancellationPenalty(
+  scenario: Scenario,
+  deal: { terms: readonly Term[]; years: number; yearsDone: number },
+): number {
+  const remaining = deal.years - deal.yearsDone;
+  return (
+    Math.round(
+      termsValuePerYear(scenario, deal.terms) *
+        remaining *
+        scenario.prices.cancelPenaltyShare *
+        100,
+    ) / 100
+  );
+}
+
 /**
  * Checks a proposal: parties, every term's fields, and the cross-term rules
  * (subsidies need a purchase by the beneficiary in the same proposal).

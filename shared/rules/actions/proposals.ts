@@ -1,5 +1,5 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
-import { checkProposal, termsValuePerYear } from "../terms.ts";
+import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
 import { reject, round2, transfer } from "../util.ts";
 import { actingSeat } from "./seat.ts";
@@ -130,14 +130,6 @@ export const withdraw: Handler<"withdraw"> = (s, a, out) => {
   return null;
 };
 
-/** Cancelling early costs the canceller a share of the deal's remaining value, paid to the other parties. */
-export function cancelPenalty(s: Parameters<Handler<"cancelDeal">>[0], d: Deal): number {
-  const remaining = d.years - d.yearsDone;
-  return round2(
-    termsValuePerYear(s.scenario, d.terms) * remaining * s.scenario.prices.cancelPenaltyShare,
-  );
-}
-
 export const cancelDeal: Handler<"cancelDeal"> = (s, a, out) => {
   const st = actingSeat(s, a);
   const d = typeof a.deal === "string" ? s.deals[a.deal] : undefined;
@@ -145,7 +137,7 @@ export const cancelDeal: Handler<"cancelDeal"> = (s, a, out) => {
   if (!d.parties.includes(st.role))
     return reject("ERR_NOT_A_PARTY", "you are not a party to that deal");
   if (d.status !== "active") return reject("ERR_DEAL_NOT_ACTIVE", `that deal is ${d.status}`);
-  const penalty = cancelPenalty(s, d);
+  const penalty = cancellationPenalty(s.scenario, d);
   if (penalty > st.cash + 1e-9)
     return reject(
       "ERR_INSUFFICIENT_FUNDS",
