@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-export const BOT_STRATEGIES = ["random"] as const;
+export const BOT_STRATEGIES = ["realist", "liberal", "profit", "opportunist", "random"] as const;
 
 export const createGamePayload = z
   .object({

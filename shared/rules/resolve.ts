@@ -433,7 +433,10 @@ function runMarket(s: GameState, w: Work): void {
   for (const buyer of buyers) {
     let best: Offer | null = null;
     for (const o of offers) {
-      if (o.left <= 0 || o.price > buyer.maxPrice + o.appeal) continue;
+      // Fix (rule tests): a buyer never pays above its maximum price (GAME.md, "The market":
+      // buyers "buy the cheapest offered seat they can afford"); Dragon's appeal only ranks
+      // the offers. Before, a Dragon seat could sell for up to maxPrice + appeal.
+      if (o.left <= 0 || o.price > buyer.maxPrice) continue;
       if (
         !best ||
         o.appeal - o.price > best.appeal - best.price ||
@@ -849,6 +852,22 @@ function computeIndices(s: GameState, w: Work): void {
 
 // ---------------------------------------------------------------- the year
 
+/** Seats up to n of a provider's own crew on its own vehicle, in the seats still left. */
+function seatOwnCrew(w: Work, r: RoleId, wanted: number): void {
+  const n = Math.max(0, Math.min(wanted, w.seatsLeft[r] ?? 0));
+  for (let k = 0; k < n; k++)
+    w.report.flown.push({
+      crew: r,
+      vehicle: r,
+      providedBy: r,
+      payers: [r],
+      price: 0,
+      deal: null,
+      rideHome: w.rescue[r] ?? r,
+    });
+  w.seatsLeft[r] = (w.seatsLeft[r] ?? 0) - n;
+}
+
 /** Runs steps 1–8. Returns true when a crisis phase must follow before the year is scored. */
 export function resolveYear(s: GameState): boolean {
   const sc = s.scenario;
@@ -899,22 +918,18 @@ export function resolveYear(s: GameState): boolean {
     if (reduced) w.reducedIss.push(r);
     w.crewNeed[r] = reduced ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew) : spec.crewNeed;
     if (!spec.vehicle) continue;
-    const own =
-      (w.crewNeed[r] ?? 0) + (spec.orders.includes("extraCrew") ? st.orders.extraCrew : 0);
-    const n = Math.min(own, w.seatsLeft[r] ?? 0);
-    for (let k = 0; k < n; k++)
-      w.report.flown.push({
-        crew: r,
-        vehicle: r,
-        providedBy: r,
-        payers: [r],
-        price: 0,
-        deal: null,
-        rideHome: w.rescue[r] ?? r,
-      });
-    w.seatsLeft[r] = (w.seatsLeft[r] ?? 0) - n;
+    seatOwnCrew(w, r, w.crewNeed[r] ?? 0);
   }
   runDeals(s, w);
+  // Fix (rule tests): extra cosmonauts "fly own spare seats" (GAME.md, Orders), so they are
+  // seated after the deals, in the seats left over, instead of before the deals (which
+  // made the provider's own concluded deals fail, at its fault).
+  for (const r of s.order) {
+    const spec = sc.roles[r];
+    const st = s.seats[r];
+    if (!spec?.vehicle || !st || !spec.orders.includes("extraCrew")) continue;
+    seatOwnCrew(w, r, st.orders.extraCrew);
+  }
   runMarket(s, w);
   // 4. money
   payCosts(s, w);

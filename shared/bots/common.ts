@@ -1,0 +1,246 @@
+/**
+ * What every strategy bot shares: reading its view (seats secured, spare
+ * capacity, prices, last year's report) and turning a policy's wishes into
+ * legal actions only — a strategy bot never sends an action the engine refuses.
+ */
+
+import { legalActionTypes, ordersAffordable, previewProposal } from "../rules/legal.ts";
+import { checkOrder } from "../rules/orders.ts";
+import type { ActionBody, Orders, Proposal, RoleId, Term, YearReport } from "../rules/types.ts";
+import type { PlayerView } from "../rules/view.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { Bot, BotContext } from "./types.ts";
+
+export interface Offer {
+  parties: RoleId[];
+  terms: Term[];
+  years: number;
+  note: string;
+}
+
+/** A strategy: what it wants; `makeBot` turns it into legal actions. */
+export interface Policy {
+  name: string;
+  /** Orders for this year (only the role's own kinds are kept). */
+  orders(ctx: Ctx): Partial<Orders>;
+  /** Proposals to make at the start of negotiation. */
+  offers(ctx: Ctx): Offer[];
+  /** Whether to accept a proposal waiting for this seat's answer. */
+  accepts(ctx: Ctx, p: Proposal): boolean;
+  crisis(ctx: Ctx): "firm" | "deescalate";
+  stance(ctx: Ctx): "link" | "compartmentalise";
+}
+
+/** Everything a policy reads, computed once per decision. */
+export interface Ctx {
+  view: PlayerView;
+  sc: Scenario;
+  me: RoleId;
+  random: () => number;
+  last: YearReport | null;
+  cash: number;
+  orders: Orders;
+  rival: RoleId | null;
+  isState(r: RoleId): boolean;
+  hasVehicle(r: RoleId): boolean;
+  /** Crew seats already bought or swapped for `r` this year by active deals. */
+  secured(r: RoleId): number;
+  /** Seats a provider can still sell this year (capacity − own crew − deals). */
+  spare(r: RoleId): number;
+  /** Crew need of `r` this year. */
+  need(r: RoleId): number;
+  price(r: RoleId): number;
+  yearsLeft: number;
+}
+
+function activeThisYear(view: PlayerView) {
+  return Object.values(view.deals).filter(
+    (d) => d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year,
+  );
+}
+
+export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): Ctx {
+  const me = view.viewer.seat;
+  const deals = activeThisYear(view);
+  const [a, b] = view.rivalPair;
+  const rival = me === a ? (b ?? null) : me === b ? (a ?? null) : null;
+  const need = (r: RoleId) => sc.roles[r]?.crewNeed ?? 0;
+  const secured = (r: RoleId) => {
+    let n = 0;
+    for (const d of deals) {
+      for (const t of d.terms) {
+        if (t.kind === "seatSale" && t.buyer === r) n += t.seats;
+        if (t.kind === "seatSwap" && (t.a === r || t.b === r)) n += 0; // a swap trades seats; it adds none
+      }
+    }
+    return n;
+  };
+  const spare = (r: RoleId) => {
+    const cap = view.seats[r]?.capacity ?? 0;
+    let used = sc.roles[r]?.vehicle ? need(r) : 0;
+    for (const d of deals)
+      for (const t of d.terms) if (t.kind === "seatSale" && t.provider === r) used += t.seats;
+    return Math.max(0, cap - used);
+  };
+  return {
+    view,
+    sc,
+    me,
+    random,
+    last: view.reports[view.reports.length - 1] ?? null,
+    cash: view.private[me]?.cash ?? 0,
+    orders: view.private[me]?.orders as Orders,
+    rival,
+    isState: (r) => sc.roles[r]?.archetype === "state",
+    hasVehicle: (r) => Boolean(sc.roles[r]?.vehicle),
+    secured,
+    spare,
+    need,
+    price: (r) => view.seats[r]?.listPrice ?? 0,
+    yearsLeft: view.lastYear - view.year,
+  };
+}
+
+/** Keeps only the orders this role has and may set to these values, and only if affordable. */
+function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(wanted)) {
+    if (v === undefined || (c.orders as unknown as Record<string, unknown>)[k] === v) continue;
+    if (checkOrder(c.sc, c.me, c.view.order, k, v) === null) out[k] = v;
+  }
+  if (Object.keys(out).length === 0) return null;
+  let next = { ...c.orders, ...out } as Orders;
+  // drop the costliest wishes until the orders are affordable
+  for (const k of [
+    "flightsNextYear",
+    "programmeInvestment",
+    "subsidyPool",
+    "crewFunding",
+    "extraCrew",
+    "boeingMode",
+  ]) {
+    if (ordersAffordable(c.view, c.sc, next)) break;
+    if (k in out) {
+      delete out[k];
+      next = { ...c.orders, ...out } as Orders;
+    }
+  }
+  if (!ordersAffordable(c.view, c.sc, next) || Object.keys(out).length === 0) return null;
+  return out as Partial<Orders>;
+}
+
+/** Turns a policy into a bot that only sends legal actions. */
+export function makeBot(policy: Policy): Bot {
+  return {
+    name: policy.name,
+    act(view: PlayerView, bctx: BotContext): ActionBody[] {
+      const c = makeCtx(view, bctx.scenario, bctx.random);
+      const legal = legalActionTypes(view);
+      const out: ActionBody[] = [];
+      if (legal.includes("crisisChoice") && view.private[c.me]?.crisisChoice === "")
+        out.push({ type: "crisisChoice", choice: policy.crisis(c) });
+      if (legal.includes("stance") && view.seats[c.me]?.stance === "")
+        out.push({ type: "stance", stance: policy.stance(c) });
+      if (legal.includes("setOrders") && bctx.turn === 0) {
+        const orders = legalOrders(c, policy.orders(c));
+        if (orders) out.push({ type: "setOrders", orders });
+      }
+      if (legal.includes("accept")) {
+        for (const p of Object.values(view.proposals)) {
+          if (p.status !== "open" || p.accepted.includes(c.me)) continue;
+          if (policy.accepts(c, p)) out.push({ type: "accept", proposal: p.id });
+          else out.push({ type: "reject", proposal: p.id });
+        }
+      }
+      if (legal.includes("propose") && bctx.turn === 0) {
+        for (const o of policy.offers(c)) {
+          if (previewProposal(view, c.sc, o.parties, o.terms, o.years).ok) {
+            out.push({
+              type: "propose",
+              parties: o.parties,
+              terms: o.terms,
+              years: o.years,
+              replaces: null,
+              note: o.note,
+            });
+          }
+        }
+      }
+      return out;
+    },
+  };
+}
+
+// ------------------------------------------------------------------ shared judgements
+
+/** What a proposal does for this seat per year: money in minus out, crew flown, seats given. */
+export function valueFor(c: Ctx, p: Proposal) {
+  const pv = previewProposal(
+    { ...c.view, viewer: { kind: "seat", seat: p.from } },
+    c.sc,
+    p.parties,
+    p.terms,
+    p.years,
+  );
+  const mine = pv.parties[c.me] ?? {
+    pays: 0,
+    receives: 0,
+    seatsGiven: 0,
+    crewFlown: 0,
+    capability: 0,
+  };
+  return { ...mine, net: mine.receives - mine.pays, valid: pv.ok };
+}
+
+/** A seller's judgement: every seat it gives must fit its spare capacity and pay at least its cost. */
+export function fairSale(c: Ctx, p: Proposal, margin: number): boolean {
+  for (const t of p.terms) {
+    if (t.kind === "seatSale" && t.provider === c.me) {
+      const cost = c.sc.roles[c.me]?.vehicle?.marginalSeatCost ?? 0;
+      if (t.seats > c.spare(c.me) || t.price < cost + margin) return false;
+    }
+  }
+  return true;
+}
+
+/** A buyer's judgement: it can pay for what it buys (cash now, including subsidies it pays). */
+export function canPay(c: Ctx, p: Proposal): boolean {
+  const v = valueFor(c, p);
+  return v.valid && v.pays <= c.cash * 0.9;
+}
+
+/** The cheapest providers with spare seats this year, cheapest first (excluding some). */
+export function sellers(c: Ctx, exclude: RoleId[] = []): RoleId[] {
+  return c.view.order
+    .filter((r) => r !== c.me && c.hasVehicle(r) && c.spare(r) > 0 && !exclude.includes(r))
+    .sort((x, y) => c.price(x) - c.price(y) || c.view.order.indexOf(x) - c.view.order.indexOf(y));
+}
+
+/** A purchase of up to n seats from a provider at its list price. */
+export function buy(c: Ctx, provider: RoleId, n: number, note: string, years = 1): Offer | null {
+  const seats = Math.min(n, c.spare(provider));
+  if (seats <= 0) return null;
+  const price = Math.max(
+    c.price(provider),
+    (c.sc.roles[provider]?.vehicle?.marginalSeatCost ?? 0) + 10,
+  );
+  if (price * seats > c.cash * 0.9) return null;
+  return {
+    parties: [c.me, provider],
+    terms: [{ kind: "seatSale", provider, buyer: c.me, seats, price }],
+    years,
+    note,
+  };
+}
+
+/** The published diversion estimate of the watched rival last year. */
+export function lastEstimate(c: Ctx): number {
+  if (!c.last) return 0;
+  return Math.max(0, ...Object.values(c.last.diversionEstimate));
+}
+
+/** This seat's vulnerability toward its rival last year. */
+export function myVulnerability(c: Ctx): number {
+  if (!c.last || !c.rival) return 0;
+  return c.last.vulnerability[`${c.me}>${c.rival}`] ?? 0;
+}

@@ -1,0 +1,72 @@
+/**
+ * Realist: minimises its own vulnerability. Buys seats from anyone but its
+ * rival, sanctions a rival that diverts, diverts and stands firm when threatened.
+ */
+import {
+  buy,
+  type Ctx,
+  canPay,
+  fairSale,
+  lastEstimate,
+  makeBot,
+  type Offer,
+  type Policy,
+  sellers,
+} from "./common.ts";
+
+export const realistPolicy: Policy = {
+  name: "realist",
+  orders(c: Ctx) {
+    const est = lastEstimate(c);
+    const threatened =
+      c.view.tension >= 65 || (c.last?.tensionTerms.some((t) => t.cause === "sanctions") ?? false);
+    const home =
+      c.view.order.find((r) => c.sc.roles[r]?.homeState === c.me && c.hasVehicle(r)) ?? "";
+    return {
+      sanctions: est >= 20 ? 2 : est >= 10 ? 1 : 0,
+      sanctionsCarveOut: false,
+      crewFunding: home,
+      subsidyPool: 0,
+      diversion: threatened ? 25 : 10,
+      touristSeats: 2,
+      covertSale: (c.last?.foreignIncome[c.me] ?? 270) < 150,
+      issRole: "full",
+      extraCrew: 0,
+      acceptInspection: false,
+      listPrice: 90,
+      programmeInvestment: Math.min(
+        c.sc.orders.maxProgrammeInvestment,
+        Math.floor((c.cash * 0.4) / 10) * 10,
+      ),
+    };
+  },
+  offers(c: Ctx) {
+    const out: Offer[] = [];
+    let missing = c.need(c.me) - c.secured(c.me);
+    if (c.hasVehicle(c.me) || missing <= 0) return out;
+    // never depend on the rival: buy from everyone else, cheapest first
+    for (const p of sellers(c, c.rival ? [c.rival] : [])) {
+      if (missing <= 0) break;
+      const o = buy(c, p, missing, "a reliable ride");
+      if (o) {
+        out.push(o);
+        missing -= (o.terms[0] as { seats: number }).seats;
+      }
+    }
+    return out;
+  },
+  accepts(c: Ctx, p) {
+    for (const t of p.terms) {
+      if (t.kind === "seatSale" && t.buyer === c.me && t.provider === c.rival) return false;
+      if (t.kind === "seatSwap" && (t.a === c.rival || t.b === c.rival)) return false;
+      if (t.kind === "subsidy" && t.payer === c.me) return false;
+      if (t.kind === "contract" && t.state === c.me) return false;
+      if (t.kind === "pledge" && t.by === c.me) return false;
+    }
+    return fairSale(c, p, 20) && canPay(c, p);
+  },
+  crisis: () => "firm",
+  stance: () => "link",
+};
+
+export const realistBot = makeBot(realistPolicy);
