@@ -176,17 +176,30 @@ function planDeal(
 ): { ok: true; plan: Plan } | { ok: false; reason: string; fault: RoleId } {
   const seatsLeft = { ...w.seatsLeft };
   const cash: Record<string, number> = {};
-  for (const r of present(s)) cash[r] = (s.seats[r]?.cash ?? 0) + (s.seats[r]?.pool ?? 0);
+  const pool: Record<string, number> = {};
+  for (const r of present(s)) {
+    cash[r] = s.seats[r]?.cash ?? 0;
+    pool[r] = s.seats[r]?.pool ?? 0;
+  }
   const plan: Plan = { flown: [], moves: [], swaps: [] };
   const held: Record<string, FlownSeat[]> = {};
   const hold = (crew: string, f: FlownSeat) => {
     held[crew] = [...(held[crew] ?? []), f];
   };
   for (const f of w.report.flown) if (f.crew !== "market") hold(f.crew, f);
-  const pay = (from: string, to: string, amount: number, reason: string): boolean => {
+  // the subsidy pool pays subsidies only (first); everything else comes out of cash
+  const pay = (
+    from: string,
+    to: string,
+    amount: number,
+    reason: string,
+    subsidy = false,
+  ): boolean => {
     if (amount <= 0) return true;
-    if ((cash[from] ?? 0) + 1e-9 < amount) return false;
-    cash[from] = (cash[from] ?? 0) - amount;
+    const fromPool = subsidy ? Math.min(pool[from] ?? 0, amount) : 0;
+    if ((cash[from] ?? 0) + fromPool + 1e-9 < amount) return false;
+    pool[from] = (pool[from] ?? 0) - fromPool;
+    cash[from] = (cash[from] ?? 0) - (amount - fromPool);
     cash[to] = (cash[to] ?? 0) + amount;
     plan.moves.push({ from, to, amount, reason });
     return true;
@@ -212,7 +225,9 @@ function planDeal(
           for (const sub of subs) {
             const amount = Math.min(sub.perSeat, t.price - perSeatSub) * t.seats;
             if (amount <= 0) continue;
-            if (!pay(sub.payer, t.provider, amount, `subsidy for ${short(s, t.buyer)}'s seats`)) {
+            if (
+              !pay(sub.payer, t.provider, amount, `subsidy for ${short(s, t.buyer)}'s seats`, true)
+            ) {
               return {
                 ok: false,
                 reason: `${short(s, sub.payer)} could not pay the subsidy`,
@@ -237,6 +252,7 @@ function planDeal(
             providedBy: t.provider,
             payers: [t.buyer, ...subsidisers],
             price: t.price,
+            buyerPaid: deal.prepaid ? t.price : t.price - perSeatSub,
             deal: deal.id,
             rideHome: w.rescue[t.provider] ?? t.provider,
           };
@@ -267,6 +283,7 @@ function planDeal(
                 providedBy: giver,
                 payers: [],
                 price: 0,
+                buyerPaid: 0,
                 deal: deal.id,
                 rideHome: w.rescue[giver] ?? giver,
               });
@@ -455,6 +472,7 @@ function runMarket(s: GameState, w: Work): void {
       providedBy: best.provider,
       payers: [],
       price: best.price,
+      buyerPaid: 0,
       deal: null,
       rideHome: w.rescue[best.provider] ?? best.provider,
     });
@@ -615,8 +633,6 @@ function applyOrders(s: GameState, w: Work): void {
     const spec = sc.roles[r];
     const st = s.seats[r];
     if (!spec || !st || spec.archetype !== "state") continue;
-    const received = w.report.transfers; // filled after; computed below from the ledger instead
-    void received;
     const incoming = s.ledger
       .slice(w.ledgerStart)
       .filter((x) => x.to === r && (s.seats[x.from] !== undefined || x.from === "source:market"));
@@ -632,8 +648,10 @@ function applyOrders(s: GameState, w: Work): void {
         diverted,
         `${st.orders.diversion} % diverted to the military`,
       );
+      // security follows what was really diverted (cash may have capped it)
+      const divertedShare = civil > 0 ? (100 * diverted) / civil : 0;
       civil -= diverted;
-      st.security += (st.orders.diversion / 10) * o.securityPer10;
+      st.security += (divertedShare / 10) * o.securityPer10;
       const noise = nextInt(s.rng, -t.estimateNoise, t.estimateNoise);
       const estimate = st.orders.acceptInspection
         ? st.orders.diversion
@@ -752,11 +770,13 @@ function computeIndices(s: GameState, w: Work): void {
   const [exposed, over, v] = v01 >= v10 ? [r0, r1, v01] : [r1, r0, v10];
   const parts = dep[pairKey(exposed, over)];
   const why =
-    parts && parts.lifeboat > 0 && parts.crew > 0
-      ? "for the ride and the lifeboat"
-      : parts && parts.money > 0
-        ? "for money"
-        : "for crew seats";
+    v < 0.005
+      ? "(nobody is exposed)"
+      : parts && parts.lifeboat > 0 && parts.crew > 0
+        ? "for the ride and the lifeboat"
+        : parts && parts.money > 0
+          ? "for money"
+          : "for crew seats";
   terms.push({
     cause: "vulnerability",
     label: `${short(s, exposed)} depends on ${short(s, over)} ${why}`,
@@ -862,6 +882,7 @@ function seatOwnCrew(w: Work, r: RoleId, wanted: number): void {
       providedBy: r,
       payers: [r],
       price: 0,
+      buyerPaid: 0,
       deal: null,
       rideHome: w.rescue[r] ?? r,
     });
@@ -952,8 +973,7 @@ export function resolveYear(s: GameState): boolean {
       st.partners.push(f.providedBy);
     if (f.vehicle !== "outside" && !st.vehiclesFlown.includes(f.vehicle))
       st.vehiclesFlown.push(f.vehicle);
-    const paid = f.payers[0] === f.crew ? f.price : 0;
-    if (paid > st.highestPricePaid) st.highestPricePaid = paid;
+    if (f.buyerPaid > st.highestPricePaid) st.highestPricePaid = f.buyerPaid;
   }
   // 7. indices
   computeIndices(s, w);

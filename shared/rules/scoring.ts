@@ -333,15 +333,16 @@ function verdicts(s: GameState): Verdicts {
         ? `${short(s, b)} ended exposed to ${short(s, a)} (V ${vba.toFixed(2)})`
         : "neither rival ended exposed to the other";
   const realist = `${exposed}${watched ? `; ${short(s, watched)} diverted about ${Math.round(diverted)} % a year to the military (published estimates)` : ""}.`;
-  const sold = reports.flatMap((r) => r.flown.filter((f) => f.price > 0));
+  // the market is the seats flown for others: a state flying its own crew is no provider
+  const forOthers = reports.flatMap((r) => r.flown.filter((f) => f.vehicle !== f.crew));
+  const sold = forOthers.filter((f) => f.price > 0);
   const providers = new Map<string, number>();
-  for (const f of reports.flatMap((r) => r.flown))
-    providers.set(f.vehicle, (providers.get(f.vehicle) ?? 0) + 1);
+  for (const f of forOthers) providers.set(f.vehicle, (providers.get(f.vehicle) ?? 0) + 1);
   const total = [...providers.values()].reduce((x, y) => x + y, 0);
   const top = [...providers.entries()].sort((x, y) => y[1] - x[1])[0];
   const avg = sold.length ? Math.round(sold.reduce((x, f) => x + f.price, 0) / sold.length) : 0;
   const share = top && total ? Math.round((top[1] / total) * 100) : 0;
-  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= 60 ? ": a monopoly risk" : ""}.`;
+  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= 60 ? ": a monopoly risk" : ""}.`;
   return { liberal, realist, market };
 }
 
@@ -369,7 +370,8 @@ export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
     const st = s.seats[r] as SeatState;
     let score = st.score + peace;
     if (st.priority && priorityMet(s, st, st.priority.check)) score += st.priority.points;
-    if (conflict) score *= d.conflictFactor;
+    // a conflict costs every seat half its score's size: a negative score does not improve
+    if (conflict) score -= Math.abs(score) * (1 - d.conflictFactor);
     st.score = round2(score);
     finalScores[r] = st.score;
     percentOfPar[r] = round2((100 * st.score) / ((sc.roles[r]?.par ?? 1) * years));

@@ -286,6 +286,8 @@ export interface FlownSeat {
   /** Who paid (the buyer; for subsidised seats the subsidy payer too). */
   payers: RoleId[];
   price: number;
+  /** What the crew's own state paid for the seat, after any subsidy (0 for own and swapped seats). */
+  buyerPaid: number;
   deal: string | null;
   /** The crew's ride home this year (differs after a rescue). */
   rideHome: RoleId | "outside";

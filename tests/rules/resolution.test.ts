@@ -465,7 +465,7 @@ describe("8. crisis", () => {
     expect(s.outcome).toBeNull();
   });
 
-  it("both firm with escalation ends the game as a conflict that halves every score", () => {
+  it("both firm with escalation ends the game as a conflict that costs every seat half its score", () => {
     // T = 100, C = 0 (no cooperation weights), escalation base 0: p = 1
     const over = {
       startTension: 100,
@@ -478,7 +478,8 @@ describe("8. crisis", () => {
     expect(s.outcome).toMatchObject({ conflict: true, reason: "conflict", peaceDividend: 0 });
     for (const r of s.order) {
       const yearly = s.seats[r]?.scoreByYear.reduce((a, x) => a + x, 0) ?? 0;
-      expect(s.outcome?.finalScores[r]).toBeCloseTo(yearly * 0.5, 1);
+      // half the score's size is lost: a positive score halves, a negative one does not improve
+      expect(s.outcome?.finalScores[r]).toBeCloseTo(yearly - Math.abs(yearly) * 0.5, 1);
     }
   });
 });
