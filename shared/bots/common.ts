@@ -25,6 +25,8 @@ export interface Policy {
   orders(ctx: Ctx): Partial<Orders>;
   /** Proposals to make at the start of negotiation. */
   offers(ctx: Ctx): Offer[];
+  /** Proposals that build on deals concluded earlier this phase (asked on the second turn). */
+  followUps?(ctx: Ctx): Offer[];
   /** Whether to accept a proposal waiting for this seat's answer. */
   accepts(ctx: Ctx, p: Proposal): boolean;
   crisis(ctx: Ctx): "firm" | "deescalate";
@@ -152,8 +154,9 @@ export function makeBot(policy: Policy): Bot {
           else out.push({ type: "reject", proposal: p.id });
         }
       }
-      if (legal.includes("propose") && bctx.turn === 0) {
-        for (const o of policy.offers(c)) {
+      if (legal.includes("propose") && bctx.turn <= 1) {
+        const wishes = bctx.turn === 0 ? policy.offers(c) : (policy.followUps?.(c) ?? []);
+        for (const o of wishes) {
           if (previewProposal(view, c.sc, o.parties, o.terms, o.years).ok) {
             out.push({
               type: "propose",

@@ -117,7 +117,45 @@ export const liberalPolicy: Policy = {
         break;
       }
     }
+    // share civil know-how with an emerging programme, for a fee
+    if (c.hasVehicle(me) && c.isState(me)) {
+      const learner = c.view.order.find(
+        (r) => r !== me && c.isState(r) && !c.sc.roles[r]?.humanSpaceflight,
+      );
+      if (learner) {
+        out.push({
+          parties: [me, learner],
+          terms: [{ kind: "techTransfer", provider: me, recipient: learner, points: 2, price: 40 }],
+          years: 1,
+          note: "training and know-how",
+        });
+      }
+    }
     return out;
+  },
+  followUps(c: Ctx) {
+    // an integrated crew: once it holds seats of its own this year, swap one with the rival
+    const me = c.me;
+    if (
+      c.hasVehicle(me) ||
+      !c.rival ||
+      !c.isState(me) ||
+      c.secured(me) < 2 ||
+      c.view.year === c.view.startYear
+    )
+      return [];
+    const swapped = Object.values(c.view.deals).some(
+      (d) => d.startYear === c.view.year && d.terms.some((t) => t.kind === "seatSwap"),
+    );
+    if (swapped) return [];
+    return [
+      {
+        parties: [me, c.rival],
+        terms: [{ kind: "seatSwap", a: me, b: c.rival, seats: 1 }],
+        years: 1,
+        note: "an integrated crew",
+      },
+    ];
   },
   accepts(c: Ctx, p) {
     for (const t of p.terms) {

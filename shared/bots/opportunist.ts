@@ -21,7 +21,14 @@ const late = (c: Ctx) => c.yearsLeft <= 0;
 export const opportunistPolicy: Policy = {
   name: "opportunist",
   orders(c: Ctx) {
-    if (!late(c)) return { ...liberalPolicy.orders(c), acceptInspection: false, subsidyPool: 0 };
+    // cooperates while it pays; takes shortcuts (a rushed test campaign) all along
+    if (!late(c))
+      return {
+        ...liberalPolicy.orders(c),
+        acceptInspection: false,
+        subsidyPool: 0,
+        boeingMode: "rush",
+      };
     return {
       sanctions: c.sc.orders.maxSanctions,
       sanctionsCarveOut: false,

@@ -5,7 +5,7 @@
  */
 
 import { makeRng } from "../rules/random.ts";
-import { applyAction } from "../rules/reducer.ts";
+import { applyAction, reduceInPlace } from "../rules/reducer.ts";
 import { createGame, type GameOptions, type SeatSetup } from "../rules/setup.ts";
 import {
   type Action,
@@ -44,14 +44,16 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
   const { seats, bots = {}, defaultBot = randomLegalBot, negotiationTurns = 3, ...options } = opts;
   const created = createGame(scenario, seed, seats, options);
   if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
-  let state = created.state;
+  // the state is this function's own (createGame made it and nobody else holds it), so it is
+  // changed in place rather than copied per action: every handler checks before it changes
+  // anything, so a refused action leaves it as it was (tests/rules check that contract)
+  const state = created.state;
   const log: Action[] = [];
   const rejections: PlayResult["rejections"] = [];
   let now = START;
   const apply = (action: Action): boolean => {
-    const r = applyAction(state, action);
+    const r = reduceInPlace(state, action);
     if (!r.ok) return false;
-    state = r.state;
     log.push(action);
     return true;
   };
@@ -83,11 +85,9 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
             actor: { kind: "seat", seat: role, member: BOT_MEMBER },
             at: now,
           } as Action;
-          const r = applyAction(state, action);
-          if (r.ok) {
-            state = r.state;
-            log.push(action);
-          } else {
+          const r = reduceInPlace(state, action);
+          if (r.ok) log.push(action);
+          else {
             rejections.push({ seat: role, type: body.type, code: r.code, detail: r.detail });
           }
         }

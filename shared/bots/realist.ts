@@ -31,7 +31,8 @@ export const realistPolicy: Policy = {
       touristSeats: 2,
       covertSale: (c.last?.foreignIncome[c.me] ?? 270) < 150,
       issRole: "full",
-      extraCrew: 0,
+      // flying its own spare seats buys prestige when money is plentiful
+      extraCrew: c.cash > 1500 ? 1 : 0,
       acceptInspection: false,
       listPrice: 90,
       programmeInvestment: Math.min(
@@ -42,6 +43,24 @@ export const realistPolicy: Policy = {
   },
   offers(c: Ctx) {
     const out: Offer[] = [];
+    // keep home industry flying — and away from the rival
+    const home = c.view.order.find((r) => c.sc.roles[r]?.homeState === c.me && c.hasVehicle(r));
+    if (home && c.rival && c.cash > 400) {
+      out.push({
+        parties: [c.me, home],
+        terms: [
+          {
+            kind: "contract",
+            state: c.me,
+            company: home,
+            value: 100,
+            condition: { kind: "noSeatsTo", role: c.rival },
+          },
+        ],
+        years: 1,
+        note: "launch contract: fly no crew of our rival",
+      });
+    }
     let missing = c.need(c.me) - c.secured(c.me);
     if (c.hasVehicle(c.me) || missing <= 0) return out;
     // never depend on the rival: buy from everyone else, cheapest first
