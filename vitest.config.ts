@@ -3,7 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "dist/**", "coverage/**", "data/**", "reports/**"],
+    // tests/scale needs redis-server and two server processes: `npm run test:scale`
+    exclude: [
+      "**/node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "data/**",
+      "reports/**",
+      "tests/scale/**",
+    ],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,

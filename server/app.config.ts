@@ -1,4 +1,4 @@
-import { defineRoom } from "@colyseus/core";
+import { defineRoom, matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import config from "@colyseus/tools";
@@ -13,6 +13,16 @@ import { GameRoom } from "./rooms/GameRoom.ts";
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 
 const redisUrl = process.env.REDIS_URL;
+const publicAddress = process.env.PUBLIC_ADDRESS;
+
+// With several processes each one restores only the games whose owner is its PUBLIC_ADDRESS
+// (server/owner.ts), and clients of other processes reach its rooms at that address: without
+// it every process would call itself "local" and restore everybody's games.
+if (redisUrl && !publicAddress) {
+  throw new Error(
+    "REDIS_URL needs PUBLIC_ADDRESS (host:port at which other processes' clients reach this one)",
+  );
+}
 
 /**
  * The server declaration: rooms and HTTP routes. With REDIS_URL (and
@@ -25,7 +35,10 @@ export default config({
       ? {
           presence: new RedisPresence(redisUrl),
           driver: new RedisDriver(redisUrl),
-          publicAddress: process.env.PUBLIC_ADDRESS,
+          publicAddress,
+          // A game's room opens on the process that stored it (its owner), never on the
+          // least loaded one: the owner is the process that restores it after a restart.
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
         }
       : {}),
   },

@@ -86,7 +86,7 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   private seq = 0;
   private hostTokenHash = "";
   private botNames: Record<string, string> = {};
-  private botRngs: Record<string, () => number> = {};
+  private botSeed = "";
   private botTurns = new Map<string, number>();
   private conns = new Map<string, Conn>();
   private projection!: Projection;
@@ -135,11 +135,26 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     this.seq = actions.length;
     this.game = state;
     this.botNames = bots;
-    for (const role of state.order) this.botRngs[role] = makeRng(`${row.seed}:bot:${role}`);
+    this.botSeed = row.seed;
     this.projection = new Projection(this.state);
     this.state.code = row.id;
     this.setMetadata({ scenario: scenario.id, phase: state.phase });
     this.afterChange();
+    // after a restart, people who do not come back within the window leave their seats to the bots
+    if (actions.length > 0)
+      this.clock.setTimeout(() => this.releaseAbsentMembers(), this.reconnectSeconds * 1000);
+  }
+
+  /** Removes engine members with no connection (restored from the log, never reconnected). */
+  private releaseAbsentMembers() {
+    if (this.game.phase === "ended") return;
+    const here = new Set([...this.conns.values()].map((c) => c.memberId));
+    for (const role of this.game.order) {
+      for (const member of Object.keys(this.game.seats[role]?.members ?? {})) {
+        if (!here.has(member))
+          this.act({ kind: "system" }, { type: "removeMember", seat: role, member });
+      }
+    }
   }
 
   /** The hash of the current state and how many actions made it: a restored game must show the same. */
@@ -410,7 +425,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
         const view = this.projection.viewFor(s, `seat:${role}`);
         const actions = bot.act(view, {
           scenario: s.scenario,
-          random: this.botRngs[role] as () => number,
+          // seeded by seat, year, phase and turn: a restored room's bots choose as they would have
+          random: makeRng(`${this.botSeed}:bot:${role}:${s.year}:${s.phase}:${turn}`),
           turn,
         });
         for (const body of actions) {

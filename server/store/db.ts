@@ -209,7 +209,9 @@ function migrate(db: Database.Database): void {
   }
   if (current === MIGRATIONS.length) return;
   db.transaction(() => {
-    for (let v = current; v < MIGRATIONS.length; v++) {
+    // read the version again under the write lock: another process may have migrated meanwhile
+    const locked = db.pragma("user_version", { simple: true }) as number;
+    for (let v = locked; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v] as string);
       db.pragma(`user_version = ${v + 1}`);
     }

@@ -143,7 +143,8 @@ export function makeBot(policy: Policy): Bot {
         out.push({ type: "crisisChoice", choice: policy.crisis(c) });
       if (legal.includes("stance") && view.seats[c.me]?.stance === "")
         out.push({ type: "stance", stance: policy.stance(c) });
-      if (legal.includes("setOrders") && bctx.turn === 0) {
+      // a bot standing in for people who left never overwrites the orders they set this year
+      if (legal.includes("setOrders") && bctx.turn === 0 && !view.private[c.me]?.ordersTouched) {
         const orders = legalOrders(c, policy.orders(c));
         if (orders) out.push({ type: "setOrders", orders });
       }

@@ -63,7 +63,9 @@ export function isState(scenario: Scenario, role: string): boolean {
 
 /** Rounds money to cents so sums stay exact enough to compare. */
 export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+  const r = Math.round(x * 100) / 100;
+  // never -0: it does not survive JSON, and views travel as JSON
+  return r === 0 ? 0 : r;
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

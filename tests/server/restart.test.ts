@@ -43,7 +43,7 @@ const rooms: AnyRoom[] = [];
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["server/index.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RECONNECT_SECONDS: "2" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RECONNECT_SECONDS: "30" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
