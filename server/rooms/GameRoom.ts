@@ -5,7 +5,7 @@
  * actions; bots play empty seats through the same path.
  */
 import { randomBytes } from "node:crypto";
-import { type Client, Room } from "@colyseus/core";
+import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { botFor, defaultStrategy } from "../../shared/bots/index.ts";
 import type { Bot } from "../../shared/bots/types.ts";
@@ -257,11 +257,11 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     this.broadcastPatch();
   }
 
-  override async onDrop(client: Client) {
+  override async onDrop(client: Client, code?: number) {
     try {
       await this.allowReconnection(client, this.reconnectSeconds);
     } catch {
-      this.dropConnection(client);
+      this.dropConnection(client, code);
     }
   }
 
@@ -275,8 +275,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     }
   }
 
-  override onLeave(client: Client) {
-    this.dropConnection(client);
+  override onLeave(client: Client, code?: number) {
+    this.dropConnection(client, code);
   }
 
   override onDispose() {
@@ -284,10 +284,12 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   /** A connection is gone for good: when it was its member's last one, the member leaves the seat (its bot takes over). */
-  private dropConnection(client: Client) {
+  private dropConnection(client: Client, code?: number) {
     const conn = this.conns.get(client.sessionId);
     if (!conn) return;
     this.conns.delete(client.sessionId);
+    // a server shutting down keeps its people seated: after the restart they get a window to return
+    if (code === CloseCode.SERVER_SHUTDOWN) return;
     const stillHere = [...this.conns.values()].some((c) => c.memberId === conn.memberId);
     if (
       !stillHere &&
