@@ -1,12 +1,11 @@
 /**
  * The four US policies of the essay study (GAME.md, "Policy lab"). Each is the
- * Liberal US (no sanctions, funds its own company, de-escalates) with one
- * change: where its crew flies and whom it pays. Keeping everything else equal
+ * Liberal US (no sanctions, funds its own company, de-escalates, keeps its
+ * pledges) with one change: where its crew flies and whom it pays. Keeping everything else equal
  * is what lets the lab compare the seat policies and nothing else.
  */
 import type { Proposal, RoleId } from "../rules/types.ts";
-import { legalActionTypes, previewProposal } from "../rules/legal.ts";
-import { buy, type Ctx, makeBot, makeCtx, type Offer, type Policy, sellers } from "./common.ts";
+import { buy, type Ctx, makeBot, type Offer, type Policy, sellers } from "./common.ts";
 import { liberalPolicy } from "./liberal.ts";
 import type { Bot } from "./types.ts";
 
@@ -64,6 +63,7 @@ export const statusQuoPolicy: Policy = {
   ...liberalPolicy,
   name: "statusQuo",
   orders: baseOrders,
+  followUps: () => [],
   offers(c) {
     let missing = missingCrew(c);
     if (missing <= 0) return [];
@@ -88,6 +88,7 @@ export const cutTiesPolicy: Policy = {
   ...liberalPolicy,
   name: "cutTies",
   orders: baseOrders,
+  followUps: () => [],
   offers(c) {
     return buyCrew(c, c.rival ? [c.rival] : [], missingCrew(c), "an American ride");
   },
@@ -100,9 +101,7 @@ export const cutTiesPolicy: Policy = {
 
 /** The emerging states (no human spaceflight of their own) at the table. */
 function emerging(c: Ctx): RoleId[] {
-  return c.view.order.filter(
-    (r) => r !== c.me && c.isState(r) && !c.sc.roles[r]?.humanSpaceflight,
-  );
+  return c.view.order.filter((r) => r !== c.me && c.isState(r) && !c.sc.roles[r]?.humanSpaceflight);
 }
 
 /**
@@ -112,6 +111,7 @@ function emerging(c: Ctx): RoleId[] {
 export const subsidisePolicy: Policy = {
   ...liberalPolicy,
   name: "subsidise",
+  followUps: () => [],
   orders(c) {
     const cap = c.sc.prices.subsidyCapPerSeat;
     const seats = emerging(c).reduce((n, r) => n + Math.max(1, c.need(r)), 0);
@@ -159,6 +159,10 @@ export const swapsOnlyPolicy: Policy = {
   ...liberalPolicy,
   name: "swapsOnly",
   orders: baseOrders,
+  followUps: (c) => {
+    const o = swapOffer(c);
+    return o ? [o] : [];
+  },
   offers(c) {
     return buyCrew(c, c.rival ? [c.rival] : [], missingCrew(c), "an American ride");
   },
@@ -170,11 +174,11 @@ export const swapsOnlyPolicy: Policy = {
 };
 
 /**
- * The swap proposal "swaps only" makes once a purchase is concluded this year:
+ * The swap "swaps only" proposes on the second turn, once its purchase is concluded:
  * a vehicle-less state can only give seats it already holds, and deals execute
  * in the order they were concluded, so the swap must come after the purchase.
  */
-export function swapOffer(c: Ctx): Offer | null {
+function swapOffer(c: Ctx): Offer | null {
   const rival = c.rival;
   if (!rival || c.hasVehicle(c.me) || !c.hasVehicle(rival)) return null;
   const year = c.view.year;
@@ -205,34 +209,6 @@ export function swapOffer(c: Ctx): Offer | null {
   };
 }
 
-/**
- * makeBot, plus follow-up proposals on later turns of the negotiation (after
- * the first round of answers has concluded the deals they build on). Like
- * makeBot, it sends only proposals the engine would accept.
- */
-export function makeFollowUpBot(policy: Policy, followUp: (c: Ctx) => Offer | null): Bot {
-  const base = makeBot(policy);
-  return {
-    name: policy.name,
-    act(view, bctx) {
-      const out = base.act(view, bctx);
-      if (bctx.turn === 0 || !legalActionTypes(view).includes("propose")) return out;
-      const c = makeCtx(view, bctx.scenario, bctx.random);
-      const o = followUp(c);
-      if (o && previewProposal(view, c.sc, o.parties, o.terms, o.years).ok)
-        out.push({
-          type: "propose",
-          parties: o.parties,
-          terms: o.terms,
-          years: o.years,
-          replaces: null,
-          note: o.note,
-        });
-      return out;
-    },
-  };
-}
-
 export const ESSAY_POLICIES = {
   statusQuo: statusQuoPolicy,
   cutTies: cutTiesPolicy,
@@ -247,7 +223,7 @@ export const ESSAY_BOTS: Record<EssayPolicyName, Bot> = {
   statusQuo: makeBot(statusQuoPolicy),
   cutTies: makeBot(cutTiesPolicy),
   subsidise: makeBot(subsidisePolicy),
-  swapsOnly: makeFollowUpBot(swapsOnlyPolicy, swapOffer),
+  swapsOnly: makeBot(swapsOnlyPolicy),
 };
 
 export const ESSAY_NAMES = Object.keys(ESSAY_BOTS) as EssayPolicyName[];

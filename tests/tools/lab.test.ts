@@ -1,0 +1,286 @@
+/**
+ * The policy lab: its statistics on known data, the real command in child
+ * processes (same table for one and two workers, the CSV and the
+ * self-contained HTML report, escaped text), and the essay's US policy bots.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ESSAY_BOTS, ESSAY_NAMES } from "../../shared/bots/essay.ts";
+import { BOTS, defaultStrategy } from "../../shared/bots/index.ts";
+import { playGame } from "../../shared/bots/play.ts";
+import type { Bot } from "../../shared/bots/types.ts";
+import { defaultSeats } from "../../shared/rules/setup.ts";
+import { escapeHtml, type LabMeta, renderHtml } from "../../tools/labReport.ts";
+import { ci95, mean, percentile, sd, summarise, summarisePolicy } from "../../tools/labStats.ts";
+import { loadScenario } from "../../tools/scenarioFile.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const LAB = path.join(ROOT, "tools", "lab.ts");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function lab(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [LAB, ...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("labStats", () => {
+  const xs = [2, 4, 4, 4, 5, 5, 7, 9];
+
+  it("computes mean and sample standard deviation", () => {
+    expect(mean(xs)).toBe(5);
+    // Σ(x−5)² = 32, n − 1 = 7
+    expect(sd(xs)).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    expect(sd([3])).toBe(0);
+    expect(mean([])).toBeNaN();
+  });
+
+  it("gives the 95 % confidence interval as mean ± 1.96·sd/√n", () => {
+    const c = ci95(xs);
+    const half = (1.96 * Math.sqrt(32 / 7)) / Math.sqrt(8);
+    expect(c.mean).toBe(5);
+    expect(c.low).toBeCloseTo(5 - half, 12);
+    expect(c.high).toBeCloseTo(5 + half, 12);
+    // a constant sample has a zero-width interval
+    expect(ci95([1, 1, 1])).toEqual({ mean: 1, low: 1, high: 1 });
+  });
+
+  it("interpolates percentiles between the closest ranks", () => {
+    const ys = Array.from({ length: 101 }, (_, i) => 100 - i); // 0..100, unsorted
+    expect(percentile(ys, 2.5)).toBeCloseTo(2.5, 12);
+    expect(percentile(ys, 97.5)).toBeCloseTo(97.5, 12);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
+    expect(percentile([10, 20], 0)).toBe(10);
+    expect(percentile([10, 20], 100)).toBe(20);
+    expect(percentile([7], 97.5)).toBe(7);
+    const s = summarise([0, 10]);
+    expect(s.p025).toBeCloseTo(0.25, 12);
+    expect(s.p975).toBeCloseTo(9.75, 12);
+    expect(s.n).toBe(2);
+  });
+
+  it("summarises a policy: conflict rate, % of par, mean T by year", () => {
+    const g = (i: number, T: number, conflict: boolean, tByYear: number[]) => ({
+      policy: "p",
+      index: i,
+      seed: `s:p:${i}`,
+      finalT: T,
+      finalC: 50,
+      conflict,
+      percentOfPar: { us: 100 + i, russia: 50 },
+      tByYear,
+    });
+    const s = summarisePolicy(
+      "p",
+      "P",
+      [g(0, 60, false, [50, 55, 60]), g(1, 90, true, [70, 90])],
+      ["us", "russia"],
+      3,
+    );
+    expect(s.conflict.mean).toBe(0.5);
+    expect(s.percentOfPar).toEqual({ us: 100.5, russia: 50 });
+    // the conflict game keeps its last T in the year it did not play
+    expect(s.meanTByYear).toEqual([60, 72.5, 75]);
+    expect(s.finalT.mean).toBe(75);
+  });
+});
+
+describe("lab report", () => {
+  it("escapes every text it puts in HTML", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
+    const meta: LabMeta = {
+      study: "essay",
+      seed: "<b>seed</b>",
+      scenarioId: "x",
+      scenarioName: "<script>alert(1)</script>",
+      gamesPerPolicy: 1,
+      years: [2020],
+      mix: "default",
+      overrides: [],
+      roles: ["us"],
+    };
+    const row = summarisePolicy(
+      "p",
+      "<img src=x onerror=alert(1)>",
+      [
+        {
+          policy: "p",
+          index: 0,
+          seed: "s",
+          finalT: 50,
+          finalC: 50,
+          conflict: false,
+          percentOfPar: { us: 100 },
+          tByYear: [50],
+        },
+      ],
+      ["us"],
+      1,
+    );
+    const html = renderHtml(meta, [row], "table <i>text</i>");
+    expect(html).not.toMatch(/<script|<img|<b>seed|<i>text/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
+
+describe("npm run lab", () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), "lab-test-"));
+  const out1 = path.join(tmp, "w1");
+  const out2 = path.join(tmp, "w2");
+  const evilName = `<script>alert("x")</script> & <img src="https://example.com/x.png">`;
+  let w1: Run;
+  let w2: Run;
+  let evil: Run;
+  let badStrategy: Run;
+  let badRole: Run;
+
+  beforeAll(async () => {
+    const sc = JSON.parse(
+      readFileSync(path.join(ROOT, "assets", "scenarios", "crew-dragon-2020.json"), "utf8"),
+    );
+    sc.name = evilName;
+    const evilPath = path.join(tmp, "evil.json");
+    writeFileSync(evilPath, JSON.stringify(sc));
+    const small = ["--study", "essay", "--games", "6", "--years", "2"];
+    [w1, w2, evil, badStrategy, badRole] = await Promise.all([
+      lab(...small, "--workers", "1", "--out", out1),
+      lab(...small, "--workers", "2", "--out", out2),
+      lab(
+        ...["--study", "none", "--scenario", evilPath, "--games", "2", "--years", "1"],
+        ...["--workers", "1", "--seed", "<x>", "--out", path.join(tmp, "evil")],
+      ),
+      lab("--policy", "russia=nobody", "--games", "1"),
+      lab("--policy", "mars=liberal", "--games", "1"),
+    ]);
+  }, 120_000);
+
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("prints the seed first, then the same table for one and two workers", () => {
+    expect(w1.code, w1.stderr).toBe(0);
+    expect(w2.code, w2.stderr).toBe(0);
+    expect(w1.stdout.split("\n")[0]).toBe("seed: lab");
+    expect(w1.stdout).toBe(w2.stdout);
+    for (const name of ESSAY_NAMES) {
+      expect(w1.stdout).toContain(`\n${name} `);
+      expect(w1.stdout).toContain(`\n${name} (no triangle) `);
+    }
+    expect(w1.stdout).toMatch(/95% CI/);
+    expect(w1.stdout).toMatch(/2\.5–97\.5 pct/);
+    expect(w1.stdout).toMatch(/conflict %/);
+    // non-TTY stderr: no progress bar, but a final line
+    expect(w1.stderr).toMatch(/^lab: 48 games/m);
+  });
+
+  it("writes the CSV (one row per game) and the same files for any worker count", () => {
+    const csv1 = readFileSync(path.join(out1, "lab-essay-lab.csv"), "utf8");
+    const csv2 = readFileSync(path.join(out2, "lab-essay-lab.csv"), "utf8");
+    expect(csv1).toBe(csv2);
+    const lines = csv1.trim().split("\n");
+    expect(lines[0]).toMatch(
+      /^policy,game,seed,final_T,final_C,conflict,pct_par_us,.*T_2020,T_2021$/,
+    );
+    expect(lines).toHaveLength(1 + 8 * 6);
+    expect(lines[1]).toMatch(/^statusQuo,0,lab:statusQuo:0,/);
+  });
+
+  it("writes a self-contained HTML report with inline SVG charts", () => {
+    const html = readFileSync(path.join(out1, "lab-essay-lab.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<title>");
+    expect(html).toContain("<svg");
+    expect(html).toContain("<polyline");
+    expect(html).toContain("subsidise (no triangle)");
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html.trimEnd().endsWith("</html>")).toBe(true);
+  });
+
+  it("escapes user-controlled text such as the scenario name and the seed", () => {
+    expect(evil.code, evil.stderr).toBe(0);
+    const file = path.join(tmp, "evil", "lab-none-_x_.html");
+    expect(existsSync(file)).toBe(true);
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img");
+    expect(html).toContain("&lt;x&gt;");
+    expect(html).not.toMatch(/<script|<img|<x>/);
+    expect(html).not.toMatch(/src="https?:/);
+  });
+
+  it("refuses unknown strategies and roles with exit code 2", () => {
+    expect(badStrategy.code).toBe(2);
+    expect(badStrategy.stderr).toMatch(/unknown strategy "nobody"/);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toMatch(/unknown role "mars"/);
+  });
+});
+
+describe("essay policy bots", () => {
+  const sc = loadScenario("crew-dragon-2020");
+  const seats = defaultSeats(sc);
+  const mix = (all?: string): Record<string, Bot> =>
+    Object.fromEntries(seats.map((s) => [s.role, BOTS[all ?? defaultStrategy(sc, s.role)] as Bot]));
+
+  function play(name: keyof typeof ESSAY_BOTS, games: number, all?: string) {
+    const totals = { rejections: 0, usOnSoyuz: 0, boughtSoyuz: 0, triangle: 0, swaps: 0 };
+    for (let i = 0; i < games; i++) {
+      const r = playGame(sc, `essay-test:${name}:${i}`, {
+        seats,
+        bots: { ...mix(all), us: ESSAY_BOTS[name] },
+      });
+      expect(r.state.phase).toBe("ended");
+      totals.rejections += r.rejections.filter((x) => x.seat === "us").length;
+      for (const rep of r.state.reports) {
+        totals.triangle += rep.triangleSeats;
+        // the first year's Soyuz seat was bought before the game starts
+        if (rep.year === sc.startYear) continue;
+        for (const f of rep.flown) {
+          if (f.crew !== "us" || f.vehicle !== "russia") continue;
+          totals.usOnSoyuz++;
+          if (f.payers.length === 0) totals.swaps++;
+          else totals.boughtSoyuz++;
+        }
+      }
+    }
+    return totals;
+  }
+
+  it.each(ESSAY_NAMES)("%s plays 20 games with zero rejections of its own", (name) => {
+    const t = play(name, 20);
+    expect(t.rejections).toBe(0);
+    if (name === "statusQuo") expect(t.boughtSoyuz).toBeGreaterThan(0);
+    else expect(t.boughtSoyuz).toBe(0);
+    if (name === "cutTies") expect(t.usOnSoyuz).toBe(0);
+    if (name === "subsidise") {
+      expect(t.usOnSoyuz).toBe(0);
+      expect(t.triangle).toBeGreaterThan(0);
+    }
+    if (name !== "subsidise") expect(t.triangle).toBe(0);
+  });
+
+  it("swapsOnly swaps seats with a Russia that accepts swaps, buying no Soyuz seat", () => {
+    const t = play("swapsOnly", 10, "liberal");
+    expect(t.rejections).toBe(0);
+    expect(t.swaps).toBeGreaterThan(0);
+    expect(t.boughtSoyuz).toBe(0);
+  });
+});

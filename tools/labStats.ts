@@ -1,0 +1,139 @@
+/**
+ * The policy lab's arithmetic: means with their 95 % confidence intervals,
+ * percentile ranges, and the per-policy summary the table and report show.
+ * Pure functions of arrays, so the same games always give the same numbers.
+ */
+
+/** One game's result, as a lab worker sends it back. */
+export interface GameResult {
+  /** Policy id (part of the seed). */
+  policy: string;
+  index: number;
+  seed: string;
+  finalT: number;
+  finalC: number;
+  conflict: boolean;
+  /** Each seat's score as a percentage of its role's par. */
+  percentOfPar: Record<string, number>;
+  /** T at the end of each year played, from the first year (shorter when the game ended early). */
+  tByYear: number[];
+}
+
+/** A sample's mean, its 95 % confidence interval and its 2.5–97.5 percentile range. */
+export interface Summary {
+  n: number;
+  mean: number;
+  sd: number;
+  /** mean ± 1.96·sd/√n */
+  ciLow: number;
+  ciHigh: number;
+  p025: number;
+  p975: number;
+}
+
+export function mean(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+/** Sample standard deviation (n − 1); 0 for a single value. */
+export function sd(xs: readonly number[]): number {
+  if (xs.length < 2) return xs.length === 1 ? 0 : Number.NaN;
+  const m = mean(xs);
+  let s = 0;
+  for (const x of xs) s += (x - m) ** 2;
+  return Math.sqrt(s / (xs.length - 1));
+}
+
+/** The normal-approximation 95 % confidence interval of the mean: mean ± 1.96·sd/√n. */
+export function ci95(xs: readonly number[]): { mean: number; low: number; high: number } {
+  const m = mean(xs);
+  const half = xs.length > 0 ? (1.96 * sd(xs)) / Math.sqrt(xs.length) : Number.NaN;
+  return { mean: m, low: m - half, high: m + half };
+}
+
+/**
+ * The p-th percentile (0–100), interpolating linearly between the closest
+ * ranks of the sorted sample (the common "type 7" definition).
+ */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const pos = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  return a + (b - a) * (pos - lo);
+}
+
+export function summarise(xs: readonly number[]): Summary {
+  const c = ci95(xs);
+  return {
+    n: xs.length,
+    mean: c.mean,
+    sd: sd(xs),
+    ciLow: c.low,
+    ciHigh: c.high,
+    p025: percentile(xs, 2.5),
+    p975: percentile(xs, 97.5),
+  };
+}
+
+/** Everything the table and the report say about one policy. */
+export interface PolicySummary {
+  id: string;
+  label: string;
+  games: number;
+  finalT: Summary;
+  finalC: Summary;
+  /** Conflict as 0/1 per game: the mean is the rate. */
+  conflict: Summary;
+  /** Mean % of par per role, over the games that seated the role. */
+  percentOfPar: Record<string, number>;
+  /** Mean T at the end of each year (a game that ended early keeps its last T). */
+  meanTByYear: number[];
+  /** Quartiles for the box plots. */
+  quartiles: { T: [number, number, number]; C: [number, number, number] };
+}
+
+/** Summarises one policy's games, read in index order. */
+export function summarisePolicy(
+  id: string,
+  label: string,
+  games: readonly GameResult[],
+  roles: readonly string[],
+  years: number,
+): PolicySummary {
+  const T = games.map((g) => g.finalT);
+  const C = games.map((g) => g.finalC);
+  const percentOfPar: Record<string, number> = {};
+  for (const r of roles) {
+    const xs = games.map((g) => g.percentOfPar[r]).filter((x): x is number => x !== undefined);
+    percentOfPar[r] = mean(xs);
+  }
+  const meanTByYear: number[] = [];
+  for (let y = 0; y < years; y++) {
+    meanTByYear.push(
+      mean(games.map((g) => g.tByYear[Math.min(y, g.tByYear.length - 1)] ?? g.finalT)),
+    );
+  }
+  const q = (xs: number[]): [number, number, number] => [
+    percentile(xs, 25),
+    percentile(xs, 50),
+    percentile(xs, 75),
+  ];
+  return {
+    id,
+    label,
+    games: games.length,
+    finalT: summarise(T),
+    finalC: summarise(C),
+    conflict: summarise(games.map((g) => (g.conflict ? 1 : 0))),
+    percentOfPar,
+    meanTByYear,
+    quartiles: { T: q(T), C: q(C) },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * A policy-lab worker thread: plays the games of the chunks it is sent and
+ * returns one small result per game. A game depends only on the scenario,
+ * its policy and its seed, so how chunks are spread over workers never
+ * changes a number.
+ */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { ESSAY_BOTS } from "../shared/bots/essay.ts";
+import { BOTS } from "../shared/bots/index.ts";
+import { playGame } from "../shared/bots/play.ts";
+import type { Bot } from "../shared/bots/types.ts";
+import type { Scenario } from "../shared/scenario/schema.ts";
+import type { GameResult } from "./labStats.ts";
+import { loadScenario } from "./scenarioFile.ts";
+
+/** One row of the lab: a strategy per seated role, and whether the triangle term is off. */
+export interface LabPolicy {
+  id: string;
+  label: string;
+  /**
+   * The p of the seeds `${seed}:${p}:${i}`. A triangle-at-0 variant shares its
+   * policy's seeds, so the pair differs only by the triangle term.
+   */
+  seedKey: string;
+  /** Role → strategy name (BOTS or essay policy), for every seated role. */
+  strategies: Record<string, string>;
+  triangleZero: boolean;
+}
+
+export interface WorkerSetup {
+  /** Scenario file path. */
+  scenario: string;
+  years: number | undefined;
+}
+
+export interface ChunkRequest {
+  task: number;
+  policy: LabPolicy;
+  seed: string;
+  start: number;
+  end: number;
+}
+
+export type ChunkReply =
+  | { task: number; ok: true; results: GameResult[] }
+  | { task: number; ok: false; error: string };
+
+/** Every strategy the lab can seat, by name. */
+export const LAB_STRATEGIES: Record<string, Bot> = { ...BOTS, ...ESSAY_BOTS };
+
+/** The scenario a policy plays: the triangle term at 0 when asked. */
+export function scenarioFor(base: Scenario, policy: LabPolicy): Scenario {
+  if (!policy.triangleZero) return base;
+  return { ...base, cooperation: { ...base.cooperation, triangleWeight: 0 } };
+}
+
+/** The seed of game i of policy p. */
+export const gameSeed = (seed: string, policy: string, i: number) => `${seed}:${policy}:${i}`;
+
+/** Plays one game of a policy and keeps what the lab reports. */
+export function runGame(
+  scenario: Scenario,
+  policy: LabPolicy,
+  index: number,
+  seed: string,
+  years: number | undefined,
+): GameResult {
+  const bots: Record<string, Bot> = {};
+  for (const [role, name] of Object.entries(policy.strategies)) {
+    const bot = LAB_STRATEGIES[name];
+    if (!bot) throw new Error(`unknown strategy ${name}`);
+    bots[role] = bot;
+  }
+  const result = playGame(scenario, seed, {
+    seats: Object.keys(policy.strategies).map((role) => ({ role, controller: "bot" as const })),
+    bots,
+    ...(years !== undefined ? { years } : {}),
+  });
+  const s = result.state;
+  if (!s.outcome) throw new Error(`game ${seed} ended without an outcome`);
+  return {
+    policy: policy.id,
+    index,
+    seed,
+    finalT: s.outcome.finalTension,
+    finalC: s.cooperation,
+    conflict: s.outcome.conflict,
+    percentOfPar: { ...s.outcome.percentOfPar },
+    tByYear: s.reports.map((r) => r.tension),
+  };
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  const setup = workerData as WorkerSetup;
+  const base = loadScenario(setup.scenario);
+  const scenarios = new Map<boolean, Scenario>();
+  port.on("message", (req: ChunkRequest) => {
+    try {
+      let sc = scenarios.get(req.policy.triangleZero);
+      if (!sc) {
+        sc = scenarioFor(base, req.policy);
+        scenarios.set(req.policy.triangleZero, sc);
+      }
+      const results: GameResult[] = [];
+      for (let i = req.start; i < req.end; i++)
+        results.push(
+          runGame(sc, req.policy, i, gameSeed(req.seed, req.policy.seedKey, i), setup.years),
+        );
+      port.postMessage({ task: req.task, ok: true, results } satisfies ChunkReply);
+    } catch (err) {
+      port.postMessage({
+        task: req.task,
+        ok: false,
+        error: (err as Error).stack ?? String(err),
+      } satisfies ChunkReply);
+    }
+  });
+}
