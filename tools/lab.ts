@@ -15,14 +15,16 @@ import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import { ESSAY_NAMES } from "../shared/bots/essay.ts";
 import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
+import { PROBE_NAMES } from "../shared/bots/probes.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
+import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
 import { type GameResult, summarisePolicy } from "./labStats.ts";
 import type { ChunkReply, ChunkRequest, LabPolicy, WorkerSetup } from "./labWorker.ts";
 import { loadScenario, scenarioPath } from "./scenarioFile.ts";
 
-const STUDIES = ["essay", "none"] as const;
+const STUDIES = ["essay", "balance", "none"] as const;
 const MIXES = ["default", "all-realist", "all-liberal", "random"] as const;
 type Mix = (typeof MIXES)[number];
 
@@ -36,12 +38,15 @@ Writes <out>/lab-<study>-<seed>.csv (one row per game) and .html (charts).
 Options:
   --study S             essay: the essay's four US policies (statusQuo, cutTies,
                         subsidise, swapsOnly), each also with the triangle term
-                        at 0; none: one row with the mix and --policy seats
-                        (default: essay)
+                        at 0; balance: the rows that measure GAME.md's balance
+                        targets (equal bots, events off, probe pairs) and one
+                        PASS/FAIL block per target; none: one row with the mix
+                        and --policy seats (default: essay)
   --scenario NAME|PATH  scenario name in assets/scenarios/ or a .json path
                         (default: crew-dragon-2020)
   --policy ROLE=NAME    seat ROLE plays strategy NAME (${BOT_NAMES.join(", ")},
-                        ${ESSAY_NAMES.join(", ")}); repeatable. Seats an optional role.
+                        ${ESSAY_NAMES.join(", ")}, or a probe such as
+                        profit+flights1); repeatable. Seats an optional role.
   --mix M               strategies of the other seats: default (companies
                         profit, rival pair Realist/Liberal, others Liberal),
                         all-realist, all-liberal or random (default: default)
@@ -149,7 +154,7 @@ function mixStrategy(mix: Mix, scenario: Scenario, role: string): string {
 
 /** The policies (rows) of a study, each with a strategy for every seated role. */
 export function planPolicies(args: Args, scenario: Scenario): LabPolicy[] {
-  const known = new Set([...BOT_NAMES, ...ESSAY_NAMES]);
+  const known = new Set([...BOT_NAMES, ...ESSAY_NAMES, ...PROBE_NAMES]);
   const overrides = new Map<string, string>();
   for (const [role, name] of args.policies) {
     if (!scenario.roles[role])
@@ -175,6 +180,10 @@ export function planPolicies(args: Args, scenario: Scenario): LabPolicy[] {
         triangleZero: false,
       },
     ];
+  if (args.study === "balance")
+    return planBalance(scenario, base, (strategy) =>
+      Object.fromEntries(Object.keys(base).map((r) => [r, strategy])),
+    );
   const us = scenario.rivalPair[0] as string;
   if (overrides.has(us))
     throw new UsageError(
@@ -319,7 +328,15 @@ export async function main(
     const rows = policies.map((p, i) =>
       summarisePolicy(p.id, p.label, results[i] as GameResult[], roles, nYears),
     );
-    const table = formatTable(meta, rows);
+    let table = formatTable(meta, rows);
+    if (args.study === "balance")
+      table += formatBalance(
+        evaluateBalance(
+          scenario,
+          policies.map((p, i) => ({ policy: p, games: results[i] as GameResult[] })),
+          roles,
+        ),
+      );
     stdout(table);
     const outDir = resolve(args.out);
     mkdirSync(outDir, { recursive: true });
@@ -329,6 +346,7 @@ export async function main(
       toCsv(
         meta,
         policies.map((p, i) => ({ id: p.id, label: p.label, games: results[i] as GameResult[] })),
+        args.study === "balance",
       ),
     );
     writeFileSync(`${base}.html`, renderHtml(meta, rows, table));

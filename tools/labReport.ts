@@ -79,10 +79,22 @@ function csvField(v: string | number | boolean): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** One row per game, in policy then index order. */
+const kindList = (k: Record<string, number> | undefined) =>
+  Object.entries(k ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, n]) => `${name}:${n}`)
+    .join(" ");
+
+/**
+ * One row per game, in policy then index order. `balance` adds, after the
+ * essay's columns, what the balance study reads: the top seat, the leader
+ * after year 2, T before the first year, each seat's final score and the
+ * term and order kinds used.
+ */
 export function toCsv(
   meta: LabMeta,
   policies: readonly { id: string; label: string; games: readonly GameResult[] }[],
+  balance = false,
 ): string {
   const header = [
     "policy",
@@ -93,6 +105,16 @@ export function toCsv(
     "conflict",
     ...meta.roles.map((r) => `pct_par_${r}`),
     ...meta.years.map((y) => `T_${y}`),
+    ...(balance
+      ? [
+          "start_T",
+          "top_role",
+          "leader_after_2",
+          ...meta.roles.map((r) => `score_${r}`),
+          "term_kinds",
+          "order_kinds",
+        ]
+      : []),
   ];
   const out = [header.map(csvField).join(",")];
   for (const p of policies) {
@@ -109,6 +131,18 @@ export function toCsv(
             g.percentOfPar[r] === undefined ? "" : round(g.percentOfPar[r]),
           ),
           ...meta.years.map((_, i) => (g.tByYear[i] === undefined ? "" : round(g.tByYear[i]))),
+          ...(balance
+            ? [
+                g.startT === undefined ? "" : round(g.startT),
+                g.topRole ?? "",
+                g.leaderAfter2 ?? "",
+                ...meta.roles.map((r) =>
+                  g.scores?.[r] === undefined ? "" : round(g.scores[r] as number),
+                ),
+                kindList(g.termKinds),
+                kindList(g.orderKinds),
+              ]
+            : []),
         ]
           .map(csvField)
           .join(","),

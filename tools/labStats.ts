@@ -17,6 +17,19 @@ export interface GameResult {
   percentOfPar: Record<string, number>;
   /** T at the end of each year played, from the first year (shorter when the game ended early). */
   tByYear: number[];
+  // What the balance study reads (the worker always fills these; hand-made results may omit them).
+  /** T before the first year (the scenario's starting tension). */
+  startT?: number;
+  /** The seat that tops the final ranking (outcome.ranking[0]). */
+  topRole?: string;
+  /** The seat with the highest score as % of par over the first two years; null if fewer were played. */
+  leaderAfter2?: string | null;
+  /** Each seat's final score (after the peace dividend, priorities and any conflict). */
+  scores?: Record<string, number>;
+  /** Terms of the deals concluded in the game, by kind (starting deals excluded). */
+  termKinds?: Record<string, number>;
+  /** Orders the bots changed (setOrders), by kind. */
+  orderKinds?: Record<string, number>;
 }
 
 /** A sample's mean, its 95 % confidence interval and its 2.5–97.5 percentile range. */

@@ -8,8 +8,10 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ESSAY_BOTS } from "../shared/bots/essay.ts";
 import { BOTS } from "../shared/bots/index.ts";
 import { playGame } from "../shared/bots/play.ts";
+import { PROBE_BOTS } from "../shared/bots/probes.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
+import { eventsOff, leaderAfter } from "./labBalance.ts";
 import type { GameResult } from "./labStats.ts";
 import { loadScenario } from "./scenarioFile.ts";
 
@@ -25,6 +27,8 @@ export interface LabPolicy {
   /** Role → strategy name (BOTS or essay policy), for every seated role. */
   strategies: Record<string, string>;
   triangleZero: boolean;
+  /** Events off: every deck card weight 0 but one synthetic card with no effects. */
+  eventsOff?: boolean;
 }
 
 export interface WorkerSetup {
@@ -46,12 +50,19 @@ export type ChunkReply =
   | { task: number; ok: false; error: string };
 
 /** Every strategy the lab can seat, by name. */
-export const LAB_STRATEGIES: Record<string, Bot> = { ...BOTS, ...ESSAY_BOTS };
+export const LAB_STRATEGIES: Record<string, Bot> = { ...BOTS, ...ESSAY_BOTS, ...PROBE_BOTS };
 
-/** The scenario a policy plays: the triangle term at 0 when asked. */
+/** The scenario a policy plays: the triangle term at 0 and the events off when asked. */
 export function scenarioFor(base: Scenario, policy: LabPolicy): Scenario {
-  if (!policy.triangleZero) return base;
-  return { ...base, cooperation: { ...base.cooperation, triangleWeight: 0 } };
+  let sc = base;
+  if (policy.triangleZero) sc = { ...sc, cooperation: { ...sc.cooperation, triangleWeight: 0 } };
+  if (policy.eventsOff) sc = eventsOff(sc);
+  return sc;
+}
+
+/** Counts how often each key occurs. */
+function tally(out: Record<string, number>, key: string) {
+  out[key] = (out[key] ?? 0) + 1;
 }
 
 /** The seed of game i of policy p. */
@@ -78,6 +89,14 @@ export function runGame(
   });
   const s = result.state;
   if (!s.outcome) throw new Error(`game ${seed} ended without an outcome`);
+  const termKinds: Record<string, number> = {};
+  for (const d of Object.values(s.deals))
+    if (d.proposal !== null) for (const t of d.terms) tally(termKinds, t.kind);
+  const orderKinds: Record<string, number> = {};
+  for (const a of result.log)
+    if (a.type === "setOrders") for (const k of Object.keys(a.orders)) tally(orderKinds, k);
+  const pars: Record<string, number> = {};
+  for (const r of s.order) pars[r] = scenario.roles[r]?.par ?? 1;
   return {
     policy: policy.id,
     index,
@@ -87,6 +106,12 @@ export function runGame(
     conflict: s.outcome.conflict,
     percentOfPar: { ...s.outcome.percentOfPar },
     tByYear: s.reports.map((r) => r.tension),
+    startT: s.reports[0]?.tensionBefore ?? scenario.startTension,
+    topRole: s.outcome.ranking[0] ?? "",
+    leaderAfter2: leaderAfter(s.reports, pars, s.order, 2),
+    scores: { ...s.outcome.finalScores },
+    termKinds,
+    orderKinds,
   };
 }
 
@@ -94,13 +119,14 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
   const base = loadScenario(setup.scenario);
-  const scenarios = new Map<boolean, Scenario>();
+  const scenarios = new Map<string, Scenario>();
   port.on("message", (req: ChunkRequest) => {
     try {
-      let sc = scenarios.get(req.policy.triangleZero);
+      const key = `${req.policy.triangleZero}:${req.policy.eventsOff === true}`;
+      let sc = scenarios.get(key);
       if (!sc) {
         sc = scenarioFor(base, req.policy);
-        scenarios.set(req.policy.triangleZero, sc);
+        scenarios.set(key, sc);
       }
       const results: GameResult[] = [];
       for (let i = req.start; i < req.end; i++)

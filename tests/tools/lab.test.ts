@@ -8,13 +8,33 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ctx, Policy } from "../../shared/bots/common.ts";
 import { ESSAY_BOTS, ESSAY_NAMES } from "../../shared/bots/essay.ts";
 import { BOTS, defaultStrategy } from "../../shared/bots/index.ts";
 import { playGame } from "../../shared/bots/play.ts";
+import { PROBE_BOTS, PROBE_NAMES, withOrders } from "../../shared/bots/probes.ts";
 import type { Bot } from "../../shared/bots/types.ts";
 import { defaultSeats } from "../../shared/rules/setup.ts";
+import {
+  countKinds,
+  eventsOff,
+  leaderAfter,
+  leaderHolds,
+  meanScore,
+  relativeChange,
+  topShares,
+  tPerYear,
+} from "../../tools/labBalance.ts";
 import { escapeHtml, type LabMeta, renderHtml } from "../../tools/labReport.ts";
-import { ci95, mean, percentile, sd, summarise, summarisePolicy } from "../../tools/labStats.ts";
+import {
+  ci95,
+  type GameResult,
+  mean,
+  percentile,
+  sd,
+  summarise,
+  summarisePolicy,
+} from "../../tools/labStats.ts";
 import { loadScenario } from "../../tools/scenarioFile.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -101,6 +121,145 @@ describe("labStats", () => {
   });
 });
 
+describe("balance study arithmetic", () => {
+  const g = (i: number, extra: Partial<GameResult>): GameResult => ({
+    policy: "p",
+    index: i,
+    seed: `s:p:${i}`,
+    finalT: 50,
+    finalC: 50,
+    conflict: false,
+    percentOfPar: {},
+    tByYear: [],
+    ...extra,
+  });
+
+  it("gives each role's share of games topping the ranking", () => {
+    const games = ["us", "us", "russia", "uae"].map((r, i) => g(i, { topRole: r }));
+    expect(topShares(games, ["us", "russia", "spacex", "uae"])).toEqual({
+      us: 0.5,
+      russia: 0.25,
+      spacex: 0,
+      uae: 0.25,
+    });
+  });
+
+  it("finds the leader after year 2 by cumulative % of par, and how often it wins", () => {
+    const reports = [
+      { scores: { us: 10, russia: 12, uae: 6 } },
+      { scores: { us: 10, russia: 12, uae: 6 } },
+      { scores: { us: 100, russia: 0, uae: 0 } },
+    ];
+    // us 20/(14·2) = 71 %, russia 24/28 = 86 %, uae 12/(8·2) = 75 %
+    expect(leaderAfter(reports, { us: 14, russia: 14, uae: 8 }, ["us", "russia", "uae"])).toBe(
+      "russia",
+    );
+    // by par, not by raw score: uae 12/(4·2) = 150 %
+    expect(leaderAfter(reports, { us: 14, russia: 14, uae: 4 }, ["us", "russia", "uae"])).toBe(
+      "uae",
+    );
+    // ties go to the earlier seat; fewer than two years: no leader
+    expect(leaderAfter(reports, { us: 12, russia: 14.4, uae: 8 }, ["us", "russia", "uae"])).toBe(
+      "us",
+    );
+    expect(leaderAfter(reports.slice(0, 1), { us: 14, russia: 14, uae: 8 }, ["us"])).toBeNull();
+    const h = leaderHolds([
+      g(0, { leaderAfter2: "us", topRole: "us" }),
+      g(1, { leaderAfter2: "us", topRole: "russia" }),
+      g(2, { leaderAfter2: "russia", topRole: "russia" }),
+      g(3, { leaderAfter2: null, topRole: "us" }),
+    ]);
+    expect(h.n).toBe(3);
+    expect(h.share).toBeCloseTo(2 / 3, 12);
+  });
+
+  it("measures T per year from the start T to the last report's T (before the audit)", () => {
+    expect(tPerYear({ startT: 50, tByYear: [55, 60, 65, 70, 75] })).toBe(5);
+    // a game that ended after two years divides by two
+    expect(tPerYear({ startT: 50, tByYear: [40, 44] })).toBe(-3);
+    expect(tPerYear({ tByYear: [40] })).toBeNaN();
+  });
+
+  it("gives the relative change of a role's mean score between a probe pair", () => {
+    expect(relativeChange(100, 95)).toBeCloseTo(0.05, 12);
+    expect(relativeChange(95, 100)).toBeCloseTo(0.05, 12);
+    expect(relativeChange(-10, 10)).toBe(2);
+    expect(relativeChange(0, 0)).toBe(0);
+    const a = [g(0, { scores: { us: 40 } }), g(1, { scores: { us: 60 } }), g(2, {})];
+    expect(meanScore(a, "us")).toBe(50);
+  });
+
+  it("adds up the term and order kinds over games", () => {
+    const games = [
+      g(0, { termKinds: { seatSale: 2 }, orderKinds: { diversion: 1 } }),
+      g(1, { termKinds: { seatSale: 1, pledge: 1 } }),
+    ];
+    expect(countKinds(games, "termKinds")).toEqual({ seatSale: 3, pledge: 1 });
+    expect(countKinds(games, "orderKinds")).toEqual({ diversion: 1 });
+  });
+
+  it("turns the events off: one card with no effects, every other weight 0", () => {
+    const sc = eventsOff(loadScenario("crew-dragon-2020"));
+    const live = sc.deck.filter((c) => c.weight > 0);
+    expect(live).toEqual([
+      {
+        id: "quiet-lab",
+        title: "quiet",
+        note: "lab",
+        weight: 1,
+        onlyWhenFundingBelow: null,
+        effects: [],
+      },
+    ]);
+  });
+});
+
+describe("probe bots", () => {
+  const stub: Policy = {
+    name: "stub",
+    orders: () => ({ diversion: 10, touristSeats: 1 }),
+    offers: () => [],
+    accepts: () => false,
+    crisis: () => "deescalate",
+    stance: () => "link",
+  };
+
+  it("withOrders merges the fixed orders over the base's wishes", () => {
+    const ctx = {} as Ctx;
+    expect(withOrders(stub, { diversion: 25 }).orders(ctx)).toEqual({
+      diversion: 25,
+      touristSeats: 1,
+    });
+    expect(withOrders(stub, () => ({ acceptInspection: true })).orders(ctx)).toEqual({
+      diversion: 10,
+      touristSeats: 1,
+      acceptInspection: true,
+    });
+    expect(withOrders(stub, {}, "named").name).toBe("named");
+  });
+
+  it("a probe holds its order every year in a real game (inspection makes the estimate exact)", () => {
+    const sc = loadScenario("crew-dragon-2020");
+    const seats = defaultSeats(sc);
+    for (const [name, diversion] of [
+      ["realist+diversion25+inspect", 25],
+      ["realist+diversion0+inspect", 0],
+    ] as const) {
+      const bots = Object.fromEntries(
+        seats.map((s) => [s.role, BOTS[defaultStrategy(sc, s.role)] as Bot]),
+      );
+      const r = playGame(sc, `probe-test:${name}`, {
+        seats,
+        bots: { ...bots, russia: PROBE_BOTS[name] as Bot },
+      });
+      expect(r.rejections.filter((x) => x.seat === "russia")).toEqual([]);
+      expect(r.state.reports.length).toBeGreaterThan(0);
+      for (const rep of r.state.reports) expect(rep.diversionEstimate.russia).toBe(diversion);
+    }
+    expect(PROBE_NAMES).toContain("profit+flights1");
+  });
+});
+
 describe("lab report", () => {
   it("escapes every text it puts in HTML", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
@@ -152,6 +311,10 @@ describe("npm run lab", () => {
   let evil: Run;
   let badStrategy: Run;
   let badRole: Run;
+  let b1: Run;
+  let b2: Run;
+  const outB1 = path.join(tmp, "b1");
+  const outB2 = path.join(tmp, "b2");
 
   beforeAll(async () => {
     const sc = JSON.parse(
@@ -161,7 +324,8 @@ describe("npm run lab", () => {
     const evilPath = path.join(tmp, "evil.json");
     writeFileSync(evilPath, JSON.stringify(sc));
     const small = ["--study", "essay", "--games", "6", "--years", "2"];
-    [w1, w2, evil, badStrategy, badRole] = await Promise.all([
+    const balance = ["--study", "balance", "--games", "4", "--years", "3"];
+    [w1, w2, evil, badStrategy, badRole, b1, b2] = await Promise.all([
       lab(...small, "--workers", "1", "--out", out1),
       lab(...small, "--workers", "2", "--out", out2),
       lab(
@@ -170,6 +334,8 @@ describe("npm run lab", () => {
       ),
       lab("--policy", "russia=nobody", "--games", "1"),
       lab("--policy", "mars=liberal", "--games", "1"),
+      lab(...balance, "--workers", "1", "--out", outB1),
+      lab(...balance, "--workers", "2", "--out", outB2),
     ]);
   }, 120_000);
 
@@ -224,6 +390,32 @@ describe("npm run lab", () => {
     expect(html).toContain("&lt;x&gt;");
     expect(html).not.toMatch(/<script|<img|<x>/);
     expect(html).not.toMatch(/src="https?:/);
+  });
+
+  it("runs the balance study: six target blocks and the summary, the same for any worker count", () => {
+    expect(b1.code, b1.stderr).toBe(0);
+    expect(b2.code, b2.stderr).toBe(0);
+    expect(b1.stdout).toBe(b2.stdout);
+    for (let n = 1; n <= 6; n++)
+      expect(b1.stdout).toMatch(new RegExp(`^\\[${n}\\] .* — (PASS|FAIL)$`, "m"));
+    expect(b1.stdout).toMatch(/\nbalance: [0-6] of 6 targets met\n$/);
+    for (const row of [
+      "equal: default mix",
+      "equal: all-realist",
+      "events off: cutTies, 25 % diversion",
+      "probe us: statusQuo",
+      "probe russia: realist+diversion25",
+    ])
+      expect(b1.stdout).toContain(`\n${row} `);
+    const csv1 = readFileSync(path.join(outB1, "lab-balance-lab.csv"), "utf8");
+    expect(csv1).toBe(readFileSync(path.join(outB2, "lab-balance-lab.csv"), "utf8"));
+    const lines = csv1.trim().split("\n");
+    expect(lines[0]).toMatch(
+      /,T_2022,start_T,top_role,leader_after_2,score_us,.*,term_kinds,order_kinds$/,
+    );
+    expect(b1.stderr).toMatch(/^lab: 60 games \(15 policies × 4\)/m);
+    const html = readFileSync(path.join(outB1, "lab-balance-lab.html"), "utf8");
+    expect(html).toContain("balance: ");
   });
 
   it("refuses unknown strategies and roles with exit code 2", () => {
