@@ -56,9 +56,13 @@ export interface Ctx {
 }
 
 function activeThisYear(view: PlayerView) {
-  return Object.values(view.deals).filter(
-    (d) => d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year,
-  );
+  const out: PlayerView["deals"][string][] = [];
+  for (const id in view.deals) {
+    const d = view.deals[id];
+    if (d && d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
+      out.push(d);
+  }
+  return out;
 }
 
 export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): Ctx {

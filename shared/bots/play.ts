@@ -15,7 +15,7 @@ import {
   type RejectionCode,
   type RoleId,
 } from "../rules/types.ts";
-import { playerView } from "../rules/view.ts";
+import { type PlayerView, playerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { randomLegalBot } from "./randomLegal.ts";
 import type { Bot } from "./types.ts";
@@ -46,7 +46,7 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
   if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
   // the state is this function's own (createGame made it and nobody else holds it), so it is
   // changed in place rather than copied per action: every handler checks before it changes
-  // anything, so a refused action leaves it as it was (tests/rules check that contract)
+  // anything, so a refused action leaves it as it was (tests/property/fuzz.test.ts holds it)
   const state = created.state;
   const log: Action[] = [];
   const rejections: PlayResult["rejections"] = [];
@@ -60,6 +60,8 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
   apply({ type: "startGame", actor: { kind: "host" }, at: now });
   const rngs: Record<string, () => number> = {};
   for (const role of state.order) rngs[role] = makeRng(`${seed}:bot:${role}`);
+  // a seat's last view, kept while no action has been accepted since (views are read-only)
+  const views: Record<string, { at: number; view: PlayerView }> = {};
   let guard = 0;
   while (state.phase !== "ended") {
     if (++guard > 10_000) throw new Error("game did not end");
@@ -71,7 +73,12 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
         if (state.phase !== phase || state.year !== year) break;
         if (state.seats[role]?.controller !== "bot") continue;
         const bot = bots[role] ?? defaultBot;
-        const view = playerView(state, { kind: "seat", seat: role });
+        let seen = views[role];
+        if (!seen || seen.at !== log.length) {
+          seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }) };
+          views[role] = seen;
+        }
+        const view = seen.view;
         const actions: ActionBody[] = bot.act(view, {
           scenario,
           random: rngs[role] as () => number,

@@ -10,34 +10,48 @@ import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from
 import type { ActionType, Orders, RejectionCode, RoleId, Term } from "./types.ts";
 import type { PlayerView } from "./view.ts";
 
+/** Seat actions, in the order of ACTION_RULES. */
+const SEAT_ACTIONS = (
+  Object.entries(ACTION_RULES) as [ActionType, (typeof ACTION_RULES)[ActionType]][]
+).filter(([, rule]) => (rule.actors as readonly string[]).includes("seat"));
+
 /** Action kinds the viewer's seat may send in the current phase. */
 export function legalActionTypes(view: PlayerView): ActionType[] {
   const me = view.viewer.seat;
   if (view.viewer.kind !== "seat" || view.phase === "ended") return [];
-  const out: ActionType[] = [];
-  for (const [type, rule] of Object.entries(ACTION_RULES)) {
-    if (!(rule.actors as readonly string[]).includes("seat")) continue;
-    if (!(rule.phases as readonly string[]).includes(view.phase)) continue;
-    if (view.paused && !rule.whilePaused) continue;
-    out.push(type as ActionType);
-  }
   const committed = view.seats[me]?.committed ?? false;
   const isRival = view.rivalPair.includes(me);
-  return out.filter((t) => {
-    if ((t === "setOrders" || t === "commit" || t === "stance") && committed) return false;
-    if (t === "stance") return isRival && view.crisisOnEarth;
-    if (t === "crisisChoice") return isRival;
-    if (t === "accept" || t === "reject")
-      return Object.values(view.proposals).some(
-        (p) => p.status === "open" && !p.accepted.includes(me),
-      );
-    if (t === "withdraw")
-      return Object.values(view.proposals).some((p) => p.status === "open" && p.from === me);
-    if (t === "cancelDeal")
-      return Object.values(view.deals).some((d) => d.status === "active" && d.parties.includes(me));
-    if (t === "chat") return view.order.length > 1;
-    return true;
-  });
+  // one pass over the proposals and deals answers every question below
+  let awaitsMe = false;
+  let mineOpen = false;
+  for (const id in view.proposals) {
+    const p = view.proposals[id];
+    if (p?.status !== "open") continue;
+    if (!p.accepted.includes(me)) awaitsMe = true;
+    if (p.from === me) mineOpen = true;
+  }
+  let myActiveDeal = false;
+  for (const id in view.deals) {
+    const d = view.deals[id];
+    if (d?.status === "active" && d.parties.includes(me)) {
+      myActiveDeal = true;
+      break;
+    }
+  }
+  const out: ActionType[] = [];
+  for (const [t, rule] of SEAT_ACTIONS) {
+    if (!(rule.phases as readonly string[]).includes(view.phase)) continue;
+    if (view.paused && !rule.whilePaused) continue;
+    if ((t === "setOrders" || t === "commit" || t === "stance") && committed) continue;
+    if (t === "stance" && !(isRival && view.crisisOnEarth)) continue;
+    if (t === "crisisChoice" && !isRival) continue;
+    if ((t === "accept" || t === "reject") && !awaitsMe) continue;
+    if (t === "withdraw" && !mineOpen) continue;
+    if (t === "cancelDeal" && !myActiveDeal) continue;
+    if (t === "chat" && view.order.length <= 1) continue;
+    out.push(t);
+  }
+  return out;
 }
 
 /** What cancelling one of the viewer's deals would cost now, or null when it cannot be cancelled. */

@@ -139,8 +139,11 @@ export function checkAction(s: GameState, action: Action): Rejection | null {
 }
 
 /**
- * Mutating form of applyAction, for the policy lab's hot loop: on a rejection
- * the state may be partly changed, so callers must own a disposable copy.
+ * Mutating form of applyAction, for trusted runners that own their state
+ * (playGame, the policy lab): it changes `s` itself instead of a copy. Every
+ * handler checks the rules before it changes anything, so a rejection leaves
+ * `s` as it was (tests/property/fuzz.test.ts holds it to that). The state must
+ * not be shared with code that expects it to stay as it was.
  */
 export function reduceInPlace(
   s: GameState,

@@ -113,14 +113,24 @@ function capacityOf(s: GameState, role: RoleId): number {
   return st.flights * v.seatsPerFlight;
 }
 
-/** A year's report as a viewer may see it: other seats' scores and undetected covert income removed. */
+/**
+ * A year's report as a viewer may see it: other seats' scores and undetected
+ * covert income removed. A finished report never changes, so its parts are
+ * shared (`finished`); the pending report of a crisis may still change, so it is copied.
+ */
 function reportFor(
   _s: GameState,
   r: YearReport,
   canSee: (role: RoleId) => boolean,
   over: boolean,
+  finished: boolean,
 ): YearReport {
-  const out = copyJson(r);
+  // the transfers are ledger entries, which never change: only the rest of a pending report is copied
+  const out = { ...r };
+  if (!finished) {
+    const o = out as unknown as Record<string, unknown>;
+    for (const k in o) if (k !== "transfers") o[k] = copyJson(o[k]);
+  }
   // undetected covert income and the true diversion stay private: others see only the published estimate
   out.transfers = out.transfers.filter(
     (t) =>
@@ -165,7 +175,7 @@ function cachedReportFor(
   const k = `${key}:${over}`;
   let out = perViewer.get(k);
   if (!out) {
-    out = reportFor(s, r, canSee, over);
+    out = reportFor(s, r, canSee, over, true);
     perViewer.set(k, out);
   }
   return out;
@@ -189,7 +199,12 @@ function privateSeat(s: GameState, role: RoleId): PrivateSeat {
   };
 }
 
-/** What the viewer may see of the game. Pure; never shares objects with the state. */
+/**
+ * What the viewer may see of the game. Pure. A view is read-only for its holder:
+ * it shares with the state the objects that never change once made (finished
+ * reports, closed proposals, finished deals, chat messages) and copies the rest,
+ * so a view taken before an action still shows the state it was taken from.
+ */
 export function playerView(s: GameState, viewer: Viewer): PlayerView {
   const me = viewer.kind === "seat" ? viewer.seat : "";
   const all = viewer.kind === "facilitator";
@@ -231,16 +246,25 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
   }
   const priv: Record<RoleId, PrivateSeat> = {};
   for (const role of s.order) if (canSee(role)) priv[role] = privateSeat(s, role);
+  // Closed proposals, finished deals and chat messages never change again (see cloneState), so
+  // they are shared. An open proposal or an active deal still changes, but only in the fields
+  // copied here: their parties and terms are fixed when they are made.
   const proposals: Record<string, Proposal> = {};
-  for (const p of Object.values(s.proposals)) {
-    if (all || p.parties.includes(me)) proposals[p.id] = copyJson(p);
+  for (const id in s.proposals) {
+    const p = s.proposals[id] as Proposal;
+    if (all || p.parties.includes(me))
+      proposals[p.id] = p.status === "open" ? { ...p, accepted: [...p.accepted] } : p;
   }
   const deals: Record<string, Deal> = {};
-  for (const d of Object.values(s.deals)) deals[d.id] = copyJson(d);
+  for (const id in s.deals) {
+    const d = s.deals[id] as Deal;
+    deals[d.id] =
+      d.status === "active" ? { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] } : d;
+  }
   const readChat = all && s.config.facilitatorReadsChat;
-  const chat = s.chat
-    .filter((m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat)
-    .map((m) => copyJson(m));
+  const chat = s.chat.filter(
+    (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
+  );
   return {
     viewer: { kind: viewer.kind, seat: me },
     scenarioId: s.scenario.id,
@@ -263,7 +287,8 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
     proposals,
     deals,
     chat,
-    market: copyJson(s.market),
+    // buyers are added to the market, never changed
+    market: [...s.market],
     events: s.events.map((e) => ({
       id: e.card.id,
       title: e.card.title,
@@ -274,7 +299,7 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
     reports: s.reports.map((r) =>
       cachedReportFor(s, r, canSee, over, viewer.kind === "seat" ? `seat:${me}` : viewer.kind),
     ),
-    pending: s.pending ? reportFor(s, s.pending, canSee, over) : null,
+    pending: s.pending ? reportFor(s, s.pending, canSee, over, false) : null,
     outcome: s.outcome ? copyJson(s.outcome) : null,
   };
 }

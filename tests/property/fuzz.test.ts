@@ -2,12 +2,14 @@
  * Fuzz: arbitrary (well-shaped, badly-valued) seat actions thrown at states
  * taken from random-legal games. applyAction must never throw, never change
  * its input, and whatever it accepts must keep the money, bounds and
- * finiteness invariants through the rest of the game.
+ * finiteness invariants through the rest of the game. The lab's in-place form,
+ * reduceInPlace, must agree with it and leave the state untouched on a rejection.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyAction } from "../../shared/rules/reducer.ts";
+import { applyAction, reduceInPlace } from "../../shared/rules/reducer.ts";
 import type { Action, ActionBody, GameState, Term } from "../../shared/rules/types.ts";
+import { cloneState } from "../../shared/rules/util.ts";
 import { ORDER_KINDS } from "../../shared/scenario/schema.ts";
 import {
   badValues,
@@ -176,6 +178,13 @@ describe("fuzzed actions", () => {
             const before = JSON.stringify(s);
             const r = applyAction(s, action);
             expect(JSON.stringify(s), `${b.type} changed its input`).toBe(before);
+            // every handler checks before it changes anything: playGame relies on it
+            const draft = cloneState(s);
+            const inPlace = reduceInPlace(draft, action);
+            expect(inPlace.ok, `${b.type}: reduceInPlace disagrees`).toBe(r.ok);
+            expect(JSON.stringify(draft), `${b.type} in place`).toBe(
+              JSON.stringify(r.ok ? r.state : s),
+            );
             if (!r.ok) continue;
             accepted++;
             s = r.state;

@@ -13,9 +13,11 @@ export const propose: Handler<"propose"> = (s, a, out) => {
   const note = typeof a.note === "string" ? a.note : "";
   if (note.length > MAX_NOTE)
     return reject("ERR_TOO_LONG", `a note has at most ${MAX_NOTE} characters`);
-  const open = Object.values(s.proposals).filter(
-    (p) => p.from === st.role && p.status === "open",
-  ).length;
+  let open = 0;
+  for (const id in s.proposals) {
+    const p = s.proposals[id];
+    if (p?.from === st.role && p.status === "open") open++;
+  }
   if (open >= MAX_OPEN_PER_SEAT)
     return reject("ERR_NOT_ALLOWED", `at most ${MAX_OPEN_PER_SEAT} open proposals at once`);
   const problem = checkProposal(s.scenario, s.order, st.role, a.parties, a.terms, a.years);
