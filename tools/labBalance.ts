@@ -3,11 +3,13 @@
  * plays, and the pure arithmetic that turns their games into one block per
  * target with the measured values, the target and PASS/FAIL.
  */
+import { defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_BOTS } from "../shared/bots/probes.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { ORDER_KINDS, TERM_KINDS } from "../shared/scenario/schema.ts";
 import { ci95, type GameResult, mean } from "./labStats.ts";
 import type { LabPolicy } from "./labWorker.ts";
+import { MIXED } from "./labWorker.ts";
 
 // ------------------------------------------------------------------ per-game measures
 
@@ -181,6 +183,8 @@ export function planBalance(
     row("equal-liberal", "equal: all-liberal", "equal-liberal", equal("liberal")),
     row("equal-realist", "equal: all-realist", "equal-realist", equal("realist")),
     row("equal-opportunist", "equal: all-opportunist", "equal-opportunist", equal("opportunist")),
+    // GAME.md's "mixed bots": every state draws Realist, Liberal or Opportunist per game
+    row("mixed", "mixed: strategies drawn per game", "mixed", equal(MIXED)),
   ];
   const ru = base[russia] as string;
   const div0 = probe(ru, "diversion0+inspect") ?? "realist+diversion0+inspect";
@@ -208,14 +212,17 @@ export function planBalance(
       true,
     ),
   );
-  for (const p of probePairs(sc, base)) {
+  // the probes seat every role of the scenario, optional ones too, so every role's decision is probed
+  const full: Record<string, string> = { ...base };
+  for (const role of Object.keys(sc.roles)) full[role] ??= defaultStrategy(sc, role);
+  for (const p of probePairs(sc, full)) {
     rows.push(
       row(`probe-${p.role}-a`, `probe ${p.role}: ${p.a}`, `probe-${p.role}`, {
-        ...base,
+        ...full,
         [p.role]: p.a,
       }),
       row(`probe-${p.role}-b`, `probe ${p.role}: ${p.b}`, `probe-${p.role}`, {
-        ...base,
+        ...full,
         [p.role]: p.b,
       }),
     );
@@ -250,9 +257,11 @@ export function evaluateBalance(
   const width = Math.max(...rows.map((r) => r.policy.label.length), 10) + 2;
   const out: TargetResult[] = [];
 
-  // 1. No dominant seat
+  // 1. No dominant seat. "Equal bots" are bots of equal standing at every seat: each state draws
+  // its strategy per game from the same set (the mixed row), so no seat starts advantaged. The
+  // single-strategy rows are shown for reference: there the strategies decide the ranking.
   {
-    const ids = ["equal-default", "equal-liberal", "equal-realist", "equal-opportunist"];
+    const ids = ["mixed", "equal-default", "equal-liberal", "equal-realist", "equal-opportunist"];
     const lines = [
       `${pad("row", width)}${roles.map((r) => r.padStart(9)).join("")}   (share of games topping the ranking)`,
     ];
@@ -260,8 +269,9 @@ export function evaluateBalance(
     for (const id of ids) {
       const s = topShares(games(id), roles);
       lines.push(
-        `${pad(label(id), width)}${roles.map((r) => pct(s[r] as number).padStart(9)).join("")}`,
+        `${pad(label(id), width)}${roles.map((r) => pct(s[r] as number).padStart(9)).join("")}${id === "mixed" ? "   <- the target row" : ""}`,
       );
+      if (id !== "mixed") continue;
       for (const r of rival) {
         const x = s[r] as number;
         if (!(x >= 0.15 && x <= 0.4)) fails.push(`${r} ${pct(x)} in ${label(id)}`);
@@ -271,7 +281,7 @@ export function evaluateBalance(
     out.push({
       n: 1,
       title: "No dominant seat",
-      target: `with equal bots, each of ${rival.join(" and ")} tops the ranking in 15–40 % of games`,
+      target: `with equal (mixed) bots, each of ${rival.join(" and ")} tops the ranking in 15–40 % of games`,
       lines,
       pass: fails.length === 0,
     });
@@ -280,7 +290,7 @@ export function evaluateBalance(
   // 2. Conflict happens, not usually
   {
     const rate = (id: string) => ci95(games(id).map((g) => (g.conflict ? 1 : 0)));
-    const d = rate("equal-default");
+    const d = rate("mixed");
     const re = rate("equal-realist");
     const li = rate("equal-liberal");
     const show = (c: { mean: number; low: number; high: number }) =>
@@ -290,9 +300,9 @@ export function evaluateBalance(
     out.push({
       n: 2,
       title: "Conflict happens, but not usually",
-      target: "default mix 5–25 %; all-realist clearly above all-liberal (95 % CIs apart)",
+      target: "mixed bots 5–25 %; all-realist clearly above all-liberal (95 % CIs apart)",
       lines: [
-        `conflict rate, default mix:  ${show(d)}  ${inRange ? "in" : "outside"} 5–25 %`,
+        `conflict rate, mixed bots:   ${show(d)}  ${inRange ? "in" : "outside"} 5–25 %`,
         `conflict rate, all-realist:  ${show(re)}`,
         `conflict rate, all-liberal:  ${show(li)}  realist ${clearly ? ">" : "not clearly >"} liberal`,
       ],
@@ -327,11 +337,11 @@ export function evaluateBalance(
 
   // 4. Not decided early
   {
-    const h = leaderHolds(games("equal-default"));
+    const h = leaderHolds(games("mixed"));
     out.push({
       n: 4,
       title: "Not decided early",
-      target: "the leader after year 2 (cumulative % of par) wins < 60 % of default-mix games",
+      target: "the leader after year 2 (cumulative % of par) wins < 60 % of mixed-bot games",
       lines: [`leader after year 2 tops the final ranking in ${pct(h.share)} of ${h.n} games`],
       pass: h.share < 0.6,
     });

@@ -10,6 +10,7 @@ import { BOTS } from "../shared/bots/index.ts";
 import { playGame } from "../shared/bots/play.ts";
 import { PROBE_BOTS } from "../shared/bots/probes.ts";
 import type { Bot } from "../shared/bots/types.ts";
+import { makeRng } from "../shared/rules/random.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { eventsOff, leaderAfter } from "./labBalance.ts";
 import type { GameResult } from "./labStats.ts";
@@ -52,6 +53,16 @@ export type ChunkReply =
 /** Every strategy the lab can seat, by name. */
 export const LAB_STRATEGIES: Record<string, Bot> = { ...BOTS, ...ESSAY_BOTS, ...PROBE_BOTS };
 
+/** A strategy name that draws each seat's strategy per game ("mixed bots"). */
+export const MIXED = "mixed";
+
+/** States draw Realist, Liberal or Opportunist, companies play Profit: fixed by the game's seed. */
+export function drawStrategy(scenario: Scenario, role: string, seed: string): string {
+  if (scenario.roles[role]?.archetype === "company") return "profit";
+  const options = ["realist", "liberal", "opportunist"];
+  return options[Math.floor(makeRng(`${seed}:persona:${role}`)() * options.length)] as string;
+}
+
 /** The scenario a policy plays: the triangle term at 0 and the events off when asked. */
 export function scenarioFor(base: Scenario, policy: LabPolicy): Scenario {
   let sc = base;
@@ -78,7 +89,7 @@ export function runGame(
 ): GameResult {
   const bots: Record<string, Bot> = {};
   for (const [role, name] of Object.entries(policy.strategies)) {
-    const bot = LAB_STRATEGIES[name];
+    const bot = LAB_STRATEGIES[name === MIXED ? drawStrategy(scenario, role, seed) : name];
     if (!bot) throw new Error(`unknown strategy ${name}`);
     bots[role] = bot;
   }

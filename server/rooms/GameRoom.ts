@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { botFor, defaultStrategy } from "../../shared/bots/index.ts";
+import { botWantsTurn } from "../../shared/bots/schedule.ts";
 import type { Bot } from "../../shared/bots/types.ts";
 import { type Identity, joinOptions } from "../../shared/protocol/lobby.ts";
 import {
@@ -417,11 +418,7 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
         const key = `${s.year}:${s.phase}:${role}`;
         const turn = this.botTurns.get(key) ?? 0;
         if (turn >= BOT_TURNS_PER_PHASE) continue;
-        // after its first turn a bot is asked again only when a proposal waits for its answer
-        const waiting = Object.values(s.proposals).some(
-          (p) => p.status === "open" && p.parties.includes(role) && !p.accepted.includes(role),
-        );
-        if (turn > 0 && !waiting) continue;
+        if (!botWantsTurn(s, role, turn)) continue;
         this.botTurns.set(key, turn + 1);
         const bot: Bot = botFor(this.botNames[role] ?? defaultStrategy(s.scenario, role));
         const view = this.projection.viewFor(s, `seat:${role}`);

@@ -47,6 +47,8 @@ export interface Ctx {
   hasVehicle(r: RoleId): boolean;
   /** Crew seats already bought or swapped for `r` this year by active deals. */
   secured(r: RoleId): number;
+  /** Counts a proposal this seat accepts or makes as if concluded (for secured and spare). */
+  promise(p: { terms: readonly Term[] }): void;
   /** Seats a provider can still sell this year (capacity − own crew − deals). */
   spare(r: RoleId): number;
   /** Crew need of `r` this year. */
@@ -71,19 +73,29 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
   const [a, b] = view.rivalPair;
   const rival = me === a ? (b ?? null) : me === b ? (a ?? null) : null;
   const need = (r: RoleId) => sc.roles[r]?.crewNeed ?? 0;
-  const secured = (r: RoleId) => {
-    let n = 0;
-    for (const d of deals) {
-      for (const t of d.terms) {
-        if (t.kind === "seatSale" && t.buyer === r) n += t.seats;
-        if (t.kind === "seatSwap" && (t.a === r || t.b === r)) n += 0; // a swap trades seats; it adds none
-      }
+  // seats in proposals this seat has accepted that are not concluded yet: counted as bought
+  // (or sold), so a bot neither buys the same crew seats twice nor sells a seat twice
+  const pending: Record<string, { bought: number; sold: number }> = {};
+  const note = (p: { terms: readonly Term[] }) => {
+    for (const t of p.terms) {
+      if (t.kind !== "seatSale") continue;
+      (pending[t.buyer] ??= { bought: 0, sold: 0 }).bought += t.seats;
+      (pending[t.provider] ??= { bought: 0, sold: 0 }).sold += t.seats;
     }
+  };
+  for (const id in view.proposals) {
+    const p = view.proposals[id];
+    if (p && p.status === "open" && p.accepted.includes(me)) note(p);
+  }
+  const secured = (r: RoleId) => {
+    let n = pending[r]?.bought ?? 0;
+    for (const d of deals)
+      for (const t of d.terms) if (t.kind === "seatSale" && t.buyer === r) n += t.seats;
     return n;
   };
   const spare = (r: RoleId) => {
     const cap = view.seats[r]?.capacity ?? 0;
-    let used = sc.roles[r]?.vehicle ? need(r) : 0;
+    let used = (sc.roles[r]?.vehicle ? need(r) : 0) + (pending[r]?.sold ?? 0);
     for (const d of deals)
       for (const t of d.terms) if (t.kind === "seatSale" && t.provider === r) used += t.seats;
     return Math.max(0, cap - used);
@@ -101,6 +113,7 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
     hasVehicle: (r) => Boolean(sc.roles[r]?.vehicle),
     secured,
     spare,
+    promise: note,
     need,
     price: (r) => view.seats[r]?.listPrice ?? 0,
     yearsLeft: view.lastYear - view.year,
@@ -155,14 +168,17 @@ export function makeBot(policy: Policy): Bot {
       if (legal.includes("accept")) {
         for (const p of Object.values(view.proposals)) {
           if (p.status !== "open" || p.accepted.includes(c.me)) continue;
-          if (policy.accepts(c, p)) out.push({ type: "accept", proposal: p.id });
-          else out.push({ type: "reject", proposal: p.id });
+          if (policy.accepts(c, p)) {
+            out.push({ type: "accept", proposal: p.id });
+            c.promise(p);
+          } else out.push({ type: "reject", proposal: p.id });
         }
       }
       if (legal.includes("propose") && bctx.turn <= 1) {
         const wishes = bctx.turn === 0 ? policy.offers(c) : (policy.followUps?.(c) ?? []);
         for (const o of wishes) {
           if (previewProposal(view, c.sc, o.parties, o.terms, o.years).ok) {
+            c.promise(o);
             out.push({
               type: "propose",
               parties: o.parties,

@@ -66,7 +66,12 @@ export const opportunistPolicy: Policy = {
       (v.net >= 0 || v.crewFlown > 0 || p.terms.every((t) => t.kind === "pledge"))
     );
   },
-  crisis: (c) => (late(c) ? "firm" : "deescalate"),
+  // firm late in the game, or whenever the rival is the exposed one (leverage)
+  crisis: (c) => {
+    const leverage =
+      c.rival && c.last ? (c.last.vulnerability[`${c.rival}>${c.me}`] ?? 0) >= 0.2 : false;
+    return late(c) || leverage ? "firm" : "deescalate";
+  },
   stance: () => "compartmentalise",
 };
 

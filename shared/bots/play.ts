@@ -18,6 +18,7 @@ import {
 import { type PlayerView, playerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { randomLegalBot } from "./randomLegal.ts";
+import { botWantsTurn } from "./schedule.ts";
 import type { Bot } from "./types.ts";
 
 export interface PlayOptions extends GameOptions {
@@ -71,7 +72,7 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
     for (let turn = 0; turn < turns && state.phase === phase && state.year === year; turn++) {
       for (const role of state.order) {
         if (state.phase !== phase || state.year !== year) break;
-        if (state.seats[role]?.controller !== "bot") continue;
+        if (state.seats[role]?.controller !== "bot" || !botWantsTurn(state, role, turn)) continue;
         const bot = bots[role] ?? defaultBot;
         let seen = views[role];
         if (!seen || seen.at !== log.length) {

@@ -40,17 +40,18 @@ function maxInvestment(c: Ctx): number {
 
 /** The probe policies by name: `<base>+<fixed decision>`. */
 export const PROBE_POLICIES: Record<string, Policy> = {
-  // Russia: the diversion decision, with or without the exact (inspected) estimate
+  // Russia: the diversion decision; the "+inspect" probes publish the exact estimate and make no
+  // covert sales, so the events-off comparison isolates diversion (GAME.md's balance target)
   "realist+diversion0": withOrders(realistPolicy, { diversion: 0 }, "realist+diversion0"),
   "realist+diversion25": withOrders(realistPolicy, { diversion: 25 }, "realist+diversion25"),
   "realist+diversion0+inspect": withOrders(
     realistPolicy,
-    { diversion: 0, acceptInspection: true },
+    { diversion: 0, acceptInspection: true, covertSale: false },
     "realist+diversion0+inspect",
   ),
   "realist+diversion25+inspect": withOrders(
     realistPolicy,
-    { diversion: 25, acceptInspection: true },
+    { diversion: 25, acceptInspection: true, covertSale: false },
     "realist+diversion25+inspect",
   ),
   "liberal+diversion0": withOrders(liberalPolicy, { diversion: 0 }, "liberal+diversion0"),

@@ -9,6 +9,7 @@ import {
   fairSale,
   lastEstimate,
   makeBot,
+  myVulnerability,
   type Offer,
   type Policy,
   sellers,
@@ -84,7 +85,15 @@ export const realistPolicy: Policy = {
     }
     return fairSale(c, p, 20) && canPay(c, p);
   },
-  crisis: () => "firm",
+  // firm when threatened: exposed to the rival, or the rival sanctions or arms against it
+  crisis: (c: Ctx) => {
+    const hostile = (c.last?.tensionTerms ?? []).some(
+      (t) =>
+        (t.cause === "sanctions" || t.cause === "diversion" || t.cause === "covert") &&
+        t.amount >= 5,
+    );
+    return myVulnerability(c) >= 0.1 || hostile ? "firm" : "deescalate";
+  },
   stance: () => "link",
 };
 

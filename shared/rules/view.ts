@@ -252,6 +252,8 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
   const proposals: Record<string, Proposal> = {};
   for (const id in s.proposals) {
     const p = s.proposals[id] as Proposal;
+    // this year's proposals only: earlier ones are closed, and what they concluded is in the deals
+    if (p.year !== s.year) continue;
     if (all || p.parties.includes(me))
       proposals[p.id] = p.status === "open" ? { ...p, accepted: [...p.accepted] } : p;
   }

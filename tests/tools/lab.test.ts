@@ -413,7 +413,7 @@ describe("npm run lab", () => {
     expect(lines[0]).toMatch(
       /,T_2022,start_T,top_role,leader_after_2,score_us,.*,term_kinds,order_kinds$/,
     );
-    expect(b1.stderr).toMatch(/^lab: 60 games \(15 policies × 4\)/m);
+    expect(b1.stderr).toMatch(/^lab: 88 games \(22 policies × 4\)/m);
     const html = readFileSync(path.join(outB1, "lab-balance-lab.html"), "utf8");
     expect(html).toContain("balance: ");
   });

@@ -1,7 +1,7 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
 import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
-import { reject, round2, transfer } from "../util.ts";
+import { copyJson, reject, round2, transfer } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
 
@@ -37,7 +37,7 @@ export const propose: Handler<"propose"> = (s, a, out) => {
     id,
     from: st.role,
     parties: [...a.parties],
-    terms: JSON.parse(JSON.stringify(a.terms)),
+    terms: copyJson(a.terms),
     years: a.years,
     note,
     replaces: replaced ? replaced.id : null,
