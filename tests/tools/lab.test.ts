@@ -35,6 +35,7 @@ import {
   summarise,
   summarisePolicy,
 } from "../../tools/labStats.ts";
+import { drawStrategy } from "../../tools/labWorker.ts";
 import { loadScenario } from "../../tools/scenarioFile.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -118,6 +119,21 @@ describe("labStats", () => {
     // the conflict game keeps its last T in the year it did not play
     expect(s.meanTByYear).toEqual([60, 72.5, 75]);
     expect(s.finalT.mean).toBe(75);
+  });
+});
+
+describe("mixed bots", () => {
+  it("draw each state's strategy from the seed (the same every time) and seat companies for profit", () => {
+    const sc = loadScenario("crew-dragon-2020");
+    const drawn = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const s = drawStrategy(sc, "us", `lab:mixed:${i}`);
+      expect(drawStrategy(sc, "us", `lab:mixed:${i}`)).toBe(s);
+      drawn.set(s, (drawn.get(s) ?? 0) + 1);
+      expect(drawStrategy(sc, "spacex", `lab:mixed:${i}`)).toBe("profit");
+    }
+    expect([...drawn.keys()].sort()).toEqual(["liberal", "opportunist", "realist"]);
+    for (const n of drawn.values()) expect(n).toBeGreaterThan(60);
   });
 });
 
