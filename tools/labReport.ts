@@ -191,7 +191,8 @@ const n2 = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
 
 /** Horizontal box plots of one measure (0–100) per policy. */
 function boxPlot(rows: readonly PolicySummary[], which: "T" | "C", title: string): string {
-  const left = 200;
+  // room for the longest row label (about 7 px a character at 12 px)
+  const left = Math.max(200, 20 + 7 * Math.max(...rows.map((r) => r.label.length)));
   const width = 560;
   const rowH = 28;
   const top = 30;
