@@ -313,7 +313,9 @@ export async function main(
     }
     const seconds = (performance.now() - t0) / 1000;
     const roles = Object.keys(policies[0]?.strategies ?? {});
-    const nYears = Math.max(...results.flat().map((g) => g.tByYear.length), 1);
+    // a loop, not Math.max(...): a spread of 200,000 games overflows the call stack
+    let nYears = 1;
+    for (const row of results) for (const g of row) nYears = Math.max(nYears, g.tByYear.length);
     const meta: LabMeta = {
       study: args.study,
       seed: args.seed,
