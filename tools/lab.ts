@@ -7,6 +7,7 @@
  * variant plays its policy's seeds) and results are read in index order, so
  * the output does not depend on --workers.
  */
+
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,10 +23,11 @@ import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
 import { type GameResult, summarisePolicy } from "./labStats.ts";
 import type { ChunkReply, ChunkRequest, LabPolicy, WorkerSetup } from "./labWorker.ts";
+import { MIXED } from "./labWorker.ts";
 import { loadScenario, scenarioPath } from "./scenarioFile.ts";
 
 const STUDIES = ["essay", "balance", "none"] as const;
-const MIXES = ["default", "all-realist", "all-liberal", "random"] as const;
+const MIXES = ["default", "mixed", "all-realist", "all-liberal", "random"] as const;
 type Mix = (typeof MIXES)[number];
 
 const USAGE = `Usage: npm run lab -- [options]
@@ -49,7 +51,9 @@ Options:
                         profit+flights1); repeatable. Seats an optional role.
   --mix M               strategies of the other seats: default (companies
                         profit, rival pair Realist/Liberal, others Liberal),
-                        all-realist, all-liberal or random (default: default)
+                        mixed (each state draws Realist, Liberal or Opportunist
+                        per game), all-realist, all-liberal or random
+                        (default: default)
   --games N             games per policy (default: 1000)
   --seed S              seed of the study (default: lab)
   --workers N           worker threads (default: available cores)
@@ -146,6 +150,8 @@ function readScenario(nameOrPath: string): { scenario: Scenario; path: string } 
 }
 
 function mixStrategy(mix: Mix, scenario: Scenario, role: string): string {
+  // every state draws Realist, Liberal or Opportunist per game; companies play Profit
+  if (mix === "mixed") return MIXED;
   if (mix === "all-realist") return "realist";
   if (mix === "all-liberal") return "liberal";
   if (mix === "random") return "random";
