@@ -4,9 +4,22 @@
  * legal actions only — a strategy bot never sends an action the engine refuses.
  */
 
-import { legalActionTypes, ordersAffordable, previewProposal } from "../rules/legal.ts";
+import {
+  legalActionTypes,
+  ordersAffordable,
+  previewProposal,
+  previewProposalBy,
+} from "../rules/legal.ts";
 import { checkOrder } from "../rules/orders.ts";
-import type { ActionBody, Orders, Proposal, RoleId, Term, YearReport } from "../rules/types.ts";
+import type {
+  ActionBody,
+  Deal,
+  Orders,
+  Proposal,
+  RoleId,
+  Term,
+  YearReport,
+} from "../rules/types.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { Bot, BotContext } from "./types.ts";
@@ -57,13 +70,21 @@ export interface Ctx {
   yearsLeft: number;
 }
 
-function activeThisYear(view: PlayerView) {
-  const out: PlayerView["deals"][string][] = [];
+/**
+ * Deals active this year. Views are read-only, and views of an unchanged state may share their
+ * deals record, so the last answer is kept with the record and year it was made from.
+ */
+let activeSeen: { deals: PlayerView["deals"]; year: number; active: Deal[] } | null = null;
+function activeThisYear(view: PlayerView): readonly Deal[] {
+  if (activeSeen && activeSeen.deals === view.deals && activeSeen.year === view.year)
+    return activeSeen.active;
+  const out: Deal[] = [];
   for (const id in view.deals) {
     const d = view.deals[id];
     if (d && d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
       out.push(d);
   }
+  activeSeen = { deals: view.deals, year: view.year, active: out };
   return out;
 }
 
@@ -79,8 +100,12 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
   const note = (p: { terms: readonly Term[] }) => {
     for (const t of p.terms) {
       if (t.kind !== "seatSale") continue;
-      (pending[t.buyer] ??= { bought: 0, sold: 0 }).bought += t.seats;
-      (pending[t.provider] ??= { bought: 0, sold: 0 }).sold += t.seats;
+      const buyer = pending[t.buyer] ?? { bought: 0, sold: 0 };
+      pending[t.buyer] = buyer;
+      buyer.bought += t.seats;
+      const provider = pending[t.provider] ?? { bought: 0, sold: 0 };
+      pending[t.provider] = provider;
+      provider.sold += t.seats;
     }
   };
   for (const id in view.proposals) {
@@ -123,7 +148,8 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
 /** Keeps only the orders this role has and may set to these values, and only if affordable. */
 function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(wanted)) {
+  for (const k in wanted) {
+    const v = (wanted as Record<string, unknown>)[k];
     if (v === undefined || (c.orders as unknown as Record<string, unknown>)[k] === v) continue;
     if (checkOrder(c.sc, c.me, c.view.order, k, v) === null) out[k] = v;
   }
@@ -199,13 +225,7 @@ export function makeBot(policy: Policy): Bot {
 
 /** What a proposal does for this seat per year: money in minus out, crew flown, seats given. */
 export function valueFor(c: Ctx, p: Proposal) {
-  const pv = previewProposal(
-    { ...c.view, viewer: { kind: "seat", seat: p.from } },
-    c.sc,
-    p.parties,
-    p.terms,
-    p.years,
-  );
+  const pv = previewProposalBy(c.view.order, p.from, c.sc, p.parties, p.terms, p.years);
   const mine = pv.parties[c.me] ?? {
     pays: 0,
     receives: 0,

@@ -15,7 +15,7 @@ import {
   type RejectionCode,
   type RoleId,
 } from "../rules/types.ts";
-import { type PlayerView, playerView } from "../rules/view.ts";
+import { newViewCache, type PlayerView, playerView, stateChanged } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { randomLegalBot } from "./randomLegal.ts";
 import { botWantsTurn } from "./schedule.ts";
@@ -63,6 +63,9 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
   for (const role of state.order) rngs[role] = makeRng(`${seed}:bot:${role}`);
   // a seat's last view, kept while no action has been accepted since (views are read-only)
   const views: Record<string, { at: number; view: PlayerView }> = {};
+  // what views of this game share while it has not changed (seats, deals, reports…)
+  const cache = newViewCache();
+  let cachedAt = 0;
   let guard = 0;
   while (state.phase !== "ended") {
     if (++guard > 10_000) throw new Error("game did not end");
@@ -76,7 +79,11 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
         const bot = bots[role] ?? defaultBot;
         let seen = views[role];
         if (!seen || seen.at !== log.length) {
-          seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }) };
+          if (cachedAt !== log.length) {
+            stateChanged(cache);
+            cachedAt = log.length;
+          }
+          seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }, cache) };
           views[role] = seen;
         }
         const view = seen.view;

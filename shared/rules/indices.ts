@@ -80,11 +80,24 @@ export function vulnerability(dep: Record<string, DependenceParts>, a: string, b
 
 /** An executed seat whose payer, provider and beneficiary are three different states. */
 export function isTriangleSeat(scenario: Scenario, f: FlownSeat): boolean {
-  const st = (r: string) => scenario.roles[r]?.archetype === "state";
   if (f.crew === "market" || f.providedBy === "outside") return false;
-  return f.payers.some(
-    (p) => p !== f.crew && p !== f.providedBy && st(p) && st(f.crew) && st(f.providedBy),
-  );
+  const states = stateRoles(scenario);
+  if (!states.has(f.crew) || !states.has(f.providedBy)) return false;
+  for (const p of f.payers) if (p !== f.crew && p !== f.providedBy && states.has(p)) return true;
+  return false;
+}
+
+/** The roles of a scenario that are states (scenarios are never changed once loaded). */
+const stateRoleCache = new WeakMap<Scenario, Set<string>>();
+function stateRoles(scenario: Scenario): Set<string> {
+  let out = stateRoleCache.get(scenario);
+  if (!out) {
+    out = new Set();
+    for (const [r, spec] of Object.entries(scenario.roles))
+      if (spec?.archetype === "state") out.add(r);
+    stateRoleCache.set(scenario, out);
+  }
+  return out;
 }
 
 export interface CooperationResult {
@@ -149,7 +162,14 @@ export function trustShare(
   year: number,
   window: number,
 ): number {
-  const recent = records.filter((r) => r.year > year - window && r.year <= year);
-  if (recent.length === 0) return 1;
-  return recent.filter((r) => r.kept).length / recent.length;
+  let recent = 0;
+  let kept = 0;
+  for (const r of records) {
+    if (r.year > year - window && r.year <= year) {
+      recent++;
+      if (r.kept) kept++;
+    }
+  }
+  if (recent === 0) return 1;
+  return kept / recent;
 }

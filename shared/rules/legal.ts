@@ -38,6 +38,39 @@ export function legalActionTypes(view: PlayerView): ActionType[] {
       break;
     }
   }
+  // the answer depends on the phase and these flags alone: it is worked out once per combination
+  const flags =
+    (view.paused ? 1 : 0) |
+    (committed ? 2 : 0) |
+    (isRival ? 4 : 0) |
+    (view.crisisOnEarth ? 8 : 0) |
+    (awaitsMe ? 16 : 0) |
+    (mineOpen ? 32 : 0) |
+    (myActiveDeal ? 64 : 0) |
+    (view.order.length <= 1 ? 128 : 0);
+  let byFlags = legalMemo.get(view.phase);
+  if (!byFlags) {
+    byFlags = [];
+    legalMemo.set(view.phase, byFlags);
+  }
+  let known = byFlags[flags];
+  if (!known) {
+    known = seatActions(view, committed, isRival, awaitsMe, mineOpen, myActiveDeal);
+    byFlags[flags] = known;
+  }
+  return [...known];
+}
+
+const legalMemo = new Map<string, (readonly ActionType[] | undefined)[]>();
+
+function seatActions(
+  view: PlayerView,
+  committed: boolean,
+  isRival: boolean,
+  awaitsMe: boolean,
+  mineOpen: boolean,
+  myActiveDeal: boolean,
+): ActionType[] {
   const out: ActionType[] = [];
   for (const [t, rule] of SEAT_ACTIONS) {
     if (!(rule.phases as readonly string[]).includes(view.phase)) continue;
@@ -96,7 +129,19 @@ export function previewProposal(
   terms: Term[],
   years: number,
 ): ProposalPreview {
-  const problem = checkProposal(scenario, view.order, view.viewer.seat, parties, terms, years);
+  return previewProposalBy(view.order, view.viewer.seat, scenario, parties, terms, years);
+}
+
+/** previewProposal for a proposal from `from` at a table of `order` (all it reads of a view). */
+export function previewProposalBy(
+  order: readonly RoleId[],
+  from: RoleId,
+  scenario: Scenario,
+  parties: RoleId[],
+  terms: Term[],
+  years: number,
+): ProposalPreview {
+  const problem = checkProposal(scenario, order, from, parties, terms, years);
   const out: ProposalPreview["parties"] = {};
   const row = (r: RoleId) =>
     (out[r] ??= { pays: 0, receives: 0, seatsGiven: 0, crewFlown: 0, capability: 0 });

@@ -42,66 +42,92 @@ export function orderOptions(
 ): OrderOption[] {
   const spec = scenario.roles[role];
   if (!spec) return [];
-  const o = scenario.orders;
-  const v = spec.vehicle;
-  const ints = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
   const out: OrderOption[] = [];
   for (const kind of spec.orders) {
-    switch (kind) {
-      case "sanctions":
-        out.push({ kind, type: "choice", values: ints(o.maxSanctions) });
-        break;
-      case "sanctionsCarveOut":
-      case "covertSale":
-      case "acceptInspection":
-        out.push({ kind, type: "choice", values: [false, true] });
-        break;
-      case "crewFunding":
-        out.push({
-          kind,
-          type: "choice",
-          values: [
-            "",
-            ...present.filter(
-              (r) =>
-                scenario.roles[r]?.archetype === "company" && scenario.roles[r]?.homeState === role,
-            ),
-          ],
-        });
-        break;
-      case "subsidyPool":
-        out.push({ kind, type: "range", min: 0, max: o.maxSubsidyPool, step: 5 });
-        break;
-      case "diversion":
-        out.push({ kind, type: "choice", values: [...o.diversionLevels] });
-        break;
-      case "touristSeats":
-        out.push({ kind, type: "choice", values: ints(o.maxTouristSeats) });
-        break;
-      case "issRole":
-        out.push({ kind, type: "choice", values: ["full", "reduced"] });
-        break;
-      case "extraCrew":
-        out.push({ kind, type: "choice", values: ints(o.maxExtraCrew) });
-        break;
-      case "flightsNextYear":
-        out.push({ kind, type: "choice", values: ints(v?.maxFlights ?? 0) });
-        break;
-      case "listPrice":
-        out.push({ kind, type: "range", min: 0, max: scenario.prices.maxSeatPrice, step: 5 });
-        break;
-      case "privateSeats":
-        out.push({ kind, type: "choice", values: ints(o.maxPrivateSeats) });
-        break;
-      case "programmeInvestment":
-        out.push({ kind, type: "range", min: 0, max: o.maxProgrammeInvestment, step: 10 });
-        break;
-      case "boeingMode":
-        out.push({ kind, type: "choice", values: ["test", "rush"] });
-        break;
-    }
+    const option = orderOption(scenario, role, present, kind);
+    if (option) out.push(option);
   }
   return out;
+}
+
+/** What one order kind may be set to (null for a kind without an order form). */
+function orderOption(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+  kind: OrderKind,
+): OrderOption | null {
+  const o = scenario.orders;
+  const v = scenario.roles[role]?.vehicle;
+  const ints = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
+  switch (kind) {
+    case "sanctions":
+      return { kind, type: "choice", values: ints(o.maxSanctions) };
+    case "sanctionsCarveOut":
+    case "covertSale":
+    case "acceptInspection":
+      return { kind, type: "choice", values: [false, true] };
+    case "crewFunding":
+      return {
+        kind,
+        type: "choice",
+        values: [
+          "",
+          ...present.filter(
+            (r) =>
+              scenario.roles[r]?.archetype === "company" && scenario.roles[r]?.homeState === role,
+          ),
+        ],
+      };
+    case "subsidyPool":
+      return { kind, type: "range", min: 0, max: o.maxSubsidyPool, step: 5 };
+    case "diversion":
+      return { kind, type: "choice", values: [...o.diversionLevels] };
+    case "touristSeats":
+      return { kind, type: "choice", values: ints(o.maxTouristSeats) };
+    case "issRole":
+      return { kind, type: "choice", values: ["full", "reduced"] };
+    case "extraCrew":
+      return { kind, type: "choice", values: ints(o.maxExtraCrew) };
+    case "flightsNextYear":
+      return { kind, type: "choice", values: ints(v?.maxFlights ?? 0) };
+    case "listPrice":
+      return { kind, type: "range", min: 0, max: scenario.prices.maxSeatPrice, step: 5 };
+    case "privateSeats":
+      return { kind, type: "choice", values: ints(o.maxPrivateSeats) };
+    case "programmeInvestment":
+      return { kind, type: "range", min: 0, max: o.maxProgrammeInvestment, step: 10 };
+    case "boeingMode":
+      return { kind, type: "choice", values: ["test", "rush"] };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The option checkOrder reads. Only crew funding depends on who is at the table; the others
+ * depend on the scenario alone (never changed once loaded), so they are made once.
+ */
+const optionCache = new WeakMap<Scenario, Map<string, OrderOption | null>>();
+function checkedOption(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+  kind: OrderKind,
+): OrderOption | null {
+  if (kind === "crewFunding") return orderOption(scenario, role, present, kind);
+  let byKind = optionCache.get(scenario);
+  if (!byKind) {
+    byKind = new Map();
+    optionCache.set(scenario, byKind);
+  }
+  const key = `${role}\u0000${kind}`;
+  let option = byKind.get(key);
+  if (option === undefined) {
+    option = orderOption(scenario, role, present, kind);
+    byKind.set(key, option);
+  }
+  return option;
 }
 
 /** Checks one order value; returns a rejection code and sentence, or null when fine. */
@@ -123,7 +149,8 @@ export function checkOrder(
       detail: `${spec?.short ?? role} has no "${kind}" order`,
     };
   }
-  const option = orderOptions(scenario, role, present).find((x) => x.kind === kind);
+  // the role has this order (checked above), so its option is the one orderOptions lists
+  const option = checkedOption(scenario, role, present, kind as OrderKind);
   if (!option) return { code: "ERR_ORDER_NOT_ALLOWED", detail: `no "${kind}" order here` };
   if (option.type === "choice") {
     if (!option.values.includes(value as never)) {

@@ -131,8 +131,9 @@ export function advance(s: GameState, at: number, events: GameEvent[]): void {
       enter(s, "negotiation", at, events);
       return;
     case "negotiation":
-      for (const p of Object.values(s.proposals)) {
-        if (p.status === "open") {
+      for (const id in s.proposals) {
+        const p = s.proposals[id];
+        if (p?.status === "open") {
           p.status = "expired";
           events.push({
             type: "proposalChanged",

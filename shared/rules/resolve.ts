@@ -182,11 +182,16 @@ function planDeal(
     pool[r] = s.seats[r]?.pool ?? 0;
   }
   const plan: Plan = { flown: [], moves: [], swaps: [] };
+  // the seats each crew holds, which only a seat swap reads
+  const swaps = deal.terms.some((t) => t.kind === "seatSwap");
   const held: Record<string, FlownSeat[]> = {};
   const hold = (crew: string, f: FlownSeat) => {
-    held[crew] = [...(held[crew] ?? []), f];
+    if (!swaps) return;
+    const list = held[crew];
+    if (list) list.push(f);
+    else held[crew] = [f];
   };
-  for (const f of w.report.flown) if (f.crew !== "market") hold(f.crew, f);
+  if (swaps) for (const f of w.report.flown) if (f.crew !== "market") hold(f.crew, f);
   // the subsidy pool pays subsidies only (first); everything else comes out of cash
   const pay = (
     from: string,
@@ -736,7 +741,7 @@ function computeIndices(s: GameState, w: Work): void {
     crewNeed: w.crewNeed,
     reducedIss: w.reducedIss,
   });
-  for (const [k, v] of Object.entries(dep)) r.dependence[k] = v.total;
+  for (const k in dep) r.dependence[k] = (dep[k] as (typeof dep)[string]).total;
   for (const x of betweenSeats)
     r.moneyFlows[pairKey(x.from, x.to)] = round2(
       (r.moneyFlows[pairKey(x.from, x.to)] ?? 0) + x.amount,

@@ -19,19 +19,39 @@ import { clamp, pairKey, rivalOf, round2 } from "./util.ts";
 
 const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
 
+/** A role's part of the year's report, which every objective of the role reads. */
+interface RoleYear {
+  /** Seats its crew flew. */
+  own: YearReport["flown"];
+  /** Transfers it paid and received. */
+  out: YearReport["transfers"];
+  inn: YearReport["transfers"];
+}
+
+function roleYear(r: YearReport, role: RoleId): RoleYear {
+  const own: YearReport["flown"] = [];
+  for (const f of r.flown) if (f.crew === role) own.push(f);
+  const out: YearReport["transfers"] = [];
+  const inn: YearReport["transfers"] = [];
+  for (const t of r.transfers) {
+    if (t.from === role) out.push(t);
+    if (t.to === role) inn.push(t);
+  }
+  return { own, out, inn };
+}
+
 function objectiveTerm(
   s: GameState,
   r: YearReport,
   role: RoleId,
   o: Objective,
+  mine: RoleYear,
 ): TensionTerm | null {
   const sc = s.scenario;
   const spec = sc.roles[role];
   const st = s.seats[role] as SeatState;
   if (!spec) return null;
-  const own = r.flown.filter((f) => f.crew === role);
-  const out = r.transfers.filter((t) => t.from === role);
-  const inn = r.transfers.filter((t) => t.to === role);
+  const { own, out, inn } = mine;
   const sum = (xs: { amount: number }[]) => xs.reduce((a, x) => a + x.amount, 0);
   switch (o.kind) {
     case "crewMet": {
@@ -200,8 +220,9 @@ export function scoreYear(s: GameState, r: YearReport): void {
     const st = s.seats[role];
     if (!spec || !st) continue;
     const terms: TensionTerm[] = [...(r.scoreTerms[role] ?? [])];
+    const mine = roleYear(r, role);
     for (const o of spec.objectives) {
-      const term = objectiveTerm(s, r, role, o);
+      const term = objectiveTerm(s, r, role, o, mine);
       if (term) terms.push(term);
     }
     const broken = r.pledges.filter(

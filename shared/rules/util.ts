@@ -14,7 +14,8 @@ export function copyJson<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(copyJson) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = copyJson(v);
+  const from = value as Record<string, unknown>;
+  for (const k in from) out[k] = copyJson(from[k]);
   return out as T;
 }
 
@@ -78,9 +79,24 @@ export function rivalOf(scenario: Scenario, role: string): string | null {
   return role === a ? b : role === b ? a : null;
 }
 
-/** Key for ordered pairs in records ("us>russia"). */
+/**
+ * Key for ordered pairs in records ("us>russia"). The keys are made once per pair and reused:
+ * a string used again as a key is looked up faster than one built anew (the accounts that
+ * pair up are the roles and the named sources and sinks, a small set).
+ */
+const pairKeys = new Map<string, Map<string, string>>();
 export function pairKey(a: string, b: string): string {
-  return `${a}>${b}`;
+  let byB = pairKeys.get(a);
+  if (!byB) {
+    byB = new Map();
+    pairKeys.set(a, byB);
+  }
+  let key = byB.get(b);
+  if (key === undefined) {
+    key = `${a}>${b}`;
+    byB.set(b, key);
+  }
+  return key;
 }
 
 /**

@@ -128,8 +128,11 @@ function reportFor(
   // the transfers are ledger entries, which never change: only the rest of a pending report is copied
   const out = { ...r };
   if (!finished) {
-    const o = out as unknown as Record<string, unknown>;
-    for (const k in o) if (k !== "transfers") o[k] = copyJson(o[k]);
+    // a pending report is complete once resolveYear made it, but for what the crisis and the
+    // score add (resolveCrisis, scoreYear): those fields are copied, the rest is shared
+    out.tensionTerms = [...r.tensionTerms];
+    out.scores = { ...r.scores };
+    out.scoreTerms = { ...r.scoreTerms };
   }
   // undetected covert income and the true diversion stay private: others see only the published estimate
   out.transfers = out.transfers.filter(
@@ -166,11 +169,15 @@ function cachedReportFor(
   canSee: (role: RoleId) => boolean,
   over: boolean,
   key: string,
+  cache: ViewCache | undefined,
 ): YearReport {
-  let perViewer = reportCache.get(r);
+  // a runner's cache holds them for its game only (entries of a global WeakMap live until a
+  // full collection and slow down every young-generation one)
+  const byReport = cache ? cache.reports : reportCache;
+  let perViewer = byReport.get(r);
   if (!perViewer) {
     perViewer = new Map();
-    reportCache.set(r, perViewer);
+    byReport.set(r, perViewer);
   }
   const k = `${key}:${over}`;
   let out = perViewer.get(k);
@@ -179,6 +186,30 @@ function cachedReportFor(
     perViewer.set(k, out);
   }
   return out;
+}
+
+/**
+ * The finished reports as a viewer sees them. The list only grows (in place when a runner owns
+ * the state), so with a cache a viewer's list is reused while the state has the same reports.
+ */
+function reportsFor(
+  s: GameState,
+  canSee: (role: RoleId) => boolean,
+  over: boolean,
+  key: string,
+  cache: ViewCache | undefined,
+): YearReport[] {
+  const seen = cache?.reportLists.get(key);
+  if (
+    seen &&
+    seen.over === over &&
+    seen.from.length === s.reports.length &&
+    seen.from.every((r, i) => r === s.reports[i])
+  )
+    return seen.list;
+  const list = s.reports.map((r) => cachedReportFor(s, r, canSee, over, key, cache));
+  cache?.reportLists.set(key, { over, from: [...s.reports], list });
+  return list;
 }
 
 function privateSeat(s: GameState, role: RoleId): PrivateSeat {
@@ -205,11 +236,112 @@ function privateSeat(s: GameState, role: RoleId): PrivateSeat {
  * reports, closed proposals, finished deals, chat messages) and copies the rest,
  * so a view taken before an action still shows the state it was taken from.
  */
-export function playerView(s: GameState, viewer: Viewer): PlayerView {
+export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): PlayerView {
   const me = viewer.kind === "seat" ? viewer.seat : "";
   const all = viewer.kind === "facilitator";
   const canSee = (role: RoleId) => all || role === me;
   const over = s.phase === "ended";
+  let common = cache?.parts;
+  if (!common) {
+    common = publicParts(s, cache);
+    if (cache) cache.parts = common;
+  }
+  const priv: Record<RoleId, PrivateSeat> = {};
+  for (const role of s.order) if (canSee(role)) priv[role] = privateSeat(s, role);
+  // this year's proposals the viewer is party to (earlier ones are closed, and what they
+  // concluded is in the deals). Closed proposals never change again (see cloneState), so they
+  // are shared; an open one changes only in `accepted`, copied here
+  const proposals: Record<string, Proposal> = {};
+  for (const p of proposalsThisYear(s, cache)) {
+    if (all || p.parties.includes(me))
+      proposals[p.id] = p.status === "open" ? openProposalCopy(p, cache) : p;
+  }
+  const readChat = all && s.config.facilitatorReadsChat;
+  const chat = s.chat.filter(
+    (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
+  );
+  return {
+    viewer: { kind: viewer.kind, seat: me },
+    scenarioId: s.scenario.id,
+    scenarioName: s.scenario.name,
+    year: s.year,
+    startYear: s.scenario.startYear,
+    lastYear: s.scenario.startYear + s.config.years - 1,
+    phase: s.phase,
+    deadline: s.deadline ?? 0,
+    paused: s.paused,
+    pausedRemaining: s.pausedRemaining,
+    preset: s.config.preset,
+    facilitatorReadsChat: s.config.facilitatorReadsChat,
+    rivalPair: common.rivalPair,
+    tension: s.tension,
+    cooperation: s.cooperation,
+    order: common.order,
+    seats: common.seats,
+    private: priv,
+    proposals,
+    deals: common.deals,
+    chat,
+    market: common.market,
+    events: common.events,
+    crisisOnEarth: common.crisisOnEarth,
+    reports: reportsFor(
+      s,
+      canSee,
+      over,
+      viewer.kind === "seat" ? `seat:${me}` : viewer.kind,
+      cache,
+    ),
+    pending: s.pending ? reportFor(s, s.pending, canSee, over, false) : null,
+    outcome: s.outcome ? copyJson(s.outcome) : null,
+  };
+}
+
+/**
+ * What a runner that owns its state (playGame) keeps between the views it takes of it, so
+ * that views share what has not changed instead of copying it again (views are read-only).
+ * Make one per game with `newViewCache()`, pass it to every `playerView` of that game's
+ * state, and call `stateChanged` after every change to the state (every accepted action):
+ * the parts every viewer sees alike are then made again for the next view.
+ */
+export interface ViewCache {
+  parts: PublicParts | undefined;
+  reportLists: Map<string, { over: boolean; from: YearReport[]; list: YearReport[] }>;
+  reports: Map<YearReport, Map<string, YearReport>>;
+  proposals: Map<Proposal, { accepted: number; copy: Proposal }>;
+  deals: Map<Deal, { yearsDone: number; voidTerms: number; copy: Deal }>;
+  dealRecord: { seen: (Deal | string | number)[]; record: Record<string, Deal> } | undefined;
+  yearProposals: { year: number; count: number; list: Proposal[] } | undefined;
+}
+
+export function newViewCache(): ViewCache {
+  return {
+    parts: undefined,
+    reportLists: new Map(),
+    reports: new Map(),
+    proposals: new Map(),
+    deals: new Map(),
+    dealRecord: undefined,
+    yearProposals: undefined,
+  };
+}
+
+/** Tells a view cache that its state changed (see ViewCache). */
+export function stateChanged(cache: ViewCache): void {
+  cache.parts = undefined;
+}
+
+interface PublicParts {
+  rivalPair: RoleId[];
+  order: RoleId[];
+  seats: Record<RoleId, PublicSeat>;
+  deals: Record<string, Deal>;
+  market: MarketBuyer[];
+  events: PlayerView["events"];
+  crisisOnEarth: boolean;
+}
+
+function publicParts(s: GameState, cache: ViewCache | undefined): PublicParts {
   const seats: Record<RoleId, PublicSeat> = {};
   for (const role of s.order) {
     const st = s.seats[role];
@@ -244,51 +376,11 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
       partners: [...st.partners],
     };
   }
-  const priv: Record<RoleId, PrivateSeat> = {};
-  for (const role of s.order) if (canSee(role)) priv[role] = privateSeat(s, role);
-  // Closed proposals, finished deals and chat messages never change again (see cloneState), so
-  // they are shared. An open proposal or an active deal still changes, but only in the fields
-  // copied here: their parties and terms are fixed when they are made.
-  const proposals: Record<string, Proposal> = {};
-  for (const id in s.proposals) {
-    const p = s.proposals[id] as Proposal;
-    // this year's proposals only: earlier ones are closed, and what they concluded is in the deals
-    if (p.year !== s.year) continue;
-    if (all || p.parties.includes(me))
-      proposals[p.id] = p.status === "open" ? { ...p, accepted: [...p.accepted] } : p;
-  }
-  const deals: Record<string, Deal> = {};
-  for (const id in s.deals) {
-    const d = s.deals[id] as Deal;
-    deals[d.id] =
-      d.status === "active" ? { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] } : d;
-  }
-  const readChat = all && s.config.facilitatorReadsChat;
-  const chat = s.chat.filter(
-    (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
-  );
   return {
-    viewer: { kind: viewer.kind, seat: me },
-    scenarioId: s.scenario.id,
-    scenarioName: s.scenario.name,
-    year: s.year,
-    startYear: s.scenario.startYear,
-    lastYear: s.scenario.startYear + s.config.years - 1,
-    phase: s.phase,
-    deadline: s.deadline ?? 0,
-    paused: s.paused,
-    pausedRemaining: s.pausedRemaining,
-    preset: s.config.preset,
-    facilitatorReadsChat: s.config.facilitatorReadsChat,
     rivalPair: [...s.scenario.rivalPair],
-    tension: s.tension,
-    cooperation: s.cooperation,
     order: [...s.order],
     seats,
-    private: priv,
-    proposals,
-    deals,
-    chat,
+    deals: dealsFor(s, cache),
     // buyers are added to the market, never changed
     market: [...s.market],
     events: s.events.map((e) => ({
@@ -298,12 +390,91 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
       injected: e.injected,
     })),
     crisisOnEarth: s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth")),
-    reports: s.reports.map((r) =>
-      cachedReportFor(s, r, canSee, over, viewer.kind === "seat" ? `seat:${me}` : viewer.kind),
-    ),
-    pending: s.pending ? reportFor(s, s.pending, canSee, over, false) : null,
-    outcome: s.outcome ? copyJson(s.outcome) : null,
   };
+}
+
+/*
+ * Copies of open proposals and active deals, shared by the views taken while they stay as
+ * they were. The rules change an open proposal only by adding to `accepted` (or by closing
+ * it), and an active deal only in its status, `yearsDone` (with a result for the year) and
+ * `voidTerms` (appended to): a copy made when these were as they are now is still exact.
+ * (applyAction changes a copy of the state, whose objects are new and have no copies here.)
+ */
+/**
+ * This year's proposals, in the state's order. Proposals are only ever added (by `propose`,
+ * which counts them in `counters.proposal`) and keep their year, so with a cache the list is
+ * reused while the year and the count are the same.
+ */
+function proposalsThisYear(s: GameState, cache: ViewCache | undefined): Proposal[] {
+  const seen = cache?.yearProposals;
+  if (seen && seen.year === s.year && seen.count === s.counters.proposal) return seen.list;
+  const list: Proposal[] = [];
+  for (const id in s.proposals) {
+    const p = s.proposals[id] as Proposal;
+    if (p.year === s.year) list.push(p);
+  }
+  if (cache) cache.yearProposals = { year: s.year, count: s.counters.proposal, list };
+  return list;
+}
+
+function openProposalCopy(p: Proposal, cache: ViewCache | undefined): Proposal {
+  const seen = cache?.proposals.get(p);
+  if (seen && seen.accepted === p.accepted.length && seen.copy.status === p.status)
+    return seen.copy;
+  const copy = { ...p, accepted: [...p.accepted] };
+  cache?.proposals.set(p, { accepted: p.accepted.length, copy });
+  return copy;
+}
+
+/**
+ * The deals as views show them. Finished deals never change again (see cloneState), so they
+ * are shared; an active deal is copied (activeDealCopy). With a cache, while no deal was
+ * added and none changed, the record made for the last view is reused.
+ */
+function dealsFor(s: GameState, cache: ViewCache | undefined): Record<string, Deal> {
+  const last = cache?.dealRecord;
+  if (last) {
+    const seen = last.seen;
+    let i = 0;
+    let same = true;
+    for (const id in s.deals) {
+      const d = s.deals[id] as Deal;
+      if (
+        seen[i] !== d ||
+        seen[i + 1] !== d.status ||
+        seen[i + 2] !== d.yearsDone ||
+        seen[i + 3] !== d.voidTerms.length
+      ) {
+        same = false;
+        break;
+      }
+      i += 4;
+    }
+    if (same && i === seen.length) return last.record;
+  }
+  const record: Record<string, Deal> = {};
+  const seen: (Deal | string | number)[] = [];
+  for (const id in s.deals) {
+    const d = s.deals[id] as Deal;
+    record[d.id] = d.status === "active" ? activeDealCopy(d, cache) : d;
+    seen.push(d, d.status, d.yearsDone, d.voidTerms.length);
+  }
+  if (cache) cache.dealRecord = { seen, record };
+  return record;
+}
+
+function activeDealCopy(d: Deal, cache: ViewCache | undefined): Deal {
+  const seen = cache?.deals.get(d);
+  if (
+    seen &&
+    seen.copy.status === d.status &&
+    seen.yearsDone === d.yearsDone &&
+    seen.voidTerms === d.voidTerms.length
+  )
+    return seen.copy;
+  const copy = { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] };
+  cache?.deals.set(d, { yearsDone: d.yearsDone, voidTerms: d.voidTerms.length, copy });
+  return copy;
 }
 
 /** The terms of a deal, for code that only holds a view. */
