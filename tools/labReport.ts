@@ -32,10 +32,18 @@ function range(s: Summary): string {
 }
 
 /** The header lines shared by the printed table and the report. */
+const MIX_LABELS: Record<string, string> = {
+  default: "the default mix",
+  mixed: "mixed bots (each state draws its strategy per game)",
+  "all-realist": "all Realist",
+  "all-liberal": "all Liberal",
+  random: "Random-legal",
+};
+
 export function describe(meta: LabMeta): string[] {
   return [
     `Orbital Ties policy lab — study "${meta.study}", scenario ${meta.scenarioId} (${meta.scenarioName})`,
-    `${meta.gamesPerPolicy} games per policy, ${meta.years.length} years (${meta.years[0]}–${meta.years[meta.years.length - 1]}), other seats: ${meta.mix} mix${meta.overrides.length ? `, ${meta.overrides.join(", ")}` : ""}`,
+    `${meta.gamesPerPolicy} games per policy, ${meta.years.length} years (${meta.years[0]}–${meta.years[meta.years.length - 1]}), other seats: ${MIX_LABELS[meta.mix] ?? meta.mix}${meta.overrides.length ? `, ${meta.overrides.join(", ")}` : ""}`,
   ];
 }
 
