@@ -178,6 +178,8 @@ function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
 export function makeBot(policy: Policy): Bot {
   return {
     name: policy.name,
+    // act sends nothing, and calls no policy, unless one of these is legal
+    sends: ["crisisChoice", "stance", "setOrders", "accept", "reject", "propose"],
     act(view: PlayerView, bctx: BotContext): ActionBody[] {
       const c = makeCtx(view, bctx.scenario, bctx.random);
       const legal = legalActionTypes(view);

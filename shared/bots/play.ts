@@ -4,6 +4,7 @@
  * its deadline, so a game is a function of scenario, seed and bots alone.
  */
 
+import { seatMaySend } from "../rules/legal.ts";
 import { makeRng } from "../rules/random.ts";
 import { applyAction, reduceInPlace } from "../rules/reducer.ts";
 import { createGame, type GameOptions, type SeatSetup } from "../rules/setup.ts";
@@ -77,6 +78,8 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
         if (state.phase !== phase || state.year !== year) break;
         if (state.seats[role]?.controller !== "bot" || !botWantsTurn(state, role, turn)) continue;
         const bot = bots[role] ?? defaultBot;
+        // a bot that promises to pass while none of its action kinds is legal is not asked then
+        if (bot.sends && !seatMaySend(state, role, bot.sends)) continue;
         let seen = views[role];
         if (!seen || seen.at !== log.length) {
           if (cachedAt !== log.length) {

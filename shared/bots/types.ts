@@ -3,7 +3,7 @@
  * scenario and its own random source): it never sees the game state.
  */
 
-import type { ActionBody } from "../rules/types.ts";
+import type { ActionBody, ActionType } from "../rules/types.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
@@ -19,4 +19,10 @@ export interface Bot {
   name: string;
   /** The actions the seat takes now; an empty list passes. */
   act(view: PlayerView, ctx: BotContext): ActionBody[];
+  /**
+   * Optional promise: while none of these action kinds is legal for the seat (legalActionTypes),
+   * `act` returns [] without drawing from its random source, so a runner may skip asking it
+   * (and making it a view). A bot without this list is always asked.
+   */
+  sends?: readonly ActionType[];
 }

@@ -7,13 +7,18 @@ import type { Scenario } from "../scenario/schema.ts";
 import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
-import type { ActionType, Orders, RejectionCode, RoleId, Term } from "./types.ts";
+import type { ActionType, GameState, Orders, Phase, RejectionCode, RoleId, Term } from "./types.ts";
 import type { PlayerView } from "./view.ts";
 
 /** Seat actions, in the order of ACTION_RULES. */
 const SEAT_ACTIONS = (
   Object.entries(ACTION_RULES) as [ActionType, (typeof ACTION_RULES)[ActionType]][]
 ).filter(([, rule]) => (rule.actors as readonly string[]).includes("seat"));
+
+/** Phases of the only actions that depend on the seat's proposals and deals (see seatActions). */
+const DEAL_FLAG_PHASES = new Set<string>(
+  (["accept", "reject", "withdraw", "cancelDeal"] as const).flatMap((t) => ACTION_RULES[t].phases),
+);
 
 /** Action kinds the viewer's seat may send in the current phase. */
 export function legalActionTypes(view: PlayerView): ActionType[] {
@@ -38,50 +43,150 @@ export function legalActionTypes(view: PlayerView): ActionType[] {
       break;
     }
   }
-  // the answer depends on the phase and these flags alone: it is worked out once per combination
+  return [
+    ...known(
+      view.phase,
+      view.paused,
+      committed,
+      isRival,
+      view.crisisOnEarth,
+      awaitsMe,
+      mineOpen,
+      myActiveDeal,
+      view.order.length,
+    ),
+  ];
+}
+
+/**
+ * Whether `legalActionTypes` of this seat's view of the state would hold any of these kinds,
+ * worked out from the state itself: a runner that holds the state learns whether a bot has
+ * anything to do before it makes the bot a view.
+ */
+export function seatMaySend(s: GameState, me: RoleId, kinds: readonly ActionType[]): boolean {
+  const st = s.seats[me];
+  if (s.phase === "ended" || !st) return false;
+  const isRival = s.scenario.rivalPair.includes(me);
+  let crisisOnEarth = false;
+  for (const e of s.events)
+    for (const x of e.card.effects) if (x.kind === "crisisOnEarth") crisisOnEarth = true;
+  const n = s.order.length;
+  // the proposal and deal flags only ever add actions (see seatActions): without them first,
+  // and the proposals (a long record) are read only when that answer is no
+  if (
+    anyOf(
+      kinds,
+      known(s.phase, s.paused, st.committed, isRival, crisisOnEarth, false, false, false, n),
+    )
+  )
+    return true;
+  if (!DEAL_FLAG_PHASES.has(s.phase)) return false;
+  let awaitsMe = false;
+  let mineOpen = false;
+  let myActiveDeal = false;
+  // a view holds this year's proposals the seat is party to, and every deal (see playerView)
+  for (const id in s.proposals) {
+    const p = s.proposals[id];
+    if (p?.status !== "open" || p.year !== s.year || !p.parties.includes(me)) continue;
+    if (!p.accepted.includes(me)) awaitsMe = true;
+    if (p.from === me) mineOpen = true;
+  }
+  for (const id in s.deals) {
+    const d = s.deals[id];
+    if (d?.status === "active" && d.parties.includes(me)) {
+      myActiveDeal = true;
+      break;
+    }
+  }
+  return anyOf(
+    kinds,
+    known(
+      s.phase,
+      s.paused,
+      st.committed,
+      isRival,
+      crisisOnEarth,
+      awaitsMe,
+      mineOpen,
+      myActiveDeal,
+      n,
+    ),
+  );
+}
+
+function anyOf(kinds: readonly ActionType[], legal: readonly ActionType[]): boolean {
+  for (const t of legal) if (kinds.includes(t)) return true;
+  return false;
+}
+
+/** The answer depends on the phase and these flags alone: it is worked out once per combination. */
+function known(
+  phase: Phase,
+  paused: boolean,
+  committed: boolean,
+  isRival: boolean,
+  crisisOnEarth: boolean,
+  awaitsMe: boolean,
+  mineOpen: boolean,
+  myActiveDeal: boolean,
+  seats: number,
+): readonly ActionType[] {
   const flags =
-    (view.paused ? 1 : 0) |
+    (paused ? 1 : 0) |
     (committed ? 2 : 0) |
     (isRival ? 4 : 0) |
-    (view.crisisOnEarth ? 8 : 0) |
+    (crisisOnEarth ? 8 : 0) |
     (awaitsMe ? 16 : 0) |
     (mineOpen ? 32 : 0) |
     (myActiveDeal ? 64 : 0) |
-    (view.order.length <= 1 ? 128 : 0);
-  let byFlags = legalMemo.get(view.phase);
+    (seats <= 1 ? 128 : 0);
+  let byFlags = legalMemo.get(phase);
   if (!byFlags) {
     byFlags = [];
-    legalMemo.set(view.phase, byFlags);
+    legalMemo.set(phase, byFlags);
   }
-  let known = byFlags[flags];
-  if (!known) {
-    known = seatActions(view, committed, isRival, awaitsMe, mineOpen, myActiveDeal);
-    byFlags[flags] = known;
+  let out = byFlags[flags];
+  if (!out) {
+    out = seatActions(
+      phase,
+      paused,
+      committed,
+      isRival,
+      crisisOnEarth,
+      awaitsMe,
+      mineOpen,
+      myActiveDeal,
+      seats,
+    );
+    byFlags[flags] = out;
   }
-  return [...known];
+  return out;
 }
 
 const legalMemo = new Map<string, (readonly ActionType[] | undefined)[]>();
 
 function seatActions(
-  view: PlayerView,
+  phase: Phase,
+  paused: boolean,
   committed: boolean,
   isRival: boolean,
+  crisisOnEarth: boolean,
   awaitsMe: boolean,
   mineOpen: boolean,
   myActiveDeal: boolean,
+  seats: number,
 ): ActionType[] {
   const out: ActionType[] = [];
   for (const [t, rule] of SEAT_ACTIONS) {
-    if (!(rule.phases as readonly string[]).includes(view.phase)) continue;
-    if (view.paused && !rule.whilePaused) continue;
+    if (!(rule.phases as readonly string[]).includes(phase)) continue;
+    if (paused && !rule.whilePaused) continue;
     if ((t === "setOrders" || t === "commit" || t === "stance") && committed) continue;
-    if (t === "stance" && !(isRival && view.crisisOnEarth)) continue;
+    if (t === "stance" && !(isRival && crisisOnEarth)) continue;
     if (t === "crisisChoice" && !isRival) continue;
     if ((t === "accept" || t === "reject") && !awaitsMe) continue;
     if (t === "withdraw" && !mineOpen) continue;
     if (t === "cancelDeal" && !myActiveDeal) continue;
-    if (t === "chat" && view.order.length <= 1) continue;
+    if (t === "chat" && seats <= 1) continue;
     out.push(t);
   }
   return out;

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { BOTS } from "../../shared/bots/index.ts";
 import { playGame } from "../../shared/bots/play.ts";
 import type { Bot } from "../../shared/bots/types.ts";
+import { legalActionTypes } from "../../shared/rules/legal.ts";
 import { ORDER_KINDS, TERM_KINDS } from "../../shared/scenario/schema.ts";
 import { MINI, MINI_SEATS } from "../property/helpers.ts";
 
@@ -20,7 +21,14 @@ function table(strategy: string): Record<string, Bot> {
 /** A table where one seat plays the strategy under test and the others play the rest in turn. */
 function mixed(strategy: string, game: number): Record<string, Bot> {
   const others = STRATEGIES.filter((x) => x !== strategy);
-  return Object.fromEntries(ROLES.map((r, i) => [r, BOTS[i === game % ROLES.length ? strategy : (others[(i + game) % others.length] as string)] as Bot]));
+  return Object.fromEntries(
+    ROLES.map((r, i) => [
+      r,
+      BOTS[
+        i === game % ROLES.length ? strategy : (others[(i + game) % others.length] as string)
+      ] as Bot,
+    ]),
+  );
 }
 
 describe("strategy bots", () => {
@@ -37,8 +45,10 @@ describe("strategy bots", () => {
       refused += r.rejections.filter((x) => mine.has(x.seat)).length;
       expect(r.state.phase).toBe("ended");
       games++;
-      for (const d of Object.values(r.state.deals)) if (d.proposal) for (const t of d.terms) termsUsed.add(t.kind);
-      for (const a of r.log) if (a.type === "setOrders") for (const k of Object.keys(a.orders)) ordersUsed.add(k);
+      for (const d of Object.values(r.state.deals))
+        if (d.proposal) for (const t of d.terms) termsUsed.add(t.kind);
+      for (const a of r.log)
+        if (a.type === "setOrders") for (const k of Object.keys(a.orders)) ordersUsed.add(k);
     }
     expect(games).toBe(200);
     expect(refused).toBe(0);
@@ -53,7 +63,11 @@ describe("strategy bots", () => {
     const meanT = (strategy: string) => {
       let sum = 0;
       for (let i = 0; i < 500; i++) {
-        const r = playGame(MINI, `lens-${i}`, { seats: MINI_SEATS, bots: table(strategy), years: 3 });
+        const r = playGame(MINI, `lens-${i}`, {
+          seats: MINI_SEATS,
+          bots: table(strategy),
+          years: 3,
+        });
         sum += r.state.outcome?.finalTension ?? Number.NaN;
       }
       return sum / 500;
@@ -62,5 +76,30 @@ describe("strategy bots", () => {
     const liberal = meanT("liberal");
     expect(Number.isFinite(realist) && Number.isFinite(liberal)).toBe(true);
     expect(realist).toBeGreaterThan(liberal);
+  });
+
+  it("a bot is skipped only when it would pass: games are the same when every bot is asked", () => {
+    for (let i = 0; i < 40; i++) {
+      const bots = mixed(STRATEGIES[i % STRATEGIES.length] as string, i);
+      // the same bots without `sends`, so playGame asks them every time; each checks its promise
+      const asked = Object.fromEntries(
+        Object.entries(bots).map(([role, bot]) => [
+          role,
+          {
+            name: bot.name,
+            act: (view, ctx) => {
+              const out = bot.act(view, ctx);
+              const legal = legalActionTypes(view);
+              if (!legal.some((t) => bot.sends?.includes(t))) expect(out).toEqual([]);
+              return out;
+            },
+          } satisfies Bot,
+        ]),
+      );
+      const a = playGame(MINI, `sends-${i}`, { seats: MINI_SEATS, bots, years: 3 });
+      const b = playGame(MINI, `sends-${i}`, { seats: MINI_SEATS, bots: asked, years: 3 });
+      expect(b.log).toEqual(a.log);
+      expect(b.state.outcome).toEqual(a.state.outcome);
+    }
   });
 });
