@@ -290,3 +290,22 @@ export function myVulnerability(c: Ctx): number {
   if (!c.last || !c.rival) return 0;
   return c.last.vulnerability[`${c.me}>${c.rival}`] ?? 0;
 }
+
+/** Crew seats this seat still has to buy this year (none for a role flying its own vehicle). */
+export function missingCrew(c: Ctx): number {
+  return c.hasVehicle(c.me) ? 0 : c.need(c.me) - c.secured(c.me);
+}
+
+/** Offers to buy `missing` crew seats from every provider but `exclude`, cheapest first. */
+export function buyCrew(c: Ctx, exclude: RoleId[], missing: number, note: string): Offer[] {
+  const out: Offer[] = [];
+  for (const p of sellers(c, exclude)) {
+    if (missing <= 0) break;
+    const o = buy(c, p, missing, note);
+    if (o) {
+      out.push(o);
+      missing -= (o.terms[0] as { seats: number }).seats;
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
  * is what lets the lab compare the seat policies and nothing else.
  */
 import type { Proposal, RoleId } from "../rules/types.ts";
-import { buy, type Ctx, makeBot, type Offer, type Policy, sellers } from "./common.ts";
+import { buy, buyCrew, type Ctx, makeBot, missingCrew, type Offer, type Policy } from "./common.ts";
 import { liberalPolicy } from "./liberal.ts";
 import type { Bot } from "./types.ts";
 
@@ -15,24 +15,6 @@ const SWAP_SEATS = 1;
 /** The liberal orders without the subsidy pool (only the "subsidise" policy signals one). */
 function baseOrders(c: Ctx) {
   return { ...liberalPolicy.orders(c), subsidyPool: 0 };
-}
-
-/** Buys the crew's missing seats from every provider but `exclude`, cheapest first. */
-function buyCrew(c: Ctx, exclude: RoleId[], missing: number, note: string): Offer[] {
-  const out: Offer[] = [];
-  for (const p of sellers(c, exclude)) {
-    if (missing <= 0) break;
-    const o = buy(c, p, missing, note);
-    if (o) {
-      out.push(o);
-      missing -= (o.terms[0] as { seats: number }).seats;
-    }
-  }
-  return out;
-}
-
-function missingCrew(c: Ctx): number {
-  return c.hasVehicle(c.me) ? 0 : c.need(c.me) - c.secured(c.me);
 }
 
 /** Whether a proposal makes this seat buy seats from, or swap seats with, the rival. */

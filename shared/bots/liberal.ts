@@ -4,13 +4,13 @@
  */
 import {
   buy,
+  buyCrew,
   type Ctx,
   canPay,
   fairSale,
   makeBot,
   type Offer,
   type Policy,
-  sellers,
 } from "./common.ts";
 
 export const liberalPolicy: Policy = {
@@ -84,14 +84,7 @@ export const liberalPolicy: Policy = {
           missing -= (o.terms[0] as { seats: number }).seats;
         }
       }
-      for (const p of sellers(c, c.rival ? [c.rival] : [])) {
-        if (missing <= 0) break;
-        const o = buy(c, p, missing, "a fair price");
-        if (o) {
-          out.push(o);
-          missing -= (o.terms[0] as { seats: number }).seats;
-        }
-      }
+      out.push(...buyCrew(c, c.rival ? [c.rival] : [], missing, "a fair price"));
     }
     // multilateral: subsidise an emerging nation's seat on another state's vehicle
     const pool = c.view.seats[me]?.pool ?? 0;

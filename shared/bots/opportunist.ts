@@ -4,14 +4,13 @@
  */
 
 import {
-  buy,
+  buyCrew,
   type Ctx,
   canPay,
   fairSale,
   makeBot,
-  type Offer,
+  missingCrew,
   type Policy,
-  sellers,
   valueFor,
 } from "./common.ts";
 import { liberalPolicy } from "./liberal.ts";
@@ -42,18 +41,7 @@ export const opportunistPolicy: Policy = {
     };
   },
   offers(c: Ctx) {
-    const out: Offer[] = [];
-    let missing = c.need(c.me) - c.secured(c.me);
-    if (c.hasVehicle(c.me) || missing <= 0) return out;
-    for (const p of sellers(c)) {
-      if (missing <= 0) break;
-      const o = buy(c, p, missing, "the best offer");
-      if (o) {
-        out.push(o);
-        missing -= (o.terms[0] as { seats: number }).seats;
-      }
-    }
-    return out;
+    return buyCrew(c, [], missingCrew(c), "the best offer");
   },
   accepts(c: Ctx, p) {
     const v = valueFor(c, p);

@@ -3,16 +3,7 @@
  * flights as there are buyers, sell spare seats, accept paying contracts.
  * A state played for profit sells what it can and spends little.
  */
-import {
-  buy,
-  type Ctx,
-  canPay,
-  fairSale,
-  makeBot,
-  type Offer,
-  type Policy,
-  sellers,
-} from "./common.ts";
+import { buyCrew, type Ctx, canPay, fairSale, makeBot, type Offer, type Policy } from "./common.ts";
 
 /** Seats the table will want from providers next year: crews without vehicles plus last year's market. */
 function demand(c: Ctx): number {
@@ -74,15 +65,7 @@ export const profitPolicy: Policy = {
         spare -= seats;
       }
     } else {
-      let missing = c.need(c.me) - c.secured(c.me);
-      for (const p of sellers(c)) {
-        if (missing <= 0) break;
-        const o = buy(c, p, missing, "best price");
-        if (o) {
-          out.push(o);
-          missing -= (o.terms[0] as { seats: number }).seats;
-        }
-      }
+      out.push(...buyCrew(c, [], c.need(c.me) - c.secured(c.me), "best price"));
     }
     return out;
   },

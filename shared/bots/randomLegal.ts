@@ -19,6 +19,7 @@ import type {
   RoleId,
   Term,
 } from "../rules/types.ts";
+import { PLEDGE_ORDERS } from "../rules/types.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { Bot, BotContext } from "./types.ts";
@@ -85,15 +86,7 @@ function randomTerm(
       };
     case "pledge": {
       const orders = (role(p)?.orders ?? []).filter((o) =>
-        [
-          "sanctions",
-          "diversion",
-          "issRole",
-          "covertSale",
-          "touristSeats",
-          "listPrice",
-          "flightsNextYear",
-        ].includes(o),
+        (PLEDGE_ORDERS as readonly string[]).includes(o),
       );
       if (orders.length === 0 || r() < 0.2)
         return { kind, by: p, text: "We will act in good faith.", check: null };

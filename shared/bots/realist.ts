@@ -3,16 +3,16 @@
  * rival, sanctions a rival that diverts, diverts and stands firm when threatened.
  */
 import {
-  buy,
+  buyCrew,
   type Ctx,
   canPay,
   fairSale,
   lastEstimate,
   makeBot,
+  missingCrew,
   myVulnerability,
   type Offer,
   type Policy,
-  sellers,
 } from "./common.ts";
 
 export const realistPolicy: Policy = {
@@ -62,18 +62,8 @@ export const realistPolicy: Policy = {
         note: "launch contract: fly no crew of our rival",
       });
     }
-    let missing = c.need(c.me) - c.secured(c.me);
-    if (c.hasVehicle(c.me) || missing <= 0) return out;
     // never depend on the rival: buy from everyone else, cheapest first
-    for (const p of sellers(c, c.rival ? [c.rival] : [])) {
-      if (missing <= 0) break;
-      const o = buy(c, p, missing, "a reliable ride");
-      if (o) {
-        out.push(o);
-        missing -= (o.terms[0] as { seats: number }).seats;
-      }
-    }
-    return out;
+    return [...out, ...buyCrew(c, c.rival ? [c.rival] : [], missingCrew(c), "a reliable ride")];
   },
   accepts(c: Ctx, p) {
     for (const t of p.terms) {

@@ -5,7 +5,7 @@
  * engine, which answers with a typed rejection.
  */
 import { z } from "zod";
-import type { ActionBody, RejectionCode } from "../rules/types.ts";
+import { type ActionBody, PLEDGE_ORDERS, type RejectionCode } from "../rules/types.ts";
 import type { ORDER_KINDS } from "../scenario/schema.ts";
 
 const roleId = z.string().min(1).max(32);
@@ -36,15 +36,7 @@ export const ordersPayload = z
 
 const pledgeCheck = z
   .object({
-    order: z.enum([
-      "sanctions",
-      "diversion",
-      "issRole",
-      "covertSale",
-      "touristSeats",
-      "listPrice",
-      "flightsNextYear",
-    ]),
+    order: z.enum(PLEDGE_ORDERS),
     op: z.enum(["<=", ">=", "=="]),
     value: z.union([z.number().finite(), z.string().max(32), z.boolean()]),
   })

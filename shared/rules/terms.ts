@@ -3,21 +3,12 @@
  * uses it to accept a proposal, the view helpers to preview one.
  */
 import type { Scenario } from "../scenario/schema.ts";
-import type { RejectionCode, RoleId, Term } from "./types.ts";
+import { PLEDGE_ORDERS, type RejectionCode, type RoleId, type Term } from "./types.ts";
 
 type Problem = { code: RejectionCode; detail: string };
 
 const MAX_TERMS = 8;
 const MAX_TEXT = 280;
-const PLEDGE_ORDERS = [
-  "sanctions",
-  "diversion",
-  "issRole",
-  "covertSale",
-  "touristSeats",
-  "listPrice",
-  "flightsNextYear",
-];
 
 function isInt(x: unknown, min: number, max: number): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= min && x <= max;
@@ -250,7 +241,10 @@ export function checkProposal(
         }
         const c = t.check;
         if (c !== null) {
-          if (!PLEDGE_ORDERS.includes(c.order) || !["<=", ">=", "=="].includes(c.op)) {
+          if (
+            !(PLEDGE_ORDERS as readonly string[]).includes(c.order) ||
+            !["<=", ">=", "=="].includes(c.op)
+          ) {
             return {
               code: "ERR_BAD_TERM",
               detail: `${where}: a checkable pledge names one of ${PLEDGE_ORDERS.join(", ")}`,

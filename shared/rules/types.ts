@@ -43,15 +43,19 @@ export interface Orders {
   boeingMode: "test" | "rush";
 }
 
+/** The orders a checkable pledge may name: the engine compares them at resolution. */
+export const PLEDGE_ORDERS = [
+  "sanctions",
+  "diversion",
+  "issRole",
+  "covertSale",
+  "touristSeats",
+  "listPrice",
+  "flightsNextYear",
+] as const;
+
 export type PledgeCheck = {
-  order:
-    | "sanctions"
-    | "diversion"
-    | "issRole"
-    | "covertSale"
-    | "touristSeats"
-    | "listPrice"
-    | "flightsNextYear";
+  order: (typeof PLEDGE_ORDERS)[number];
   op: "<=" | ">=" | "==";
   value: number | string | boolean;
 };
