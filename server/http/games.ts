@@ -75,11 +75,14 @@ export function mountGames(app: Application): void {
     try {
       scenario = loadScenario(p.scenario);
     } catch (err) {
+      // name the scenarios a host can pick, never the server's file paths
+      console.error(`POST /api/games: scenario "${p.scenario}":`, (err as Error).message);
+      const known = listScenarios().map((x) => x.id);
       fail(
         res,
         400,
         "ERR_UNKNOWN_SCENARIO",
-        (err as Error).message.split("\n")[0] ?? "unknown scenario",
+        `no playable scenario "${p.scenario}" (known: ${known.join(", ")})`,
       );
       return;
     }
@@ -232,5 +235,27 @@ export function mountGames(app: Application): void {
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="orbital-ties-${id}.csv"`);
     res.send(`${lines.join("\n")}\n`);
+  });
+
+  // bad JSON, oversized bodies and other request errors answer in JSON, without stack traces
+  app.use("/api", (err: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const e = err as { type?: string; status?: number };
+    if (e.type === "entity.too.large")
+      fail(res, 413, "ERR_TOO_LARGE", "the request body is too large");
+    else if (e.type === "entity.parse.failed")
+      fail(res, 400, "ERR_MALFORMED", "the request body is not valid JSON");
+    else {
+      console.error("API error:", err);
+      fail(
+        res,
+        e.status && e.status < 500 ? e.status : 500,
+        "ERR_SERVER",
+        "the server could not handle that request",
+      );
+    }
   });
 }
