@@ -3,33 +3,30 @@
  * table, SDK clients join and play, and at every checkpoint each client's
  * assembled view must equal the engine's playerView for its viewer.
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
-import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
+import { playerView, type Viewer } from "../../shared/rules/view.ts";
 import {
   type AnyRoom,
+  asJson,
   ask,
+  bootServer,
   createGame,
-  freePort,
   join,
   leaveAll,
   SEED,
   slicesOf,
-  tempDataDir,
+  type TestServer,
   viewOf,
   waitFor,
   whoami,
 } from "./helpers.ts";
 
-const dataDir = tempDataDir("game");
 const SECRET_CHAT = "between us and the Emirates only";
 
+let srv: TestServer;
 let base = "";
-// biome-ignore lint/suspicious/noExplicitAny: the test server type is not needed here
-let server: any;
-let playerView: (s: GameRoom["engineState"], v: Viewer) => PlayerView;
-let getRoom: () => GameRoom;
+const getRoom = () => srv.room(code) as GameRoom;
 let code = "";
 let hostToken = "";
 const rooms: Record<string, AnyRoom> = {};
@@ -42,26 +39,14 @@ const viewers: Record<string, Viewer> = {
 };
 
 beforeAll(async () => {
-  process.env.DATA_DIR = dataDir;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { boot } = await import("@colyseus/testing");
-  const { matchMaker } = await import("@colyseus/core");
-  const appConfig = (await import("../../server/app.config.ts")).default;
-  playerView = (await import("../../shared/rules/view.ts")).playerView;
-  server = await boot(appConfig, port);
-  getRoom = () => matchMaker.getLocalRoomById(code) as unknown as GameRoom;
+  srv = await bootServer("game");
+  base = srv.base;
 });
 
 afterAll(async () => {
   await leaveAll(Object.values(rooms));
-  await server?.shutdown();
-  const { closeStore } = await import("../../server/store/instance.ts");
-  closeStore();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
 });
-
-const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** Every client's assembled view equals the engine's view for its viewer (polls: patches are async). */
 async function expectAllViewsMatch(label: string) {

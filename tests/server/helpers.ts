@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
+import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import type { Identity } from "../../shared/protocol/lobby.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import { assembleView } from "../../shared/protocol/viewSlices.ts";
@@ -28,6 +29,48 @@ export async function freePort(): Promise<number> {
 export function tempDataDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `orbital-${label}-`));
 }
+
+/** The real server (app config, SQLite, rooms) in this process, on a free port with its own DATA_DIR. */
+export interface TestServer {
+  base: string;
+  /** A game's live room on the server side, or undefined when none is open. */
+  room(code: string): GameRoom | undefined;
+  /** Colyseus' matchmaker of this server (to close and reopen rooms). */
+  matchMaker: typeof import("@colyseus/core").matchMaker;
+  /** Shuts the server down, closes the store and removes its DATA_DIR and env settings. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the server in-process. DATA_DIR (and `env`) are set before the server's
+ * modules load, which is why they are imported here and not at the top.
+ */
+export async function bootServer(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const dataDir = tempDataDir(label);
+  process.env.DATA_DIR = dataDir;
+  Object.assign(process.env, env);
+  const port = await freePort();
+  const { boot } = await import("@colyseus/testing");
+  const { matchMaker } = await import("@colyseus/core");
+  const server = await boot((await import("../../server/app.config.ts")).default, port);
+  return {
+    base: `http://127.0.0.1:${port}`,
+    matchMaker,
+    room: (code) => matchMaker.getLocalRoomById(code) as unknown as GameRoom | undefined,
+    async stop() {
+      await server.shutdown();
+      (await import("../../server/store/instance.ts")).closeStore();
+      for (const key of Object.keys(env)) delete process.env[key];
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A value as a client receives it: through JSON. */
+export const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

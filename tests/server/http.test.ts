@@ -2,28 +2,20 @@
  * The REST routes answer bad requests in JSON with a typed code — never an
  * HTML error page, a stack trace or a server path — and change nothing.
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { freePort, tempDataDir } from "./helpers.ts";
+import { bootServer, type TestServer } from "./helpers.ts";
 
-const dataDir = tempDataDir("http");
+let srv: TestServer;
 let base = "";
-// biome-ignore lint/suspicious/noExplicitAny: the test server type is not needed here
-let server: any;
 
 beforeAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
-  process.env.DATA_DIR = dataDir;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { boot } = await import("@colyseus/testing");
-  server = await boot((await import("../../server/app.config.ts")).default, port);
+  srv = await bootServer("http");
+  base = srv.base;
 });
 
 afterAll(async () => {
-  await server?.shutdown();
-  (await import("../../server/store/instance.ts")).closeStore();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
 const post = (body: string) =>

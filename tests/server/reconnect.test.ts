@@ -3,36 +3,30 @@
  * reconnects to the same seat, a refreshed page rejoins with its seat token,
  * and a seat whose people all left is played by its bot until reclaimed.
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
-import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
+import { playerView } from "../../shared/rules/view.ts";
 import {
   type AnyRoom,
+  asJson,
   ask,
+  bootServer,
   createGame,
-  freePort,
   join,
   leaveAll,
-  tempDataDir,
+  type TestServer,
   viewOf,
   waitFor,
   whoami,
 } from "./helpers.ts";
 
-const dataDir = tempDataDir("reconnect");
-
+let srv: TestServer;
 let base = "";
-// biome-ignore lint/suspicious/noExplicitAny: the test server type is not needed here
-let server: any;
-let playerView: (s: GameRoom["engineState"], v: Viewer) => PlayerView;
-let getRoom: () => GameRoom;
+const getRoom = () => srv.room(code) as GameRoom;
 let code = "";
 let hostToken = "";
 const rooms: Record<string, AnyRoom> = {};
 const extra: AnyRoom[] = [];
-
-const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 async function expectSeatView(room: AnyRoom, seat: string, label: string) {
   await waitFor(
@@ -50,15 +44,8 @@ async function expectSeatView(room: AnyRoom, seat: string, label: string) {
 beforeAll(async () => {
   // the SDK narrates every reconnection attempt on console.info
   vi.spyOn(console, "info").mockImplementation(() => {});
-  process.env.DATA_DIR = dataDir;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { boot } = await import("@colyseus/testing");
-  const { matchMaker } = await import("@colyseus/core");
-  const appConfig = (await import("../../server/app.config.ts")).default;
-  playerView = (await import("../../shared/rules/view.ts")).playerView;
-  server = await boot(appConfig, port);
-  getRoom = () => matchMaker.getLocalRoomById(code) as unknown as GameRoom;
+  srv = await bootServer("reconnect");
+  base = srv.base;
 
   const created = await createGame(base, {
     scenario: "crew-dragon-2020",
@@ -91,10 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await leaveAll([...Object.values(rooms), ...extra]);
-  await server?.shutdown();
-  const { closeStore } = await import("../../server/store/instance.ts");
-  closeStore();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
 describe("reconnection", () => {

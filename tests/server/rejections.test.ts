@@ -2,41 +2,30 @@
  * Typed rejections reach the sender and change nothing; hostile input
  * (oversized frames, unknown types) costs only the sender, never the room.
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import {
   type AnyRoom,
   ask,
+  bootServer,
   createGame,
-  freePort,
   getHash,
   join,
   leaveAll,
-  tempDataDir,
+  type TestServer,
   viewOf,
   waitFor,
 } from "./helpers.ts";
 
-const dataDir = tempDataDir("rejections");
-
+let srv: TestServer;
 let base = "";
-// biome-ignore lint/suspicious/noExplicitAny: the test server type is not needed here
-let server: any;
-let getRoom: () => GameRoom | undefined;
+const getRoom = () => srv.room(code);
 let code = "";
 let hostToken = "";
 const rooms: Record<string, AnyRoom> = {};
 
 beforeAll(async () => {
-  process.env.DATA_DIR = dataDir;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { boot } = await import("@colyseus/testing");
-  const { matchMaker } = await import("@colyseus/core");
-  const appConfig = (await import("../../server/app.config.ts")).default;
-  server = await boot(appConfig, port);
-  getRoom = () => matchMaker.getLocalRoomById(code) as unknown as GameRoom | undefined;
+  srv = await bootServer("rejections");
+  base = srv.base;
 
   const created = await createGame(base, {
     scenario: "crew-dragon-2020",
@@ -61,10 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await leaveAll(Object.values(rooms));
-  await server?.shutdown();
-  const { closeStore } = await import("../../server/store/instance.ts");
-  closeStore();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
 /** Sends a request that must be refused with `code`, and checks the game did not change. */

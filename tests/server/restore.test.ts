@@ -3,41 +3,31 @@
  * its people seated for the reconnection window, and then hands the seats of
  * those who did not return to their bots.
  */
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import {
   type AnyRoom,
   ask,
+  bootServer,
   createGame,
-  freePort,
   join,
   leaveAll,
-  tempDataDir,
+  type TestServer,
   waitFor,
   whoami,
 } from "./helpers.ts";
 
-const dataDir = tempDataDir("restore");
+let srv: TestServer;
 let base = "";
-// biome-ignore lint/suspicious/noExplicitAny: the test server type is not needed here
-let server: any;
-// biome-ignore lint/suspicious/noExplicitAny: matchMaker is imported after DATA_DIR is set
-let matchMaker: any;
 let code = "";
 const rooms: AnyRoom[] = [];
-const room = () => matchMaker.getLocalRoomById(code) as unknown as GameRoom;
+const room = () => srv.room(code) as GameRoom;
 
 beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "log").mockImplementation(() => {});
-  process.env.DATA_DIR = dataDir;
-  process.env.RECONNECT_SECONDS = "1";
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const { boot } = await import("@colyseus/testing");
-  matchMaker = (await import("@colyseus/core")).matchMaker;
-  server = await boot((await import("../../server/app.config.ts")).default, port);
+  srv = await bootServer("restore", { RECONNECT_SECONDS: "1" });
+  base = srv.base;
   const created = await createGame(base, {
     scenario: "crew-dragon-2020",
     seed: "restore-seed",
@@ -51,10 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await leaveAll(rooms);
-  await server?.shutdown();
-  delete process.env.RECONNECT_SECONDS;
-  (await import("../../server/store/instance.ts")).closeStore();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
 });
 
 describe("restore after a shutdown", () => {
@@ -65,8 +52,8 @@ describe("restore after a shutdown", () => {
     for (const r of rooms) r.reconnection.enabled = false;
     // what a server shutdown does: every client is closed with SERVER_SHUTDOWN (4001)
     await room().disconnect(4001);
-    await waitFor(() => !matchMaker.getLocalRoomById(code), 3_000, "the room to close");
-    await matchMaker.createRoom("game", { gameId: code });
+    await waitFor(() => !srv.matchMaker.getLocalRoomById(code), 3_000, "the room to close");
+    await srv.matchMaker.createRoom("game", { gameId: code });
     const restored = room().stateSummary();
     expect(restored.stateHash).toBe(before.stateHash);
     expect(restored.actions).toBe(before.actions);
