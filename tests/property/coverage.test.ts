@@ -8,33 +8,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { playGame } from "../../shared/bots/play.ts";
 import { orderOptions } from "../../shared/rules/orders.ts";
-import type { ActionType, Term } from "../../shared/rules/types.ts";
+import { ACTION_RULES, ACTION_TYPES } from "../../shared/rules/reducer.ts";
+import { TERM_KINDS } from "../../shared/scenario/schema.ts";
 import { MINI, MINI_SEATS } from "./helpers.ts";
 
 const GAMES = 500;
 
-const SEAT_ACTIONS: ActionType[] = [
-  "setOrders",
-  "ready",
-  "commit",
-  "propose",
-  "accept",
-  "reject",
-  "withdraw",
-  "cancelDeal",
-  "chat",
-  "statement",
-  "stance",
-  "crisisChoice",
-];
-const TERM_KINDS: Term["kind"][] = [
-  "seatSale",
-  "seatSwap",
-  "subsidy",
-  "contract",
-  "techTransfer",
-  "pledge",
-];
+/** Every action a seat may send, from the engine's own phase table: a new one must be covered too. */
+const SEAT_ACTIONS = ACTION_TYPES.filter((t) =>
+  (ACTION_RULES[t].actors as readonly string[]).includes("seat"),
+);
 
 interface Seen {
   actions: Map<string, number>;

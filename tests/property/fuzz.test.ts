@@ -8,7 +8,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyAction, reduceInPlace } from "../../shared/rules/reducer.ts";
-import type { Action, ActionBody, GameState, Term } from "../../shared/rules/types.ts";
+import {
+  type Action,
+  type ActionBody,
+  type GameState,
+  PLEDGE_ORDERS,
+  type Term,
+} from "../../shared/rules/types.ts";
 import { cloneState } from "../../shared/rules/util.ts";
 import { ORDER_KINDS } from "../../shared/scenario/schema.ts";
 import {
@@ -75,15 +81,7 @@ const term: fc.Arbitrary<Term> = fc.oneof(
     check: fc.oneof(
       fc.constant(null),
       fc.record({
-        order: fc.constantFrom(
-          "sanctions",
-          "diversion",
-          "issRole",
-          "covertSale",
-          "touristSeats",
-          "listPrice",
-          "flightsNextYear",
-        ) as fc.Arbitrary<"sanctions">,
+        order: fc.constantFrom(...PLEDGE_ORDERS),
         op: fc.constantFrom("<=", ">=", "==") as fc.Arbitrary<"<=">,
         value: scalar,
       }),
