@@ -86,15 +86,8 @@ export function mountGames(app: Application): void {
       );
       return;
     }
-    const seats: SeatSetup[] = (
-      p.roles ??
-      Object.keys(scenario.roles).filter(
-        (r) => !scenario.roles[r]?.optional || scenario.roles[r]?.defaultIncluded,
-      )
-    ).map((role) => ({
-      role,
-      controller: "bot",
-    }));
+    // the engine decides who sits at the table: the roles asked for, plus every required one
+    const asked: SeatSetup[] | undefined = p.roles?.map((role) => ({ role, controller: "bot" }));
     const options = {
       preset: p.preset,
       years: p.years,
@@ -102,11 +95,12 @@ export function mountGames(app: Application): void {
       ...(p.timers ?? {}),
     };
     const seed = p.seed ?? randomBytes(8).toString("hex");
-    const trial = createGame(scenario, seed, seats, options);
+    const trial = createGame(scenario, seed, asked, options);
     if (!trial.ok) {
       fail(res, 400, trial.code, trial.detail);
       return;
     }
+    const seats: SeatSetup[] = trial.state.order.map((role) => ({ role, controller: "bot" }));
     const store = getStore();
     const code = newJoinCode((c) => store.getGame(c) !== null);
     const hostToken = newToken();
@@ -155,9 +149,7 @@ export function mountGames(app: Application): void {
       facilitatorReadsChat: Boolean(
         (row.options as { facilitatorReadsChat?: boolean }).facilitatorReadsChat,
       ),
-      roles: (row.seats.length ? row.seats.map((s) => s.role) : Object.keys(scenario.roles)).map(
-        (r) => ({ role: r, name: scenario.roles[r]?.name ?? r }),
-      ),
+      roles: row.seats.map((s) => ({ role: s.role, name: scenario.roles[s.role]?.name ?? s.role })),
     });
   });
 

@@ -59,4 +59,15 @@ describe("REST errors", () => {
       expect(((await res.json()) as { code: string }).code).toBe("ERR_UNKNOWN_GAME");
     }
   });
+
+  it("a table always seats the scenario's required roles, in table order", async () => {
+    const res = await post(JSON.stringify({ roles: ["uae", "us"] }));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { code: string; roles: string[] };
+    expect(created.roles).toEqual(["us", "russia", "spacex", "uae"]);
+    const summary = (await (await fetch(`${base}/api/games/${created.code}`)).json()) as {
+      roles: { role: string }[];
+    };
+    expect(summary.roles.map((r) => r.role)).toEqual(created.roles);
+  });
 });
