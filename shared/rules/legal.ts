@@ -7,7 +7,17 @@ import type { Scenario } from "../scenario/schema.ts";
 import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
-import type { ActionType, GameState, Orders, Phase, RejectionCode, RoleId, Term } from "./types.ts";
+import type {
+  ActionType,
+  Deal,
+  GameState,
+  Orders,
+  Phase,
+  Proposal,
+  RejectionCode,
+  RoleId,
+  Term,
+} from "./types.ts";
 import type { PlayerView } from "./view.ts";
 
 /** Seat actions, in the order of ACTION_RULES. */
@@ -20,41 +30,63 @@ const DEAL_FLAG_PHASES = new Set<string>(
   (["accept", "reject", "withdraw", "cancelDeal"] as const).flatMap((t) => ACTION_RULES[t].phases),
 );
 
-/** Action kinds the viewer's seat may send in the current phase. */
-export function legalActionTypes(view: PlayerView): ActionType[] {
-  const me = view.viewer.seat;
-  if (view.viewer.kind !== "seat" || view.phase === "ended") return [];
-  const committed = view.seats[me]?.committed ?? false;
-  const isRival = view.rivalPair.includes(me);
-  // one pass over the proposals and deals answers every question below
+/** What decides which actions a seat may send now. */
+interface SeatFlags {
+  phase: Phase;
+  paused: boolean;
+  committed: boolean;
+  isRival: boolean;
+  crisisOnEarth: boolean;
+  /** An open proposal waits for this seat's answer. */
+  awaitsMe: boolean;
+  /** This seat has an open proposal of its own. */
+  mineOpen: boolean;
+  /** This seat is party to an active deal. */
+  myActiveDeal: boolean;
+  /** Nobody else sits at the table (no one to chat with). */
+  alone: boolean;
+}
+
+/** The flags that come from proposals (this year's, the seat a party) and deals. */
+function dealFlags(
+  me: RoleId,
+  year: number,
+  proposals: Record<string, Proposal>,
+  deals: Record<string, Deal>,
+): Pick<SeatFlags, "awaitsMe" | "mineOpen" | "myActiveDeal"> {
   let awaitsMe = false;
   let mineOpen = false;
-  for (const id in view.proposals) {
-    const p = view.proposals[id];
-    if (p?.status !== "open") continue;
+  let myActiveDeal = false;
+  for (const id in proposals) {
+    const p = proposals[id];
+    if (p?.status !== "open" || p.year !== year || !p.parties.includes(me)) continue;
     if (!p.accepted.includes(me)) awaitsMe = true;
     if (p.from === me) mineOpen = true;
   }
-  let myActiveDeal = false;
-  for (const id in view.deals) {
-    const d = view.deals[id];
+  for (const id in deals) {
+    const d = deals[id];
     if (d?.status === "active" && d.parties.includes(me)) {
       myActiveDeal = true;
       break;
     }
   }
+  return { awaitsMe, mineOpen, myActiveDeal };
+}
+
+/** Action kinds the viewer's seat may send in the current phase. */
+export function legalActionTypes(view: PlayerView): ActionType[] {
+  const me = view.viewer.seat;
+  if (view.viewer.kind !== "seat" || view.phase === "ended") return [];
   return [
-    ...known(
-      view.phase,
-      view.paused,
-      committed,
-      isRival,
-      view.crisisOnEarth,
-      awaitsMe,
-      mineOpen,
-      myActiveDeal,
-      view.order.length,
-    ),
+    ...known({
+      phase: view.phase,
+      paused: view.paused,
+      committed: view.seats[me]?.committed ?? false,
+      isRival: view.rivalPair.includes(me),
+      crisisOnEarth: view.crisisOnEarth,
+      alone: view.order.length <= 1,
+      ...dealFlags(me, view.year, view.proposals, view.deals),
+    }),
   ];
 }
 
@@ -66,52 +98,25 @@ export function legalActionTypes(view: PlayerView): ActionType[] {
 export function seatMaySend(s: GameState, me: RoleId, kinds: readonly ActionType[]): boolean {
   const st = s.seats[me];
   if (s.phase === "ended" || !st) return false;
-  const isRival = s.scenario.rivalPair.includes(me);
   let crisisOnEarth = false;
   for (const e of s.events)
     for (const x of e.card.effects) if (x.kind === "crisisOnEarth") crisisOnEarth = true;
-  const n = s.order.length;
+  const base: SeatFlags = {
+    phase: s.phase,
+    paused: s.paused,
+    committed: st.committed,
+    isRival: s.scenario.rivalPair.includes(me),
+    crisisOnEarth,
+    awaitsMe: false,
+    mineOpen: false,
+    myActiveDeal: false,
+    alone: s.order.length <= 1,
+  };
   // the proposal and deal flags only ever add actions (see seatActions): without them first,
   // and the proposals (a long record) are read only when that answer is no
-  if (
-    anyOf(
-      kinds,
-      known(s.phase, s.paused, st.committed, isRival, crisisOnEarth, false, false, false, n),
-    )
-  )
-    return true;
+  if (anyOf(kinds, known(base))) return true;
   if (!DEAL_FLAG_PHASES.has(s.phase)) return false;
-  let awaitsMe = false;
-  let mineOpen = false;
-  let myActiveDeal = false;
-  // a view holds this year's proposals the seat is party to, and every deal (see playerView)
-  for (const id in s.proposals) {
-    const p = s.proposals[id];
-    if (p?.status !== "open" || p.year !== s.year || !p.parties.includes(me)) continue;
-    if (!p.accepted.includes(me)) awaitsMe = true;
-    if (p.from === me) mineOpen = true;
-  }
-  for (const id in s.deals) {
-    const d = s.deals[id];
-    if (d?.status === "active" && d.parties.includes(me)) {
-      myActiveDeal = true;
-      break;
-    }
-  }
-  return anyOf(
-    kinds,
-    known(
-      s.phase,
-      s.paused,
-      st.committed,
-      isRival,
-      crisisOnEarth,
-      awaitsMe,
-      mineOpen,
-      myActiveDeal,
-      n,
-    ),
-  );
+  return anyOf(kinds, known({ ...base, ...dealFlags(me, s.year, s.proposals, s.deals) }));
 }
 
 function anyOf(kinds: readonly ActionType[], legal: readonly ActionType[]): boolean {
@@ -119,74 +124,44 @@ function anyOf(kinds: readonly ActionType[], legal: readonly ActionType[]): bool
   return false;
 }
 
-/** The answer depends on the phase and these flags alone: it is worked out once per combination. */
-function known(
-  phase: Phase,
-  paused: boolean,
-  committed: boolean,
-  isRival: boolean,
-  crisisOnEarth: boolean,
-  awaitsMe: boolean,
-  mineOpen: boolean,
-  myActiveDeal: boolean,
-  seats: number,
-): readonly ActionType[] {
-  const flags =
-    (paused ? 1 : 0) |
-    (committed ? 2 : 0) |
-    (isRival ? 4 : 0) |
-    (crisisOnEarth ? 8 : 0) |
-    (awaitsMe ? 16 : 0) |
-    (mineOpen ? 32 : 0) |
-    (myActiveDeal ? 64 : 0) |
-    (seats <= 1 ? 128 : 0);
-  let byFlags = legalMemo.get(phase);
+const legalMemo = new Map<string, (readonly ActionType[] | undefined)[]>();
+
+/** The answer depends on the phase and the flags alone: it is worked out once per combination. */
+function known(f: SeatFlags): readonly ActionType[] {
+  const key =
+    (f.paused ? 1 : 0) |
+    (f.committed ? 2 : 0) |
+    (f.isRival ? 4 : 0) |
+    (f.crisisOnEarth ? 8 : 0) |
+    (f.awaitsMe ? 16 : 0) |
+    (f.mineOpen ? 32 : 0) |
+    (f.myActiveDeal ? 64 : 0) |
+    (f.alone ? 128 : 0);
+  let byFlags = legalMemo.get(f.phase);
   if (!byFlags) {
     byFlags = [];
-    legalMemo.set(phase, byFlags);
+    legalMemo.set(f.phase, byFlags);
   }
-  let out = byFlags[flags];
+  let out = byFlags[key];
   if (!out) {
-    out = seatActions(
-      phase,
-      paused,
-      committed,
-      isRival,
-      crisisOnEarth,
-      awaitsMe,
-      mineOpen,
-      myActiveDeal,
-      seats,
-    );
-    byFlags[flags] = out;
+    out = seatActions(f);
+    byFlags[key] = out;
   }
   return out;
 }
 
-const legalMemo = new Map<string, (readonly ActionType[] | undefined)[]>();
-
-function seatActions(
-  phase: Phase,
-  paused: boolean,
-  committed: boolean,
-  isRival: boolean,
-  crisisOnEarth: boolean,
-  awaitsMe: boolean,
-  mineOpen: boolean,
-  myActiveDeal: boolean,
-  seats: number,
-): ActionType[] {
+function seatActions(f: SeatFlags): ActionType[] {
   const out: ActionType[] = [];
   for (const [t, rule] of SEAT_ACTIONS) {
-    if (!(rule.phases as readonly string[]).includes(phase)) continue;
-    if (paused && !rule.whilePaused) continue;
-    if ((t === "setOrders" || t === "commit" || t === "stance") && committed) continue;
-    if (t === "stance" && !(isRival && crisisOnEarth)) continue;
-    if (t === "crisisChoice" && !isRival) continue;
-    if ((t === "accept" || t === "reject") && !awaitsMe) continue;
-    if (t === "withdraw" && !mineOpen) continue;
-    if (t === "cancelDeal" && !myActiveDeal) continue;
-    if (t === "chat" && seats <= 1) continue;
+    if (!(rule.phases as readonly string[]).includes(f.phase)) continue;
+    if (f.paused && !rule.whilePaused) continue;
+    if ((t === "setOrders" || t === "commit" || t === "stance") && f.committed) continue;
+    if (t === "stance" && !(f.isRival && f.crisisOnEarth)) continue;
+    if (t === "crisisChoice" && !f.isRival) continue;
+    if ((t === "accept" || t === "reject") && !f.awaitsMe) continue;
+    if (t === "withdraw" && !f.mineOpen) continue;
+    if (t === "cancelDeal" && !f.myActiveDeal) continue;
+    if (t === "chat" && f.alone) continue;
     out.push(t);
   }
   return out;
