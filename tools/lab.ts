@@ -19,12 +19,12 @@ import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_NAMES } from "../shared/bots/probes.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
+import { readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
 import { type GameResult, summarisePolicy } from "./labStats.ts";
 import type { ChunkReply, ChunkRequest, LabPolicy, WorkerSetup } from "./labWorker.ts";
 import { MIXED } from "./labWorker.ts";
-import { loadScenario, scenarioPath } from "./scenarioFile.ts";
 
 const STUDIES = ["essay", "balance", "none"] as const;
 const MIXES = ["default", "mixed", "all-realist", "all-liberal", "random"] as const;
@@ -64,8 +64,6 @@ Options:
 Exit codes: 0 done, 1 a game failed, 2 bad arguments or scenario.
 `;
 
-class UsageError extends Error {}
-
 interface Args {
   study: (typeof STUDIES)[number];
   scenario: string;
@@ -77,13 +75,6 @@ interface Args {
   years: number | undefined;
   out: string;
   help: boolean;
-}
-
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
-  return n;
 }
 
 function readArgs(argv: string[]): Args {
@@ -138,15 +129,6 @@ function readArgs(argv: string[]): Args {
     out: String(values.out),
     help: values.help === true,
   };
-}
-
-function readScenario(nameOrPath: string): { scenario: Scenario; path: string } {
-  const path = scenarioPath(nameOrPath);
-  try {
-    return { scenario: loadScenario(nameOrPath), path };
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
 }
 
 function mixStrategy(mix: Mix, scenario: Scenario, role: string): string {
@@ -286,7 +268,7 @@ export async function main(
       stdout(USAGE);
       return 0;
     }
-    const { scenario, path } = readScenario(args.scenario);
+    const { scenario, path } = readScenarioArg(args.scenario);
     const policies = planPolicies(args, scenario);
     stdout(`seed: ${args.seed}\n`);
     const total = policies.length * args.games;
@@ -364,7 +346,7 @@ export async function main(
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      stderr(`lab: ${err.message}\nRun with --help for the options.\n`);
+      stderr(`lab: ${err.message}\n${err.hint ? "Run with --help for the options.\n" : ""}`);
       return 2;
     }
     stderr(`lab: ${(err as Error).stack ?? String(err)}\n`);

@@ -3,14 +3,12 @@
  * year-by-year report (or, with --json, the full result). Same arguments,
  * same output, byte for byte.
  */
-import { existsSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { type PlayResult, playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
-import type { Scenario } from "../shared/scenario/schema.ts";
-import { loadScenario, SCENARIO_DIR, scenarioPath } from "./scenarioFile.ts";
+import { readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { formatSimReport } from "./simReport.ts";
 
 const USAGE = `Usage: npm run sim -- [options]
@@ -57,17 +55,6 @@ function mixFor(scenario: {
   );
 }
 
-class UsageError extends Error {
-  /** Whether to point at --help (not for a broken scenario file). */
-  hint = true;
-}
-
-function scenarioError(message: string): UsageError {
-  const err = new UsageError(message);
-  err.hint = false;
-  return err;
-}
-
 interface Args {
   scenario: string;
   seed: string;
@@ -98,13 +85,8 @@ function readArgs(argv: string[]): Args {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  let years: number | undefined;
-  if (values.years !== undefined) {
-    const text = String(values.years);
-    years = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(years) || years < 1 || years > 20)
-      throw new UsageError(`--years must be a whole number from 1 to 20, not "${text}"`);
-  }
+  const years =
+    values.years === undefined ? undefined : wholeNumber("years", String(values.years), 1, 20);
   const seed = String(values.seed);
   if (seed === "") throw new UsageError("--seed must not be empty");
   return {
@@ -116,33 +98,6 @@ function readArgs(argv: string[]): Args {
     json: values.json === true,
     help: values.help === true,
   };
-}
-
-/** Scenario names shipped in assets/scenarios/. */
-function knownScenarios(): string[] {
-  if (!existsSync(SCENARIO_DIR)) return [];
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.slice(0, -".json".length))
-    .sort();
-}
-
-function readScenario(nameOrPath: string): Scenario {
-  const isName = !nameOrPath.endsWith(".json") && !nameOrPath.includes("/");
-  const path = scenarioPath(nameOrPath);
-  if (!existsSync(path)) {
-    if (isName)
-      throw new UsageError(
-        `unknown scenario "${nameOrPath}" (known: ${knownScenarios().join(", ") || "none"}); give a name or a path to a .json file`,
-      );
-    throw scenarioError(`no scenario file at ${path}`);
-  }
-  try {
-    return loadScenario(nameOrPath);
-  } catch (err) {
-    // one line per bad field, as the scenario loader lists them
-    throw scenarioError((err as Error).message);
-  }
 }
 
 /** The JSON output: everything needed to replay and study the game, never the generator's state. */
@@ -180,7 +135,7 @@ export function main(
       throw new UsageError(
         `unknown bot "${args.bot}" (known: ${Object.keys(BOT_CHOICES).join(", ")})`,
       );
-    const scenario = readScenario(args.scenario);
+    const { scenario } = readScenarioArg(args.scenario);
     const preset = args.preset ?? scenario.defaultPreset;
     if (!scenario.presets[preset])
       throw new UsageError(

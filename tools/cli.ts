@@ -1,0 +1,55 @@
+/**
+ * What the command-line programs (sim, lab) share: usage errors that exit 2,
+ * whole-number flags, and reading a scenario given by name or path.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import type { Scenario } from "../shared/scenario/schema.ts";
+import { loadScenario, SCENARIO_DIR, scenarioPath } from "./scenarioFile.ts";
+
+/** A mistake in the command line or its scenario: printed without a stack, exit code 2. */
+export class UsageError extends Error {
+  /** Whether to point at --help (not for a broken scenario file). */
+  hint = true;
+}
+
+function scenarioError(message: string): UsageError {
+  const err = new UsageError(message);
+  err.hint = false;
+  return err;
+}
+
+/** A flag that must be a whole number in [min, max]. */
+export function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+/** Scenario names shipped in assets/scenarios/. */
+export function knownScenarios(): string[] {
+  if (!existsSync(SCENARIO_DIR)) return [];
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
+}
+
+/** Loads `--scenario NAME|PATH`; an unknown name lists the known ones, a bad file its bad fields. */
+export function readScenarioArg(nameOrPath: string): { scenario: Scenario; path: string } {
+  const isName = !nameOrPath.endsWith(".json") && !nameOrPath.includes("/");
+  const path = scenarioPath(nameOrPath);
+  if (!existsSync(path)) {
+    if (isName)
+      throw new UsageError(
+        `unknown scenario "${nameOrPath}" (known: ${knownScenarios().join(", ") || "none"}); give a name or a path to a .json file`,
+      );
+    throw scenarioError(`no scenario file at ${path}`);
+  }
+  try {
+    return { scenario: loadScenario(nameOrPath), path };
+  } catch (err) {
+    // one line per bad field, as the scenario loader lists them
+    throw scenarioError((err as Error).message);
+  }
+}
