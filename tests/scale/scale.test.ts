@@ -10,14 +10,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Identity } from "../../shared/protocol/lobby.ts";
-import type { Reply } from "../../shared/protocol/messages.ts";
-import { assembleView } from "../../shared/protocol/viewSlices.ts";
-import type { PlayerView } from "../../shared/rules/view.ts";
+import {
+  ask,
+  freePort,
+  type HashSummary,
+  sleep,
+  tempDataDir,
+  viewOf,
+  waitFor,
+} from "../server/helpers.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 20_000;
@@ -32,16 +37,7 @@ interface Proc {
   log: string;
 }
 
-interface Summary {
-  ok: boolean;
-  stateHash: string;
-  actions: number;
-  phase: string;
-  year: number;
-  deadline: number | null;
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orbital-scale-"));
+const dataDir = tempDataDir("scale");
 const started: Proc[] = [];
 const rooms: AnyRoom[] = [];
 let redis: Proc | undefined;
@@ -52,7 +48,6 @@ let serverA: Proc | undefined;
 let serverB: Proc | undefined;
 
 const baseOf = (port: number) => `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // last resort if the worker dies before afterAll: nothing this file started outlives it
 process.once("exit", () => {
@@ -66,16 +61,6 @@ process.once("exit", () => {
     }
   }
 });
-
-/** Asks the OS for a port that is free right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return address.port;
-}
 
 /** Starts a child process whose output is kept in memory (shown when something fails). */
 function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Proc {
@@ -105,24 +90,6 @@ async function stop(p: Proc | undefined, signal: NodeJS.Signals, graceMs = 5_000
   }, graceMs);
   await exited;
   clearTimeout(killer);
-}
-
-/** Polls `check` until it returns a truthy value (or stops throwing). */
-async function waitFor<T>(check: () => T | Promise<T>, timeoutMs: number, label: string) {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-      last = new Error(`still ${String(v)}`);
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}: ${String(last)}`);
-    await sleep(50);
-  }
 }
 
 /** True once redis answers PING. */
@@ -191,12 +158,12 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function hashOn(port: number, code: string, token: string): Promise<Summary> {
+async function hashOn(port: number, code: string, token: string): Promise<HashSummary> {
   const { status, body } = await getJson(
     `${baseOf(port)}/api/games/${code}/hash?token=${encodeURIComponent(token)}`,
   );
   if (status !== 200) throw new Error(`GET hash on ${port} → ${status} ${JSON.stringify(body)}`);
-  return body as unknown as Summary;
+  return body as unknown as HashSummary;
 }
 
 /** An SDK client pointed at `port`; records the URLs it calls (matchmaking HTTP, then the room's WebSocket). */
@@ -222,17 +189,6 @@ async function joinVia(port: number, code: string, options: Record<string, unkno
   room.reconnection.minUptime = 0;
   rooms.push(room);
   return { room, urls };
-}
-
-const ask = (room: AnyRoom, type: string, payload: unknown = {}) =>
-  room.request(type, payload, { timeout: 5_000 }) as Promise<Reply>;
-
-function viewOf(room: AnyRoom): PlayerView {
-  const out: [string, string][] = [];
-  (room.state?.slices as Map<string, { json: string }> | undefined)?.forEach((v, k) => {
-    out.push([k, v.json]);
-  });
-  return assembleView(out);
 }
 
 async function leave(room: AnyRoom): Promise<void> {
@@ -263,7 +219,7 @@ describe("two processes, one Redis, one SQLite file", () => {
   let hostToken = "";
   let seatToken = "";
   let memberId = "";
-  let beforeCrash: Summary | undefined;
+  let beforeCrash: HashSummary | undefined;
 
   it("a game created on A is joined through B, and its actions land on A", async () => {
     const res = await fetch(`${baseOf(portA)}/api/games`, {
