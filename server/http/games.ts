@@ -6,13 +6,14 @@ import { randomBytes } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { matchMaker } from "@colyseus/core";
 import express, { type Application, type Request, type Response } from "express";
-import { replay } from "../../shared/bots/play.ts";
 import { createGamePayload } from "../../shared/protocol/lobby.ts";
+import { replay } from "../../shared/rules/replay.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { requireScenario } from "../../shared/scenario/load.ts";
 import { listScenarios, loadScenario } from "../../tools/scenarioFile.ts";
 import { processOwner } from "../owner.ts";
+import { engineOptions } from "../store/db.ts";
 import { getStore } from "../store/instance.ts";
 import { hashToken, newJoinCode, newToken, normaliseCode } from "../store/tokens.ts";
 
@@ -49,8 +50,13 @@ function replayStored(id: string): {
   const row = store.getGame(id);
   if (!row) return null;
   const scenario = requireScenario(row.scenario, `game ${id}`);
-  const { bots: _bots, ...options } = row.options as typeof row.options & { bots?: unknown };
-  const state = replay(scenario, row.seed, row.seats, options, store.loadActions(id));
+  const state = replay(
+    scenario,
+    row.seed,
+    row.seats,
+    engineOptions(row.options),
+    store.loadActions(id),
+  );
   return { state, row };
 }
 
@@ -110,7 +116,7 @@ export function mountGames(app: Application): void {
       scenarioJson: scenario,
       seed,
       seats,
-      options: { ...options, bots: p.bots ?? {} } as typeof options,
+      options: { ...options, bots: p.bots ?? {} },
       hostTokenHash: hashToken(hostToken),
       owner: processOwner(),
       now: Date.now(),

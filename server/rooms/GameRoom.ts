@@ -20,7 +20,7 @@ import {
 } from "../../shared/protocol/messages.ts";
 import { makeRng } from "../../shared/rules/random.ts";
 import { applyAction } from "../../shared/rules/reducer.ts";
-import { createGame, type GameOptions } from "../../shared/rules/setup.ts";
+import { replay } from "../../shared/rules/replay.ts";
 import {
   type Action,
   type ActionBody,
@@ -29,6 +29,7 @@ import {
   type GameState,
 } from "../../shared/rules/types.ts";
 import { requireScenario } from "../../shared/scenario/load.ts";
+import { engineOptions } from "../store/db.ts";
 import { stateHash } from "../store/hash.ts";
 import { getStore } from "../store/instance.ts";
 import { hashToken, newToken } from "../store/tokens.ts";
@@ -105,37 +106,26 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     this.gameId = row.id;
     this.hostTokenHash = row.hostTokenHash;
     const scenario = requireScenario(row.scenario, `game ${row.id}`);
-    const { bots = {}, ...gameOptions } = row.options as GameOptions & {
-      bots?: Record<string, string>;
-    };
-    const created = createGame(
-      scenario,
-      row.seed,
-      row.seats.length ? row.seats : undefined,
-      gameOptions,
-    );
-    if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
-    let state = created.state;
     // restore: replay the accepted actions; the engine is deterministic, so this is the game as it was
     const actions = store.loadActions(row.id);
-    for (const [i, action] of actions.entries()) {
-      // Fix (restart test): remember that a bot already took its turn in this phase; otherwise a
-      // restored room lets every bot play the current phase again, adding actions on boot (the
-      // restored game's state hash then differs from the one that crashed).
-      if (action.actor.kind === "seat" && action.actor.member === BOT_MEMBER) {
-        const key = `${state.year}:${state.phase}:${action.actor.seat}`;
-        this.botTurns.set(key, Math.max(1, this.botTurns.get(key) ?? 0));
-      }
-      const r = applyAction(state, action);
-      if (!r.ok)
-        throw new Error(
-          `game ${row.id}: action ${i + 1} refused on restore: ${r.code} ${r.detail}`,
-        );
-      state = r.state;
-    }
+    const state = replay(
+      scenario,
+      row.seed,
+      row.seats,
+      engineOptions(row.options),
+      actions,
+      (s, action) => {
+        // remember that a bot already took its turn in a phase: otherwise a restored room lets every
+        // bot play the current phase again, adding actions on boot (and changing the state hash)
+        if (action.actor.kind === "seat" && action.actor.member === BOT_MEMBER) {
+          const key = `${s.year}:${s.phase}:${action.actor.seat}`;
+          this.botTurns.set(key, Math.max(1, this.botTurns.get(key) ?? 0));
+        }
+      },
+    );
     this.seq = actions.length;
     this.game = state;
-    this.botNames = bots;
+    this.botNames = row.options.bots ?? {};
     this.botSeed = row.seed;
     this.projection = new Projection(this.state);
     this.state.code = row.id;

@@ -70,6 +70,17 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** A table's options as stored: the engine's options plus the bot strategy per role. */
+export interface TableOptions extends GameOptions {
+  bots?: Record<string, string>;
+}
+
+/** The engine's part of a table's options (what createGame and replay take). */
+export function engineOptions(options: TableOptions): GameOptions {
+  const { bots: _bots, ...rest } = options;
+  return rest;
+}
+
 export interface NewGame {
   /** The 6-character join code. */
   id: string;
@@ -78,7 +89,7 @@ export interface NewGame {
   scenarioJson: string | object;
   seed: string;
   seats: SeatSetup[];
-  options: GameOptions;
+  options: TableOptions;
   hostTokenHash: string;
   /** Id of the server process that runs the game. */
   owner: string;
@@ -93,7 +104,7 @@ export interface GameRecord {
   scenario: unknown;
   seed: string;
   seats: SeatSetup[];
-  options: GameOptions;
+  options: TableOptions;
   status: GameStatus;
   owner: string;
   hostTokenHash: string;
@@ -226,7 +237,7 @@ function gameFromRow(r: GameRow): GameRecord {
     scenario: JSON.parse(r.scenario_json),
     seed: r.seed,
     seats: JSON.parse(r.seats_json) as SeatSetup[],
-    options: JSON.parse(r.options_json) as GameOptions,
+    options: JSON.parse(r.options_json) as TableOptions,
     status: r.status,
     owner: r.owner,
     hostTokenHash: r.host_token_hash,

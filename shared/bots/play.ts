@@ -6,7 +6,7 @@
 
 import { seatMaySend } from "../rules/legal.ts";
 import { makeRng } from "../rules/random.ts";
-import { applyAction, reduceInPlace } from "../rules/reducer.ts";
+import { reduceInPlace } from "../rules/reducer.ts";
 import { createGame, type GameOptions, type SeatSetup } from "../rules/setup.ts";
 import {
   type Action,
@@ -118,24 +118,4 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
     }
   }
   return { state, log, rejections, setup: { seed, seats: seats ?? [], options } };
-}
-
-/** Replays an action log from the start; throws if any action is refused. */
-export function replay(
-  scenario: Scenario,
-  seed: string,
-  seats: SeatSetup[] | undefined,
-  options: GameOptions,
-  log: readonly Action[],
-): GameState {
-  const created = createGame(scenario, seed, seats?.length ? seats : undefined, options);
-  if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
-  let state = created.state;
-  for (const [i, action] of log.entries()) {
-    const r = applyAction(state, action);
-    if (!r.ok)
-      throw new Error(`action ${i} (${action.type}) refused on replay: ${r.code} ${r.detail}`);
-    state = r.state;
-  }
-  return state;
 }

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type PlayResult, playGame, replay } from "../../shared/bots/play.ts";
+import { type PlayResult, playGame } from "../../shared/bots/play.ts";
+import { replay } from "../../shared/rules/replay.ts";
 import type { GameState, Orders, RoleId } from "../../shared/rules/types.ts";
 import { copyJson } from "../../shared/rules/util.ts";
 import { playerView, type Viewer } from "../../shared/rules/view.ts";

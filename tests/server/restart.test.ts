@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stateHash } from "../../server/store/hash.ts";
-import { replay } from "../../shared/bots/play.ts";
+import { replay } from "../../shared/rules/replay.ts";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
 import type { Action } from "../../shared/rules/types.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
