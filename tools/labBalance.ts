@@ -3,8 +3,10 @@
  * plays, and the pure arithmetic that turns their games into one block per
  * target with the measured values, the target and PASS/FAIL.
  */
+
 import { defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_BOTS } from "../shared/bots/probes.ts";
+import { shareOfPar } from "../shared/rules/scoring.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { ORDER_KINDS, TERM_KINDS } from "../shared/scenario/schema.ts";
 import { ci95, type GameResult, mean } from "./labStats.ts";
@@ -31,7 +33,7 @@ export function leaderAfter(
   for (const r of order) {
     let sum = 0;
     for (let y = 0; y < years; y++) sum += reports[y]?.scores[r] ?? 0;
-    const pct = (100 * sum) / ((pars[r] || 1) * years);
+    const pct = shareOfPar(sum, pars[r] ?? 1, years);
     if (pct > bestPct) {
       best = r;
       bestPct = pct;

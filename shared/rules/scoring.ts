@@ -367,6 +367,11 @@ function verdicts(s: GameState): Verdicts {
   return { liberal, realist, market };
 }
 
+/** A score as a percentage of its role's par over the years played (par is points per year). */
+export function shareOfPar(score: number, par: number, years: number): number {
+  return (100 * score) / ((par || 1) * Math.max(1, years));
+}
+
 /** Ends the game: audit, peace dividend, conflict, secret priorities, ranking, verdicts. */
 export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
   const sc = s.scenario;
@@ -395,7 +400,7 @@ export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
     if (conflict) score -= Math.abs(score) * (1 - d.conflictFactor);
     st.score = round2(score);
     finalScores[r] = st.score;
-    percentOfPar[r] = round2((100 * st.score) / ((sc.roles[r]?.par ?? 1) * years));
+    percentOfPar[r] = round2(shareOfPar(st.score, sc.roles[r]?.par ?? 1, years));
   }
   const ranking = [...s.order].sort(
     (x, y) =>
