@@ -1,8 +1,8 @@
 /**
  * Small helpers the rules share: copying a state, reading roles, moving money.
  */
-import type { RoleSpec, Scenario } from "../scenario/schema.ts";
-import type { GameState, Rejection, RejectionCode, SeatState, Transfer } from "./types.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { GameState, Rejection, RejectionCode, Transfer } from "./types.ts";
 
 /** A rejection with a typed code and a sentence a player can read. */
 export function reject(code: RejectionCode, detail: string): Rejection {
@@ -44,18 +44,6 @@ export function cloneState(s: GameState): GameState {
     deals: liveDeals,
     events: events.map((e) => ({ card: e.card, injected: e.injected })),
   };
-}
-
-export function roleSpec(s: { scenario: Scenario }, role: string): RoleSpec {
-  const spec = s.scenario.roles[role];
-  if (!spec) throw new Error(`unknown role ${role}`);
-  return spec;
-}
-
-export function seat(s: GameState, role: string): SeatState {
-  const st = s.seats[role];
-  if (!st) throw new Error(`role ${role} is not at this table`);
-  return st;
 }
 
 export function isState(scenario: Scenario, role: string): boolean {

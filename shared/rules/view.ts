@@ -17,7 +17,6 @@ import type {
   Proposal,
   RoleId,
   TensionTerm,
-  Term,
   YearReport,
 } from "./types.ts";
 import { copyJson } from "./util.ts";
@@ -475,9 +474,4 @@ function activeDealCopy(d: Deal, cache: ViewCache | undefined): Deal {
   const copy = { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] };
   cache?.deals.set(d, { yearsDone: d.yearsDone, voidTerms: d.voidTerms.length, copy });
   return copy;
-}
-
-/** The terms of a deal, for code that only holds a view. */
-export function dealTerms(view: PlayerView, deal: string): Term[] {
-  return view.deals[deal]?.terms ?? [];
 }
