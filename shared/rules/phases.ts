@@ -176,17 +176,16 @@ function resolve(s: GameState, at: number, events: GameEvent[]): void {
   finishYear(s, at, events, false);
 }
 
-/** True when at least one seat is human and every human seat with people in it is ready. */
-export function everyHumanReady(s: GameState): boolean {
+/**
+ * Whether the phase may end before its deadline: in a crisis once both rivals
+ * chose; otherwise once every human seat with people in it is ready (a table of
+ * bots only waits for its timers).
+ */
+export function phaseDone(s: GameState): boolean {
+  if (s.phase === "crisis")
+    return s.scenario.rivalPair.every((r) => s.seats[r]?.crisisChoice !== "");
   const humans = s.order
     .map((r) => s.seats[r])
     .filter((st) => st && st.controller === "human" && Object.keys(st.members).length > 0);
-  if (humans.length === 0) return false;
-  if (s.phase === "crisis") {
-    const rivals = s.scenario.rivalPair
-      .map((r) => s.seats[r])
-      .filter((st) => st && st.controller === "human");
-    return rivals.every((st) => st?.crisisChoice !== "");
-  }
-  return humans.every((st) => st?.ready);
+  return humans.length > 0 && humans.every((st) => st?.ready);
 }

@@ -18,7 +18,7 @@ import { commit, ready, setOrders } from "./actions/orders.ts";
 import { accept, cancelDeal, propose, rejectProposal, withdraw } from "./actions/proposals.ts";
 import { chat, crisisChoice, stance, statement } from "./actions/talk.ts";
 import type { Handler } from "./actions/types.ts";
-import { advance, everyHumanReady } from "./phases.ts";
+import { advance, phaseDone } from "./phases.ts";
 import type {
   Action,
   ActionType,
@@ -160,9 +160,7 @@ export function reduceInPlace(
     (action.type === "ready" || action.type === "commit" || action.type === "crisisChoice") &&
     !s.paused
   ) {
-    const crisisDone =
-      s.phase === "crisis" && s.scenario.rivalPair.every((r) => s.seats[r]?.crisisChoice !== "");
-    if (crisisDone || (s.phase !== "crisis" && everyHumanReady(s))) advance(s, action.at, out);
+    if (phaseDone(s)) advance(s, action.at, out);
   }
   return { ok: true, events: out };
 }
