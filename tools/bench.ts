@@ -2,10 +2,16 @@
  * `npm run bench`: how many whole bot games per second the rules engine plays,
  * on one thread and with worker threads, for the policy lab's budget.
  *
- *   npm run bench -- [--games N] [--workers N] [--bot mix|random] [--scenario NAME]
+ *   npm run bench -- [--games N] [--workers N] [--bot mix|random] [--scenario NAME] [--warmup N]
  *
- * Each measurement starts after a warm-up (so the JIT has compiled the hot
- * path) and plays seeds bench0, bench1, … with bots in every seat.
+ * Each thread first plays a warm-up, then plays seeds bench0, bench1, … with bots in
+ * every seat and times them: the steady figure. The warm-up is long (2,000 games by
+ * default) because V8 keeps compiling the engine's hot functions for about that many
+ * games, each Turbofan job taking 30–100 ms on a background thread; with a worker on
+ * every core those jobs take CPU from the other workers, so a short warm-up measures the
+ * compiler as much as the engine (docs/PERFORMANCE.md). Workers start their clocks
+ * together, once all are warm. The cold figure counts every game from a fresh thread,
+ * warm-up included: what a short lab run gets.
  */
 import { availableParallelism, cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -24,7 +30,7 @@ Options:
   --workers N     worker threads for the parallel run (default: available cores)
   --bot NAME      mix (the default strategy mix) or random (default: mix)
   --scenario S    scenario name or path (default: crew-dragon-2020)
-  --warmup N      warm-up games before each measurement (default: 200)
+  --warmup N      warm-up games per thread before the timed games (default: 2000)
   --help          show this help
 `;
 
@@ -40,7 +46,12 @@ interface Tally {
   games: number;
   actions: number;
   ms: number;
+  /** Wall-clock ms (performance.timeOrigin-based) when the thread began its warm-up, and when it ended. */
+  coldFrom: number;
+  to: number;
 }
+
+const clock = () => performance.timeOrigin + performance.now();
 
 function optionsFor(scenario: Scenario, bot: string): PlayOptions {
   const seats = defaultSeats(scenario);
@@ -55,22 +66,31 @@ function optionsFor(scenario: Scenario, bot: string): PlayOptions {
   return { seats, defaultBot: one };
 }
 
-/** Plays the warm-up, then games [from, to), and times the latter. */
-function run(job: Job): Tally {
+/** Plays the warm-up, waits for `ready` (the other workers' warm-ups), then plays games [from, to) and times them. */
+async function run(job: Job, ready: () => Promise<void> = async () => {}): Promise<Tally> {
+  const coldFrom = clock();
   const scenario = loadScenario(job.scenario);
   const opts = optionsFor(scenario, job.bot);
   for (let i = 0; i < job.warmup; i++) playGame(scenario, `warm${i}`, opts);
+  await ready();
   let actions = 0;
   const t0 = performance.now();
   for (let i = job.from; i < job.to; i++)
     actions += playGame(scenario, `bench${i}`, opts).log.length;
-  return { games: job.to - job.from, actions, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  return { games: job.to - job.from, actions, ms, coldFrom, to: clock() };
 }
 
-function inWorker(job: Job): Promise<Tally> {
+/** Runs a job in a worker; it posts "warm" after its warm-up and waits for `go`. */
+function inWorker(job: Job, warm: () => void, go: Promise<void>): Promise<Tally> {
   return new Promise((resolve, reject) => {
     const w = new Worker(new URL(import.meta.url), { workerData: job });
-    w.once("message", resolve);
+    w.on("message", (m: "warm" | Tally) => {
+      if (m === "warm") {
+        warm();
+        void go.then(() => w.postMessage("go"));
+      } else resolve(m);
+    });
     w.once("error", reject);
     w.once("exit", (code) => {
       if (code !== 0) reject(new Error(`worker exited with ${code}`));
@@ -78,9 +98,15 @@ function inWorker(job: Job): Promise<Tally> {
   });
 }
 
-function line(label: string, t: Tally, wallMs: number): string {
+function line(
+  label: string,
+  t: Tally,
+  wallMs: number,
+  cold: { games: number; ms: number },
+): string {
   const perSec = (t.games / wallMs) * 1000;
-  return `${label.padEnd(22)} ${perSec.toFixed(0).padStart(7)} games/s  ${(t.ms / t.games).toFixed(3)} ms/game per thread  ${(t.actions / t.games).toFixed(1)} actions/game  (${t.games} games in ${(wallMs / 1000).toFixed(2)} s)`;
+  const coldPerSec = (cold.games / cold.ms) * 1000;
+  return `${label.padEnd(18)} ${perSec.toFixed(0).padStart(6)} games/s  ${(t.ms / t.games).toFixed(3)} ms/game per thread  ${(t.actions / t.games).toFixed(1)} actions/game  (${t.games} games in ${(wallMs / 1000).toFixed(2)} s; cold: ${coldPerSec.toFixed(0)} games/s)`;
 }
 
 async function main(): Promise<void> {
@@ -90,7 +116,7 @@ async function main(): Promise<void> {
       workers: { type: "string" },
       bot: { type: "string", default: "mix" },
       scenario: { type: "string", default: "crew-dragon-2020" },
-      warmup: { type: "string", default: "200" },
+      warmup: { type: "string", default: "2000" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -113,8 +139,13 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpu}, ${availableParallelism()} cores, Node ${process.version}`);
   console.log(`scenario ${scenario}, bot ${bot}, ${games} games, warm-up ${warmup}\n`);
 
-  const single = run({ scenario, bot, warmup, from: 0, to: games });
-  console.log(line("1 thread", single, single.ms));
+  const single = await run({ scenario, bot, warmup, from: 0, to: games });
+  console.log(
+    line("1 thread", single, single.ms, {
+      games: warmup + single.games,
+      ms: single.to - single.coldFrom,
+    }),
+  );
 
   const per = Math.ceil(games / workers);
   const jobs: Job[] = [];
@@ -123,17 +154,40 @@ async function main(): Promise<void> {
     const to = Math.min(games, from + per);
     if (from < to) jobs.push({ scenario, bot, warmup, from, to });
   }
-  // workers warm up before they start their clocks; wall time is the slowest worker's
-  const tallies = await Promise.all(jobs.map(inWorker));
-  const total: Tally = { games: 0, actions: 0, ms: 0 };
+  // every worker warms up, then all start their clocks together: the timed sections overlap
+  // wholly, and none is slowed by another's compilations; wall time is the slowest worker's
+  let warm = 0;
+  let start = () => {};
+  const go = new Promise<void>((resolve) => {
+    start = resolve;
+  });
+  const tallies = await Promise.all(
+    jobs.map((job) =>
+      inWorker(
+        job,
+        () => {
+          if (++warm === jobs.length) start();
+        },
+        go,
+      ),
+    ),
+  );
+  const total: Tally = { games: 0, actions: 0, ms: 0, coldFrom: Infinity, to: 0 };
   let wall = 0;
   for (const t of tallies) {
     total.games += t.games;
     total.actions += t.actions;
     total.ms += t.ms;
+    total.coldFrom = Math.min(total.coldFrom, t.coldFrom);
+    total.to = Math.max(total.to, t.to);
     wall = Math.max(wall, t.ms);
   }
-  console.log(line(`${jobs.length} worker threads`, total, wall));
+  console.log(
+    line(`${jobs.length} worker threads`, total, wall, {
+      games: total.games + warmup * jobs.length,
+      ms: total.to - total.coldFrom,
+    }),
+  );
 }
 
 if (isMainThread) {
@@ -142,5 +196,13 @@ if (isMainThread) {
     process.exitCode = 1;
   });
 } else {
-  parentPort?.postMessage(run(workerData as Job));
+  const ready = () =>
+    new Promise<void>((resolve) => {
+      parentPort?.once("message", () => resolve());
+      parentPort?.postMessage("warm");
+    });
+  void run(workerData as Job, ready).then((t) => {
+    parentPort?.postMessage(t);
+    parentPort?.close();
+  });
 }

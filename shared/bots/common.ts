@@ -11,6 +11,7 @@ import {
   previewProposalBy,
 } from "../rules/legal.ts";
 import { checkOrder } from "../rules/orders.ts";
+import { viewDealsInOrder } from "../rules/records.ts";
 import type {
   ActionBody,
   Deal,
@@ -79,9 +80,8 @@ function activeThisYear(view: PlayerView): readonly Deal[] {
   if (activeSeen && activeSeen.deals === view.deals && activeSeen.year === view.year)
     return activeSeen.active;
   const out: Deal[] = [];
-  for (const id in view.deals) {
-    const d = view.deals[id];
-    if (d && d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
+  for (const d of viewDealsInOrder(view.deals)) {
+    if (d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
       out.push(d);
   }
   activeSeen = { deals: view.deals, year: view.year, active: out };

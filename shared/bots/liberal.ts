@@ -2,6 +2,8 @@
  * Liberal: seeks reciprocal and multilateral deals, keeps its pledges,
  * compartmentalises and de-escalates.
  */
+
+import { viewDealsInOrder } from "../rules/records.ts";
 import {
   buy,
   buyCrew,
@@ -137,7 +139,7 @@ export const liberalPolicy: Policy = {
       c.view.year === c.view.startYear
     )
       return [];
-    const swapped = Object.values(c.view.deals).some(
+    const swapped = viewDealsInOrder(c.view.deals).some(
       (d) => d.startYear === c.view.year && d.terms.some((t) => t.kind === "seatSwap"),
     );
     if (swapped) return [];

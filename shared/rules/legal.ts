@@ -5,6 +5,7 @@
  */
 import type { Scenario } from "../scenario/schema.ts";
 import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
+import { dealsInOrder, proposalsThisYear, viewDealsInOrder } from "./records.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
 import type {
@@ -51,21 +52,19 @@ interface SeatFlags {
 function dealFlags(
   me: RoleId,
   year: number,
-  proposals: Record<string, Proposal>,
-  deals: Record<string, Deal>,
+  proposals: readonly Proposal[],
+  deals: readonly Deal[],
 ): Pick<SeatFlags, "awaitsMe" | "mineOpen" | "myActiveDeal"> {
   let awaitsMe = false;
   let mineOpen = false;
   let myActiveDeal = false;
-  for (const id in proposals) {
-    const p = proposals[id];
-    if (p?.status !== "open" || p.year !== year || !p.parties.includes(me)) continue;
+  for (const p of proposals) {
+    if (p.status !== "open" || p.year !== year || !p.parties.includes(me)) continue;
     if (!p.accepted.includes(me)) awaitsMe = true;
     if (p.from === me) mineOpen = true;
   }
-  for (const id in deals) {
-    const d = deals[id];
-    if (d?.status === "active" && d.parties.includes(me)) {
+  for (const d of deals) {
+    if (d.status === "active" && d.parties.includes(me)) {
       myActiveDeal = true;
       break;
     }
@@ -85,7 +84,7 @@ export function legalActionTypes(view: PlayerView): ActionType[] {
       isRival: view.rivalPair.includes(me),
       crisisOnEarth: view.crisisOnEarth,
       alone: view.order.length <= 1,
-      ...dealFlags(me, view.year, view.proposals, view.deals),
+      ...dealFlags(me, view.year, Object.values(view.proposals), viewDealsInOrder(view.deals)),
     }),
   ];
 }
@@ -116,7 +115,10 @@ export function seatMaySend(s: GameState, me: RoleId, kinds: readonly ActionType
   // and the proposals (a long record) are read only when that answer is no
   if (anyOf(kinds, known(base))) return true;
   if (!DEAL_FLAG_PHASES.has(s.phase)) return false;
-  return anyOf(kinds, known({ ...base, ...dealFlags(me, s.year, s.proposals, s.deals) }));
+  return anyOf(
+    kinds,
+    known({ ...base, ...dealFlags(me, s.year, proposalsThisYear(s), dealsInOrder(s)) }),
+  );
 }
 
 function anyOf(kinds: readonly ActionType[], legal: readonly ActionType[]): boolean {

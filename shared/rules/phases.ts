@@ -3,6 +3,7 @@
  * timers, the start of a year (budgets, event card, market) and its end.
  */
 import { nextInt, pickWeighted } from "./random.ts";
+import { proposalsThisYear } from "./records.ts";
 import { emptyReport, resolveYear } from "./resolve.ts";
 import { finishGame, resolveCrisis, scoreYear } from "./scoring.ts";
 import { lastYear } from "./setup.ts";
@@ -106,7 +107,7 @@ export function endGame(
   at: number,
   events: GameEvent[],
 ): void {
-  for (const p of Object.values(s.proposals)) if (p.status === "open") p.status = "expired";
+  for (const p of proposalsThisYear(s)) if (p.status === "open") p.status = "expired";
   s.outcome = finishGame(s, reason);
   enter(s, "ended", at, events);
   events.push({ type: "gameOver", conflict: s.outcome.conflict });
@@ -131,9 +132,8 @@ export function advance(s: GameState, at: number, events: GameEvent[]): void {
       enter(s, "negotiation", at, events);
       return;
     case "negotiation":
-      for (const id in s.proposals) {
-        const p = s.proposals[id];
-        if (p?.status === "open") {
+      for (const p of proposalsThisYear(s)) {
+        if (p.status === "open") {
           p.status = "expired";
           events.push({
             type: "proposalChanged",

@@ -15,6 +15,7 @@ import {
   vulnerability,
 } from "./indices.ts";
 import { chance, nextInt } from "./random.ts";
+import { dealsInOrder } from "./records.ts";
 import type { Deal, FlownSeat, GameState, RoleId, TensionTerm, Term, YearReport } from "./types.ts";
 import { clamp, isState, pairKey, rivalOf, round2, transfer } from "./util.ts";
 
@@ -381,9 +382,10 @@ function executePlan(s: GameState, w: Work, deal: Deal, plan: Plan): void {
 
 function runDeals(s: GameState, w: Work): void {
   const [r0, r1] = s.scenario.rivalPair;
-  const deals = Object.values(s.deals)
-    .filter((d) => d.status === "active" && d.startYear <= s.year && d.startYear + d.years > s.year)
-    .sort((a, b) => a.seq - b.seq);
+  // in conclusion order: a deal's seq is the number in its id, and dealsInOrder reads them by it
+  const deals = dealsInOrder(s).filter(
+    (d) => d.status === "active" && d.startYear <= s.year && d.startYear + d.years > s.year,
+  );
   for (const deal of deals) {
     const key = String(s.year);
     if (w.linked && deal.parties.includes(r0) && deal.parties.includes(r1)) {
@@ -682,7 +684,7 @@ function checkPledgesAndContracts(s: GameState, w: Work): void {
   const executed = new Set(
     w.report.dealResults.filter((d) => d.result === "executed").map((d) => d.deal),
   );
-  for (const deal of Object.values(s.deals)) {
+  for (const deal of dealsInOrder(s)) {
     if (!executed.has(deal.id)) continue;
     for (const [i, t] of deal.terms.entries()) {
       if (t.kind === "pledge" && t.check !== null) {

@@ -4,6 +4,8 @@
  * A view never contains the seed, the random state, another seat's private
  * fields, proposals it is not party to, or channels it is not in.
  */
+
+import { dealsInOrder, proposalsThisYear as yearProposals } from "./records.ts";
 import type {
   ChatMessage,
   Deal,
@@ -251,7 +253,7 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
   // concluded is in the deals). Closed proposals never change again (see cloneState), so they
   // are shared; an open one changes only in `accepted`, copied here
   const proposals: Record<string, Proposal> = {};
-  for (const p of proposalsThisYear(s, cache)) {
+  for (const p of cachedProposalsThisYear(s, cache)) {
     if (all || p.parties.includes(me))
       proposals[p.id] = p.status === "open" ? openProposalCopy(p, cache) : p;
   }
@@ -404,14 +406,10 @@ function publicParts(s: GameState, cache: ViewCache | undefined): PublicParts {
  * which counts them in `counters.proposal`) and keep their year, so with a cache the list is
  * reused while the year and the count are the same.
  */
-function proposalsThisYear(s: GameState, cache: ViewCache | undefined): Proposal[] {
+function cachedProposalsThisYear(s: GameState, cache: ViewCache | undefined): Proposal[] {
   const seen = cache?.yearProposals;
   if (seen && seen.year === s.year && seen.count === s.counters.proposal) return seen.list;
-  const list: Proposal[] = [];
-  for (const id in s.proposals) {
-    const p = s.proposals[id] as Proposal;
-    if (p.year === s.year) list.push(p);
-  }
+  const list = yearProposals(s);
   if (cache) cache.yearProposals = { year: s.year, count: s.counters.proposal, list };
   return list;
 }
@@ -432,12 +430,12 @@ function openProposalCopy(p: Proposal, cache: ViewCache | undefined): Proposal {
  */
 function dealsFor(s: GameState, cache: ViewCache | undefined): Record<string, Deal> {
   const last = cache?.dealRecord;
+  const deals = dealsInOrder(s);
   if (last) {
     const seen = last.seen;
     let i = 0;
     let same = true;
-    for (const id in s.deals) {
-      const d = s.deals[id] as Deal;
+    for (const d of deals) {
       if (
         seen[i] !== d ||
         seen[i + 1] !== d.status ||
@@ -453,8 +451,7 @@ function dealsFor(s: GameState, cache: ViewCache | undefined): Record<string, De
   }
   const record: Record<string, Deal> = {};
   const seen: (Deal | string | number)[] = [];
-  for (const id in s.deals) {
-    const d = s.deals[id] as Deal;
+  for (const d of deals) {
     record[d.id] = d.status === "active" ? activeDealCopy(d, cache) : d;
     seen.push(d, d.status, d.yearsDone, d.voidTerms.length);
   }

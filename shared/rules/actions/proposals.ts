@@ -1,4 +1,5 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
+import { proposalsThisYear } from "../records.ts";
 import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
 import { copyJson, reject, round2, transfer } from "../util.ts";
@@ -14,10 +15,7 @@ export const propose: Handler<"propose"> = (s, a, out) => {
   if (note.length > MAX_NOTE)
     return reject("ERR_TOO_LONG", `a note has at most ${MAX_NOTE} characters`);
   let open = 0;
-  for (const id in s.proposals) {
-    const p = s.proposals[id];
-    if (p?.from === st.role && p.status === "open") open++;
-  }
+  for (const p of proposalsThisYear(s)) if (p.from === st.role && p.status === "open") open++;
   if (open >= MAX_OPEN_PER_SEAT)
     return reject("ERR_NOT_ALLOWED", `at most ${MAX_OPEN_PER_SEAT} open proposals at once`);
   const problem = checkProposal(s.scenario, s.order, st.role, a.parties, a.terms, a.years);
