@@ -88,61 +88,90 @@ function activeThisYear(view: PlayerView): readonly Deal[] {
   return out;
 }
 
-export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): Ctx {
-  const me = view.viewer.seat;
-  const deals = activeThisYear(view);
-  const [a, b] = view.rivalPair;
-  const rival = me === a ? (b ?? null) : me === b ? (a ?? null) : null;
-  const need = (r: RoleId) => sc.roles[r]?.crewNeed ?? 0;
+/**
+ * The context of one decision. A class, so that its helpers live on the prototype instead of
+ * being made afresh for every decision (the lab makes tens of thousands a second).
+ */
+class DecisionCtx implements Ctx {
+  readonly view: PlayerView;
+  readonly sc: Scenario;
+  readonly me: RoleId;
+  readonly random: () => number;
+  readonly last: YearReport | null;
+  readonly cash: number;
+  readonly orders: Orders;
+  readonly rival: RoleId | null;
+  readonly yearsLeft: number;
+  private readonly deals: readonly Deal[];
   // seats in proposals this seat has accepted that are not concluded yet: counted as bought
   // (or sold), so a bot neither buys the same crew seats twice nor sells a seat twice
-  const pending: Record<string, { bought: number; sold: number }> = {};
-  const note = (p: { terms: readonly Term[] }) => {
+  private readonly pending: Record<string, { bought: number; sold: number }> = {};
+
+  constructor(view: PlayerView, sc: Scenario, random: () => number) {
+    const me = view.viewer.seat;
+    const [a, b] = view.rivalPair;
+    this.view = view;
+    this.sc = sc;
+    this.me = me;
+    this.random = random;
+    this.last = view.reports[view.reports.length - 1] ?? null;
+    this.cash = view.private[me]?.cash ?? 0;
+    this.orders = view.private[me]?.orders as Orders;
+    this.rival = me === a ? (b ?? null) : me === b ? (a ?? null) : null;
+    this.yearsLeft = view.lastYear - view.year;
+    this.deals = activeThisYear(view);
+    for (const id in view.proposals) {
+      const p = view.proposals[id];
+      if (p && p.status === "open" && p.accepted.includes(me)) this.promise(p);
+    }
+  }
+
+  isState(r: RoleId): boolean {
+    return this.sc.roles[r]?.archetype === "state";
+  }
+
+  hasVehicle(r: RoleId): boolean {
+    return Boolean(this.sc.roles[r]?.vehicle);
+  }
+
+  need(r: RoleId): number {
+    return this.sc.roles[r]?.crewNeed ?? 0;
+  }
+
+  price(r: RoleId): number {
+    return this.view.seats[r]?.listPrice ?? 0;
+  }
+
+  promise(p: { terms: readonly Term[] }): void {
     for (const t of p.terms) {
       if (t.kind !== "seatSale") continue;
-      const buyer = pending[t.buyer] ?? { bought: 0, sold: 0 };
-      pending[t.buyer] = buyer;
+      const buyer = this.pending[t.buyer] ?? { bought: 0, sold: 0 };
+      this.pending[t.buyer] = buyer;
       buyer.bought += t.seats;
-      const provider = pending[t.provider] ?? { bought: 0, sold: 0 };
-      pending[t.provider] = provider;
+      const provider = this.pending[t.provider] ?? { bought: 0, sold: 0 };
+      this.pending[t.provider] = provider;
       provider.sold += t.seats;
     }
-  };
-  for (const id in view.proposals) {
-    const p = view.proposals[id];
-    if (p && p.status === "open" && p.accepted.includes(me)) note(p);
   }
-  const secured = (r: RoleId) => {
-    let n = pending[r]?.bought ?? 0;
-    for (const d of deals)
+
+  secured(r: RoleId): number {
+    let n = this.pending[r]?.bought ?? 0;
+    for (const d of this.deals)
       for (const t of d.terms) if (t.kind === "seatSale" && t.buyer === r) n += t.seats;
     return n;
-  };
-  const spare = (r: RoleId) => {
-    const cap = view.seats[r]?.capacity ?? 0;
-    let used = (sc.roles[r]?.vehicle ? need(r) : 0) + (pending[r]?.sold ?? 0);
-    for (const d of deals)
+  }
+
+  spare(r: RoleId): number {
+    const cap = this.view.seats[r]?.capacity ?? 0;
+    let used = (this.sc.roles[r]?.vehicle ? this.need(r) : 0) + (this.pending[r]?.sold ?? 0);
+    for (const d of this.deals)
       for (const t of d.terms) if (t.kind === "seatSale" && t.provider === r) used += t.seats;
     return Math.max(0, cap - used);
-  };
-  return {
-    view,
-    sc,
-    me,
-    random,
-    last: view.reports[view.reports.length - 1] ?? null,
-    cash: view.private[me]?.cash ?? 0,
-    orders: view.private[me]?.orders as Orders,
-    rival,
-    isState: (r) => sc.roles[r]?.archetype === "state",
-    hasVehicle: (r) => Boolean(sc.roles[r]?.vehicle),
-    secured,
-    spare,
-    promise: note,
-    need,
-    price: (r) => view.seats[r]?.listPrice ?? 0,
-    yearsLeft: view.lastYear - view.year,
-  };
+  }
+}
+
+export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): Ctx {
+  return new DecisionCtx(view, sc, random);
 }
 
 /** Keeps only the orders this role has and may set to these values, and only if affordable. */

@@ -61,7 +61,12 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
   };
   apply({ type: "startGame", actor: { kind: "host" }, at: now });
   const rngs: Record<string, () => number> = {};
-  for (const role of state.order) rngs[role] = makeRng(`${seed}:bot:${role}`);
+  // one actor per seat, shared by its actions in the log (actions are never changed)
+  const actors: Record<string, Action["actor"]> = {};
+  for (const role of state.order) {
+    rngs[role] = makeRng(`${seed}:bot:${role}`);
+    actors[role] = { kind: "seat", seat: role, member: BOT_MEMBER };
+  }
   // a seat's last view, kept while no action has been accepted since (views are read-only)
   const views: Record<string, { at: number; view: PlayerView }> = {};
   // what views of this game share while it has not changed (seats, deals, reports…)
@@ -98,11 +103,7 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
         for (const body of actions) {
           if (state.phase !== phase || state.year !== year) break;
           now += 1000;
-          const action = {
-            ...body,
-            actor: { kind: "seat", seat: role, member: BOT_MEMBER },
-            at: now,
-          } as Action;
+          const action = { ...body, actor: actors[role], at: now } as Action;
           const r = reduceInPlace(state, action);
           if (r.ok) log.push(action);
           else {

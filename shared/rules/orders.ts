@@ -108,7 +108,7 @@ function orderOption(
  * The option checkOrder reads. Only crew funding depends on who is at the table; the others
  * depend on the scenario alone (never changed once loaded), so they are made once.
  */
-const optionCache = new WeakMap<Scenario, Map<string, OrderOption | null>>();
+const optionCache = new WeakMap<Scenario, Map<string, Map<OrderKind, OrderOption | null>>>();
 function checkedOption(
   scenario: Scenario,
   role: string,
@@ -116,16 +116,21 @@ function checkedOption(
   kind: OrderKind,
 ): OrderOption | null {
   if (kind === "crewFunding") return orderOption(scenario, role, present, kind);
-  let byKind = optionCache.get(scenario);
+  let byRole = optionCache.get(scenario);
+  if (!byRole) {
+    byRole = new Map();
+    optionCache.set(scenario, byRole);
+  }
+  // by role, then by kind: no key string is made per call (bots check orders for every wish)
+  let byKind = byRole.get(role);
   if (!byKind) {
     byKind = new Map();
-    optionCache.set(scenario, byKind);
+    byRole.set(role, byKind);
   }
-  const key = `${role}\u0000${kind}`;
-  let option = byKind.get(key);
+  let option = byKind.get(kind);
   if (option === undefined) {
     option = orderOption(scenario, role, present, kind);
-    byKind.set(key, option);
+    byKind.set(kind, option);
   }
   return option;
 }

@@ -175,13 +175,14 @@ function planDeal(
   w: Work,
   deal: Deal,
 ): { ok: true; plan: Plan } | { ok: false; reason: string; fault: RoleId } {
-  const seatsLeft = { ...w.seatsLeft };
+  // what the plan has used so far, read through from the work and the seats on first use
+  // (most deals touch two or three accounts: nothing is copied for the others)
+  const seatsLeft: Record<string, number> = {};
   const cash: Record<string, number> = {};
   const pool: Record<string, number> = {};
-  for (const r of present(s)) {
-    cash[r] = s.seats[r]?.cash ?? 0;
-    pool[r] = s.seats[r]?.pool ?? 0;
-  }
+  const left = (r: string) => seatsLeft[r] ?? w.seatsLeft[r] ?? 0;
+  const cashOf = (r: string) => cash[r] ?? s.seats[r]?.cash ?? 0;
+  const poolOf = (r: string) => pool[r] ?? s.seats[r]?.pool ?? 0;
   const plan: Plan = { flown: [], moves: [], swaps: [] };
   // the seats each crew holds, which only a seat swap reads
   const swaps = deal.terms.some((t) => t.kind === "seatSwap");
@@ -202,11 +203,11 @@ function planDeal(
     subsidy = false,
   ): boolean => {
     if (amount <= 0) return true;
-    const fromPool = subsidy ? Math.min(pool[from] ?? 0, amount) : 0;
-    if ((cash[from] ?? 0) + fromPool + 1e-9 < amount) return false;
-    pool[from] = (pool[from] ?? 0) - fromPool;
-    cash[from] = (cash[from] ?? 0) - (amount - fromPool);
-    cash[to] = (cash[to] ?? 0) + amount;
+    const fromPool = subsidy ? Math.min(poolOf(from), amount) : 0;
+    if (cashOf(from) + fromPool + 1e-9 < amount) return false;
+    pool[from] = poolOf(from) - fromPool;
+    cash[from] = cashOf(from) - (amount - fromPool);
+    cash[to] = cashOf(to) + amount;
     plan.moves.push({ from, to, amount, reason });
     return true;
   };
@@ -217,14 +218,14 @@ function planDeal(
     if (deal.voidTerms.includes(i)) continue;
     switch (t.kind) {
       case "seatSale": {
-        if ((seatsLeft[t.provider] ?? 0) < t.seats) {
+        if (left(t.provider) < t.seats) {
           return {
             ok: false,
             reason: `${short(s, t.provider)} had no ${t.seats} seat(s) left`,
             fault: t.provider,
           };
         }
-        seatsLeft[t.provider] = (seatsLeft[t.provider] ?? 0) - t.seats;
+        seatsLeft[t.provider] = left(t.provider) - t.seats;
         const subs = subsidies.filter((x) => x.beneficiary === t.buyer);
         let perSeatSub = 0;
         if (!deal.prepaid) {
@@ -275,13 +276,13 @@ function planDeal(
         ] as const) {
           const vehicle = s.scenario.roles[giver]?.vehicle;
           if (vehicle) {
-            if ((seatsLeft[giver] ?? 0) < t.seats)
+            if (left(giver) < t.seats)
               return {
                 ok: false,
                 reason: `${short(s, giver)} had no ${t.seats} seat(s) to swap`,
                 fault: giver,
               };
-            seatsLeft[giver] = (seatsLeft[giver] ?? 0) - t.seats;
+            seatsLeft[giver] = left(giver) - t.seats;
             for (let k = 0; k < t.seats; k++) {
               plan.flown.push({
                 crew,

@@ -188,12 +188,14 @@ function objectiveTerm(
         : null;
     }
     case "newPartners": {
-      const before = new Set(
-        s.reports.flatMap((x) => x.flown.filter((f) => f.crew === role).map((f) => f.providedBy)),
-      );
-      const fresh = new Set(
-        own.map((f) => f.providedBy).filter((p) => p !== role && p !== "outside" && !before.has(p)),
-      );
+      const before = new Set<string>();
+      for (const x of s.reports)
+        for (const f of x.flown) if (f.crew === role) before.add(f.providedBy);
+      const fresh = new Set<string>();
+      for (const f of own) {
+        const p = f.providedBy;
+        if (p !== role && p !== "outside" && !before.has(p)) fresh.add(p);
+      }
       return fresh.size
         ? {
             cause: "newPartners",

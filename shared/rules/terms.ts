@@ -81,8 +81,9 @@ export function checkProposal(
   const roles = scenario.roles;
   if (!Array.isArray(parties) || parties.length === 0)
     return { code: "ERR_BAD_ACTION", detail: "a proposal needs parties" };
-  if (new Set(parties).size !== parties.length)
-    return { code: "ERR_BAD_ACTION", detail: "a party is named twice" };
+  for (let i = 1; i < parties.length; i++)
+    if (parties.indexOf(parties[i] as RoleId) < i)
+      return { code: "ERR_BAD_ACTION", detail: "a party is named twice" };
   for (const r of parties) {
     if (!present.includes(r))
       return { code: "ERR_UNKNOWN_SEAT", detail: `"${r}" is not at this table` };
@@ -101,21 +102,23 @@ export function checkProposal(
     return { code: "ERR_TOO_LONG", detail: `at most ${MAX_TERMS} terms` };
 
   const short = (r: string) => roles[r]?.short ?? r;
-  for (const [i, t] of terms.entries()) {
-    const where = `term ${i + 1} (${t?.kind})`;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as Term;
+    // made only for a message: this check runs for every preview a bot makes
+    const where = () => `term ${i + 1} (${t?.kind})`;
     if (!t || typeof t !== "object")
-      return { code: "ERR_BAD_TERM", detail: `${where} is not a term` };
+      return { code: "ERR_BAD_TERM", detail: `${where()} is not a term` };
     const bound = termRoles(t);
     for (const r of bound) {
       if (typeof r !== "string" || !parties.includes(r)) {
         return {
           code: "ERR_TERM_PARTY",
-          detail: `${where} names ${short(String(r))}, who is not a party`,
+          detail: `${where()} names ${short(String(r))}, who is not a party`,
         };
       }
     }
     if (bound.length === 2 && bound[0] === bound[1])
-      return { code: "ERR_BAD_TERM", detail: `${where} names the same party twice` };
+      return { code: "ERR_BAD_TERM", detail: `${where()} names the same party twice` };
     switch (t.kind) {
       case "seatSale": {
         const v = roles[t.provider]?.vehicle;
@@ -127,20 +130,20 @@ export function checkProposal(
         if (!isInt(t.seats, 1, v.seatsPerFlight * Math.max(1, v.maxFlights))) {
           return {
             code: "ERR_OVER_CAPACITY",
-            detail: `${where}: ${v.name} cannot carry that many seats in a year`,
+            detail: `${where()}: ${v.name} cannot carry that many seats in a year`,
           };
         }
         if (!isMoney(t.price, p.maxSeatPrice))
-          return { code: "ERR_BAD_TERM", detail: `${where}: price must be 0–${p.maxSeatPrice}` };
+          return { code: "ERR_BAD_TERM", detail: `${where()}: price must be 0–${p.maxSeatPrice}` };
         if (roles[t.buyer]?.archetype !== "state")
-          return { code: "ERR_BAD_TERM", detail: `${where}: only states fly crews` };
+          return { code: "ERR_BAD_TERM", detail: `${where()}: only states fly crews` };
         break;
       }
       case "seatSwap": {
         if (!isInt(t.seats, 1, 6))
-          return { code: "ERR_BAD_TERM", detail: `${where}: swap 1–6 seats` };
+          return { code: "ERR_BAD_TERM", detail: `${where()}: swap 1–6 seats` };
         if (roles[t.a]?.archetype !== "state" || roles[t.b]?.archetype !== "state") {
-          return { code: "ERR_BAD_TERM", detail: `${where}: only states swap seats` };
+          return { code: "ERR_BAD_TERM", detail: `${where()}: only states swap seats` };
         }
         break;
       }
@@ -148,21 +151,21 @@ export function checkProposal(
         if (!isMoney(t.perSeat, p.subsidyCapPerSeat) || t.perSeat <= 0) {
           return {
             code: "ERR_SUBSIDY_OVER_CAP",
-            detail: `${where}: a subsidy covers 1–${p.subsidyCapPerSeat} a seat`,
+            detail: `${where()}: a subsidy covers 1–${p.subsidyCapPerSeat} a seat`,
           };
         }
         const b = roles[t.beneficiary];
         if (b?.archetype !== "state" || b.humanSpaceflight) {
           return {
             code: "ERR_SUBSIDY_NOT_ELIGIBLE",
-            detail: `${where}: only states without human spaceflight of their own may be subsidised`,
+            detail: `${where()}: only states without human spaceflight of their own may be subsidised`,
           };
         }
         const purchases = terms.filter((x) => x.kind === "seatSale" && x.buyer === t.beneficiary);
         if (purchases.length === 0) {
           return {
             code: "ERR_SUBSIDY_WITHOUT_PURCHASE",
-            detail: `${where}: the proposal must include a seat purchase by ${short(t.beneficiary)}`,
+            detail: `${where()}: the proposal must include a seat purchase by ${short(t.beneficiary)}`,
           };
         }
         if (
@@ -172,7 +175,7 @@ export function checkProposal(
         ) {
           return {
             code: "ERR_BAD_TERM",
-            detail: `${where}: a subsidy cannot exceed the seat price or pay its own seller`,
+            detail: `${where()}: a subsidy cannot exceed the seat price or pay its own seller`,
           };
         }
         break;
@@ -181,13 +184,13 @@ export function checkProposal(
         if (roles[t.state]?.archetype !== "state" || roles[t.company]?.archetype !== "company") {
           return {
             code: "ERR_BAD_TERM",
-            detail: `${where}: a contract goes from a state to a company`,
+            detail: `${where()}: a contract goes from a state to a company`,
           };
         }
         if (!isMoney(t.value, p.maxContractValue) || t.value <= 0) {
           return {
             code: "ERR_BAD_TERM",
-            detail: `${where}: value must be 1–${p.maxContractValue}`,
+            detail: `${where()}: value must be 1–${p.maxContractValue}`,
           };
         }
         const c = t.condition;
@@ -198,23 +201,23 @@ export function checkProposal(
           ) {
             return {
               code: "ERR_BAD_TERM",
-              detail: `${where}: the flights condition is out of range`,
+              detail: `${where()}: the flights condition is out of range`,
             };
           }
           if (c.kind === "noSeatsTo" && !present.includes(c.role)) {
             return {
               code: "ERR_BAD_TERM",
-              detail: `${where}: the condition names a role not at this table`,
+              detail: `${where()}: the condition names a role not at this table`,
             };
           }
           if (c.kind === "maxListPrice" && !isMoney(c.price, p.maxSeatPrice)) {
             return {
               code: "ERR_BAD_TERM",
-              detail: `${where}: the price condition is out of range`,
+              detail: `${where()}: the price condition is out of range`,
             };
           }
           if (!["minFlights", "noSeatsTo", "maxListPrice"].includes(c.kind)) {
-            return { code: "ERR_BAD_TERM", detail: `${where}: unknown condition` };
+            return { code: "ERR_BAD_TERM", detail: `${where()}: unknown condition` };
           }
         }
         break;
@@ -223,12 +226,12 @@ export function checkProposal(
         if (!isInt(t.points, 1, p.maxTechPoints))
           return {
             code: "ERR_BAD_TERM",
-            detail: `${where}: 1–${p.maxTechPoints} capability points`,
+            detail: `${where()}: 1–${p.maxTechPoints} capability points`,
           };
         if (!isMoney(t.price, p.maxContractValue))
           return {
             code: "ERR_BAD_TERM",
-            detail: `${where}: price must be 0–${p.maxContractValue}`,
+            detail: `${where()}: price must be 0–${p.maxContractValue}`,
           };
         break;
       }
@@ -236,7 +239,7 @@ export function checkProposal(
         if (typeof t.text !== "string" || t.text.trim() === "" || t.text.length > MAX_TEXT) {
           return {
             code: "ERR_TOO_LONG",
-            detail: `${where}: a pledge says something in 1–${MAX_TEXT} characters`,
+            detail: `${where()}: a pledge says something in 1–${MAX_TEXT} characters`,
           };
         }
         const c = t.check;
@@ -247,17 +250,17 @@ export function checkProposal(
           ) {
             return {
               code: "ERR_BAD_TERM",
-              detail: `${where}: a checkable pledge names one of ${PLEDGE_ORDERS.join(", ")}`,
+              detail: `${where()}: a checkable pledge names one of ${PLEDGE_ORDERS.join(", ")}`,
             };
           }
           if (!roles[t.by]?.orders.includes(c.order)) {
             return {
               code: "ERR_BAD_TERM",
-              detail: `${where}: ${short(t.by)} has no "${c.order}" order to pledge on`,
+              detail: `${where()}: ${short(t.by)} has no "${c.order}" order to pledge on`,
             };
           }
           if (!["number", "string", "boolean"].includes(typeof c.value))
-            return { code: "ERR_BAD_TERM", detail: `${where}: bad value` };
+            return { code: "ERR_BAD_TERM", detail: `${where()}: bad value` };
         }
         break;
       }

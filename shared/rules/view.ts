@@ -170,15 +170,11 @@ function cachedReportFor(
   canSee: (role: RoleId) => boolean,
   over: boolean,
   key: string,
-  cache: ViewCache | undefined,
 ): YearReport {
-  // a runner's cache holds them for its game only (entries of a global WeakMap live until a
-  // full collection and slow down every young-generation one)
-  const byReport = cache ? cache.reports : reportCache;
-  let perViewer = byReport.get(r);
+  let perViewer = reportCache.get(r);
   if (!perViewer) {
     perViewer = new Map();
-    byReport.set(r, perViewer);
+    reportCache.set(r, perViewer);
   }
   const k = `${key}:${over}`;
   let out = perViewer.get(k);
@@ -190,8 +186,11 @@ function cachedReportFor(
 }
 
 /**
- * The finished reports as a viewer sees them. The list only grows (in place when a runner owns
- * the state), so with a cache a viewer's list is reused while the state has the same reports.
+ * The finished reports as a viewer sees them. Reports are only ever added (finishYear), so a
+ * runner's cache keeps each viewer's list and adds the new ones to it (a view made with a
+ * cache is good until the state changes, see ViewCache); its lists live as long as its game,
+ * where entries of the global WeakMap live until a full collection and slow down every
+ * young-generation one.
  */
 function reportsFor(
   s: GameState,
@@ -200,17 +199,15 @@ function reportsFor(
   key: string,
   cache: ViewCache | undefined,
 ): YearReport[] {
-  const seen = cache?.reportLists.get(key);
-  if (
-    seen &&
-    seen.over === over &&
-    seen.from.length === s.reports.length &&
-    seen.from.every((r, i) => r === s.reports[i])
-  )
-    return seen.list;
-  const list = s.reports.map((r) => cachedReportFor(s, r, canSee, over, key, cache));
-  cache?.reportLists.set(key, { over, from: [...s.reports], list });
-  return list;
+  if (!cache) return s.reports.map((r) => cachedReportFor(s, r, canSee, over, key));
+  let seen = cache.reportLists.get(key);
+  if (!seen || seen.over !== over || seen.list.length > s.reports.length) {
+    seen = { over, list: [] };
+    cache.reportLists.set(key, seen);
+  }
+  for (let i = seen.list.length; i < s.reports.length; i++)
+    seen.list.push(reportFor(s, s.reports[i] as YearReport, canSee, over, true));
+  return seen.list;
 }
 
 function privateSeat(s: GameState, role: RoleId): PrivateSeat {
@@ -231,36 +228,72 @@ function privateSeat(s: GameState, role: RoleId): PrivateSeat {
   };
 }
 
+/** Whether a private seat made earlier still shows the seat as it is (the priority card never changes). */
+function samePrivateSeat(p: PrivateSeat, st: GameState["seats"][string]): boolean {
+  if (
+    p.cash !== st.cash ||
+    p.ordersTouched !== st.ordersTouched ||
+    p.score !== st.score ||
+    p.covertSales !== st.covertSales ||
+    p.covertUndetected !== st.covertUndetected ||
+    p.security !== st.security ||
+    p.crisisChoice !== st.crisisChoice ||
+    (p.priority === null) !== (st.priority === null) ||
+    !sameList(p.scoreByYear, st.scoreByYear)
+  )
+    return false;
+  const a = p.orders as unknown as Record<string, unknown>;
+  const b = st.orders as unknown as Record<string, unknown>;
+  for (const k in b) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /**
  * What the viewer may see of the game. Pure. A view is read-only for its holder:
  * it shares with the state the objects that never change once made (finished
  * reports, closed proposals, finished deals, chat messages) and copies the rest,
- * so a view taken before an action still shows the state it was taken from.
+ * so a view taken before an action still shows the state it was taken from (with
+ * a cache, only until the state changes: see ViewCache).
  */
 export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): PlayerView {
   const me = viewer.kind === "seat" ? viewer.seat : "";
   const all = viewer.kind === "facilitator";
   const canSee = (role: RoleId) => all || role === me;
   const over = s.phase === "ended";
+  const key = viewer.kind === "seat" ? `seat:${me}` : viewer.kind;
   let common = cache?.parts;
   if (!common) {
     common = publicParts(s, cache);
     if (cache) cache.parts = common;
   }
+  // with a cache, the private seats this viewer saw last are reused while unchanged
+  const before = cache?.privateSeats.get(key);
   const priv: Record<RoleId, PrivateSeat> = {};
-  for (const role of s.order) if (canSee(role)) priv[role] = privateSeat(s, role);
+  for (const role of s.order) {
+    if (!canSee(role)) continue;
+    const st = s.seats[role];
+    const last = before?.[role];
+    priv[role] = last && st && samePrivateSeat(last, st) ? last : privateSeat(s, role);
+  }
+  cache?.privateSeats.set(key, priv);
   // this year's proposals the viewer is party to (earlier ones are closed, and what they
   // concluded is in the deals). Closed proposals never change again (see cloneState), so they
   // are shared; an open one changes only in `accepted`, copied here
   const proposals: Record<string, Proposal> = {};
   for (const p of cachedProposalsThisYear(s, cache)) {
     if (all || p.parties.includes(me))
-      proposals[p.id] = p.status === "open" ? openProposalCopy(p, cache) : p;
+      proposals[p.id] = p.status === "open" ? openProposal(p, cache) : p;
   }
-  const readChat = all && s.config.facilitatorReadsChat;
-  const chat = s.chat.filter(
-    (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
-  );
+  // chat is only added to: with a cache, a viewer's list is made again only when it grew
+  const seenChat = cache?.chats.get(key);
+  let chat = seenChat?.from === s.chat.length ? seenChat.list : undefined;
+  if (!chat) {
+    const readChat = all && s.config.facilitatorReadsChat;
+    chat = s.chat.filter(
+      (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
+    );
+    cache?.chats.set(key, { from: s.chat.length, list: chat });
+  }
   return {
     viewer: { kind: viewer.kind, seat: me },
     scenarioId: s.scenario.id,
@@ -286,13 +319,7 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
     market: common.market,
     events: common.events,
     crisisOnEarth: common.crisisOnEarth,
-    reports: reportsFor(
-      s,
-      canSee,
-      over,
-      viewer.kind === "seat" ? `seat:${me}` : viewer.kind,
-      cache,
-    ),
+    reports: reportsFor(s, canSee, over, key, cache),
     pending: s.pending ? reportFor(s, s.pending, canSee, over, false) : null,
     outcome: s.outcome ? copyJson(s.outcome) : null,
   };
@@ -304,13 +331,21 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
  * Make one per game with `newViewCache()`, pass it to every `playerView` of that game's
  * state, and call `stateChanged` after every change to the state (every accepted action):
  * the parts every viewer sees alike are then made again for the next view.
+ *
+ * A view made with a cache is good until the state next changes, not after: it shares the
+ * state's open proposals and active deals instead of copying them (the runner asks its bot
+ * at once and takes a new view after any change). Without a cache a view is a snapshot.
  */
 export interface ViewCache {
   parts: PublicParts | undefined;
-  reportLists: Map<string, { over: boolean; from: YearReport[]; list: YearReport[] }>;
-  reports: Map<YearReport, Map<string, YearReport>>;
-  proposals: Map<Proposal, { accepted: number; copy: Proposal }>;
-  deals: Map<Deal, { yearsDone: number; voidTerms: number; copy: Deal }>;
+  /** The parts made for the last view, whose unchanged pieces the next parts reuse. */
+  lastParts: PublicParts | undefined;
+  /** The private seats each viewer was last shown, reused while a seat is unchanged. */
+  privateSeats: Map<string, Record<RoleId, PrivateSeat>>;
+  /** The chat each viewer was last shown, and the length of the chat it was made from. */
+  chats: Map<string, { from: number; list: ChatMessage[] }>;
+  /** Each viewer's finished reports (see reportsFor). */
+  reportLists: Map<string, { over: boolean; list: YearReport[] }>;
   dealRecord: { seen: (Deal | string | number)[]; record: Record<string, Deal> } | undefined;
   yearProposals: { year: number; count: number; list: Proposal[] } | undefined;
 }
@@ -318,10 +353,10 @@ export interface ViewCache {
 export function newViewCache(): ViewCache {
   return {
     parts: undefined,
+    lastParts: undefined,
+    privateSeats: new Map(),
+    chats: new Map(),
     reportLists: new Map(),
-    reports: new Map(),
-    proposals: new Map(),
-    deals: new Map(),
     dealRecord: undefined,
     yearProposals: undefined,
   };
@@ -338,69 +373,144 @@ interface PublicParts {
   seats: Record<RoleId, PublicSeat>;
   deals: Record<string, Deal>;
   market: MarketBuyer[];
+  /** The state's list the market copy was made from. */
+  marketFrom: MarketBuyer[];
   events: PlayerView["events"];
+  eventsFrom: GameState["events"];
   crisisOnEarth: boolean;
 }
 
 function publicParts(s: GameState, cache: ViewCache | undefined): PublicParts {
-  const seats: Record<RoleId, PublicSeat> = {};
+  const last = cache?.lastParts;
+  let seats: Record<RoleId, PublicSeat> = {};
+  let sameSeats = last !== undefined;
   for (const role of s.order) {
     const st = s.seats[role];
     const spec = s.scenario.roles[role];
     if (!st || !spec) continue;
-    seats[role] = {
-      role,
-      name: spec.name,
-      short: spec.short,
-      archetype: spec.archetype,
-      colour: spec.colour,
-      shape: spec.shape,
-      flag: spec.flag,
-      controller: st.controller,
-      members: copyJson(st.members),
-      captain: st.captain ?? "",
-      ready: st.ready,
-      committed: st.committed,
-      capability: st.capability,
-      prestige: st.prestige,
-      reputation: st.reputation,
-      readiness: st.readiness,
-      flights: st.flights,
-      capacity: capacityOf(s, role),
-      listPrice: spec.orders.includes("listPrice") ? st.orders.listPrice : 0,
-      pool: st.pool,
-      stance: st.stance,
-      covertDetected: st.covertDetected,
-      brokenPledges: st.brokenPledges,
-      failedDeals: st.failedDeals,
-      astronautsFlown: st.astronautsFlown,
-      partners: [...st.partners],
-    };
+    const before = last?.seats[role];
+    const seat =
+      before && samePublicSeat(s, before, st, role) ? before : publicSeat(s, role, st, spec);
+    if (seat !== before) sameSeats = false;
+    seats[role] = seat;
   }
-  return {
-    rivalPair: [...s.scenario.rivalPair],
-    order: [...s.order],
+  if (sameSeats && last && sameList(last.order, s.order)) seats = last.seats;
+  const parts: PublicParts = {
+    rivalPair: last ? last.rivalPair : [...s.scenario.rivalPair],
+    order: last && sameList(last.order, s.order) ? last.order : [...s.order],
     seats,
     deals: dealsFor(s, cache),
-    // buyers are added to the market, never changed
-    market: [...s.market],
-    events: s.events.map((e) => ({
-      id: e.card.id,
-      title: e.card.title,
-      note: e.card.note,
-      injected: e.injected,
-    })),
-    crisisOnEarth: s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth")),
+    // buyers and events are only added within a year (a new year starts new lists), so with a
+    // cache the copies are reused while the lists are the same ones, of the same length
+    market:
+      last && last.marketFrom === s.market && last.market.length === s.market.length
+        ? last.market
+        : [...s.market],
+    marketFrom: s.market,
+    ...(last && last.eventsFrom === s.events && last.events.length === s.events.length
+      ? { events: last.events, crisisOnEarth: last.crisisOnEarth }
+      : {
+          events: s.events.map((e) => ({
+            id: e.card.id,
+            title: e.card.title,
+            note: e.card.note,
+            injected: e.injected,
+          })),
+          crisisOnEarth: s.events.some((e) =>
+            e.card.effects.some((x) => x.kind === "crisisOnEarth"),
+          ),
+        }),
+    eventsFrom: s.events,
+  };
+  if (cache) cache.lastParts = parts;
+  return parts;
+}
+
+function publicSeat(
+  s: GameState,
+  role: RoleId,
+  st: GameState["seats"][string],
+  spec: GameState["scenario"]["roles"][string],
+): PublicSeat {
+  return {
+    role,
+    name: spec.name,
+    short: spec.short,
+    archetype: spec.archetype,
+    colour: spec.colour,
+    shape: spec.shape,
+    flag: spec.flag,
+    controller: st.controller,
+    // a member is replaced, never changed (actions/members.ts), so members are shared
+    members: { ...st.members },
+    captain: st.captain ?? "",
+    ready: st.ready,
+    committed: st.committed,
+    capability: st.capability,
+    prestige: st.prestige,
+    reputation: st.reputation,
+    readiness: st.readiness,
+    flights: st.flights,
+    capacity: capacityOf(s, role),
+    listPrice: spec.orders.includes("listPrice") ? st.orders.listPrice : 0,
+    pool: st.pool,
+    stance: st.stance,
+    covertDetected: st.covertDetected,
+    brokenPledges: st.brokenPledges,
+    failedDeals: st.failedDeals,
+    astronautsFlown: st.astronautsFlown,
+    partners: [...st.partners],
   };
 }
 
-/*
- * Copies of open proposals and active deals, shared by the views taken while they stay as
- * they were. The rules change an open proposal only by adding to `accepted` (or by closing
- * it), and an active deal only in its status, `yearsDone` (with a result for the year) and
- * `voidTerms` (appended to): a copy made when these were as they are now is still exact.
- * (applyAction changes a copy of the state, whose objects are new and have no copies here.)
- */
+/** Whether a public seat made earlier still shows the seat as it is (every field it copies). */
+function samePublicSeat(
+  s: GameState,
+  p: PublicSeat,
+  st: GameState["seats"][string],
+  role: RoleId,
+): boolean {
+  return (
+    p.controller === st.controller &&
+    p.captain === (st.captain ?? "") &&
+    p.ready === st.ready &&
+    p.committed === st.committed &&
+    p.capability === st.capability &&
+    p.prestige === st.prestige &&
+    p.reputation === st.reputation &&
+    p.readiness === st.readiness &&
+    p.flights === st.flights &&
+    p.capacity === capacityOf(s, role) &&
+    p.listPrice ===
+      (s.scenario.roles[role]?.orders.includes("listPrice") ? st.orders.listPrice : 0) &&
+    p.pool === st.pool &&
+    p.stance === st.stance &&
+    p.covertDetected === st.covertDetected &&
+    p.brokenPledges === st.brokenPledges &&
+    p.failedDeals === st.failedDeals &&
+    p.astronautsFlown === st.astronautsFlown &&
+    sameList(p.partners, st.partners) &&
+    sameRecord(p.members, st.members)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same keys holding the same values (compared by identity). */
+function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
+  let n = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in a) n--;
+  return n === 0;
+}
+
 /**
  * This year's proposals, in the state's order. Proposals are only ever added (by `propose`,
  * which counts them in `counters.proposal`) and keep their year, so with a cache the list is
@@ -414,19 +524,21 @@ function cachedProposalsThisYear(s: GameState, cache: ViewCache | undefined): Pr
   return list;
 }
 
-function openProposalCopy(p: Proposal, cache: ViewCache | undefined): Proposal {
-  const seen = cache?.proposals.get(p);
-  if (seen && seen.accepted === p.accepted.length && seen.copy.status === p.status)
-    return seen.copy;
-  const copy = { ...p, accepted: [...p.accepted] };
-  cache?.proposals.set(p, { accepted: p.accepted.length, copy });
-  return copy;
+/**
+ * An open proposal as a view shows it. The rules change an open proposal only by adding to
+ * `accepted` (or by closing it), so only that is copied; with a cache it is not copied at all
+ * (see ViewCache).
+ */
+function openProposal(p: Proposal, cache: ViewCache | undefined): Proposal {
+  return cache ? p : { ...p, accepted: [...p.accepted] };
 }
 
 /**
  * The deals as views show them. Finished deals never change again (see cloneState), so they
- * are shared; an active deal is copied (activeDealCopy). With a cache, while no deal was
- * added and none changed, the record made for the last view is reused.
+ * are shared; an active deal is copied, but with a cache (see ViewCache). With a cache, while
+ * no deal was added and none changed, the record made for the last view is reused: the rules
+ * change an active deal only in its status, `yearsDone` (with a result for the year) and
+ * `voidTerms` (appended to), which are compared.
  */
 function dealsFor(s: GameState, cache: ViewCache | undefined): Record<string, Deal> {
   const last = cache?.dealRecord;
@@ -452,23 +564,13 @@ function dealsFor(s: GameState, cache: ViewCache | undefined): Record<string, De
   const record: Record<string, Deal> = {};
   const seen: (Deal | string | number)[] = [];
   for (const d of deals) {
-    record[d.id] = d.status === "active" ? activeDealCopy(d, cache) : d;
+    record[d.id] = d.status === "active" && !cache ? activeDealCopy(d) : d;
     seen.push(d, d.status, d.yearsDone, d.voidTerms.length);
   }
   if (cache) cache.dealRecord = { seen, record };
   return record;
 }
 
-function activeDealCopy(d: Deal, cache: ViewCache | undefined): Deal {
-  const seen = cache?.deals.get(d);
-  if (
-    seen &&
-    seen.copy.status === d.status &&
-    seen.yearsDone === d.yearsDone &&
-    seen.voidTerms === d.voidTerms.length
-  )
-    return seen.copy;
-  const copy = { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] };
-  cache?.deals.set(d, { yearsDone: d.yearsDone, voidTerms: d.voidTerms.length, copy });
-  return copy;
+function activeDealCopy(d: Deal): Deal {
+  return { ...d, results: { ...d.results }, voidTerms: [...d.voidTerms] };
 }
