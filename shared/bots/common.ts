@@ -14,6 +14,7 @@ import { checkOrder } from "../rules/orders.ts";
 import { viewDealsInOrder } from "../rules/records.ts";
 import type {
   ActionBody,
+  ActionType,
   Deal,
   Orders,
   Proposal,
@@ -203,12 +204,18 @@ function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   return out as Partial<Orders>;
 }
 
+const LATER_TURNS: readonly ActionType[] = ["crisisChoice", "stance", "accept", "reject"];
+const SECOND_TURN: readonly ActionType[] = [...LATER_TURNS, "propose"];
+const FIRST_TURN: readonly ActionType[] = [...SECOND_TURN, "setOrders"];
+
 /** Turns a policy into a bot that only sends legal actions. */
 export function makeBot(policy: Policy): Bot {
   return {
     name: policy.name,
-    // act sends nothing, and calls no policy, unless one of these is legal
-    sends: ["crisisChoice", "stance", "setOrders", "accept", "reject", "propose"],
+    // act sends nothing, and calls no policy, unless one of these is legal: orders on the first
+    // turn only, proposals on the first and (with follow-ups) the second
+    sends: (turn) =>
+      turn === 0 ? FIRST_TURN : turn === 1 && policy.followUps ? SECOND_TURN : LATER_TURNS,
     act(view: PlayerView, bctx: BotContext): ActionBody[] {
       const c = makeCtx(view, bctx.scenario, bctx.random);
       const legal = legalActionTypes(view);

@@ -84,7 +84,7 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
         if (state.seats[role]?.controller !== "bot" || !botWantsTurn(state, role, turn)) continue;
         const bot = bots[role] ?? defaultBot;
         // a bot that promises to pass while none of its action kinds is legal is not asked then
-        if (bot.sends && !seatMaySend(state, role, bot.sends)) continue;
+        if (bot.sends && !seatMaySend(state, role, bot.sends(turn))) continue;
         let seen = views[role];
         if (!seen || seen.at !== log.length) {
           if (cachedAt !== log.length) {

@@ -20,9 +20,10 @@ export interface Bot {
   /** The actions the seat takes now; an empty list passes. */
   act(view: PlayerView, ctx: BotContext): ActionBody[];
   /**
-   * Optional promise: while none of these action kinds is legal for the seat (legalActionTypes),
-   * `act` returns [] without drawing from its random source, so a runner may skip asking it
-   * (and making it a view). A bot without this list is always asked.
+   * Optional promise: while none of the action kinds it lists for this turn (`BotContext.turn`)
+   * is legal for the seat (legalActionTypes), `act` returns [] without drawing from its random
+   * source, so a runner may skip asking it (and making it a view). A bot without it is always
+   * asked.
    */
-  sends?: readonly ActionType[];
+  sends?(turn: number): readonly ActionType[];
 }

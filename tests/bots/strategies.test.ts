@@ -90,7 +90,7 @@ describe("strategy bots", () => {
             act: (view, ctx) => {
               const out = bot.act(view, ctx);
               const legal = legalActionTypes(view);
-              if (!legal.some((t) => bot.sends?.includes(t))) expect(out).toEqual([]);
+              if (!legal.some((t) => bot.sends?.(ctx.turn).includes(t))) expect(out).toEqual([]);
               return out;
             },
           } satisfies Bot,
