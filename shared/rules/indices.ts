@@ -44,19 +44,26 @@ export function dependence(input: DependenceInput): Record<string, DependencePar
   for (const a of present) {
     const spec = scenario.roles[a];
     if (!spec) continue;
-    const crewOfA = flown.filter((f) => f.crew === a);
+    let crewOfA = 0;
+    for (const f of flown) if (f.crew === a) crewOfA++;
     for (const b of present) {
       if (a === b) continue;
+      // a's crew seats provided by b, and those whose ride home is b's (counted, not listed)
+      let byB = 0;
+      let homeWithB = 0;
+      for (const f of flown) {
+        if (f.crew !== a) continue;
+        if (f.providedBy === b) byB++;
+        if (f.rideHome === b) homeWithB++;
+      }
       const need = crewNeed[a] ?? 0;
-      let crew =
-        need > 0 ? Math.min(1, crewOfA.filter((f) => f.providedBy === b).length / need) : 0;
+      let crew = need > 0 ? Math.min(1, byB / need) : 0;
       const rivals = (a === r0 && b === r1) || (a === r1 && b === r0);
       if (rivals && (reducedIss.includes(a) || reducedIss.includes(b)))
         crew *= scenario.orders.issReducedCrewTie;
       const base = spec.budgetBase * w.criticalShare;
       const money = base > 0 ? Math.min(1, (received[pairKey(a, b)] ?? 0) / base) : 0;
-      const lifeboat =
-        crewOfA.length > 0 ? crewOfA.filter((f) => f.rideHome === b).length / crewOfA.length : 0;
+      const lifeboat = crewOfA > 0 ? homeWithB / crewOfA : 0;
       const total = w.crewWeight * crew + w.moneyWeight * money + w.lifeboatWeight * lifeboat;
       out[pairKey(a, b)] = { crew, money, lifeboat, total };
     }

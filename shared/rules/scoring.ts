@@ -243,12 +243,20 @@ export function scoreYear(s: GameState, r: YearReport): void {
         label: `${faults} deal(s) failed by your fault`,
         amount: -sc.scoring.failedDealPoints * faults,
       });
-    const points = round2(terms.reduce((a, t) => a + t.amount, 0));
+    let sum = 0;
+    const rounded: TensionTerm[] = [];
+    for (const t of terms) {
+      sum += t.amount;
+      rounded.push({ cause: t.cause, label: t.label, amount: round2(t.amount) });
+    }
+    const points = round2(sum);
     r.scores[role] = points;
-    r.scoreTerms[role] = [
-      ...terms.map((t) => ({ ...t, amount: round2(t.amount) })),
-      { cause: "capabilityMark", label: "capability at year end", amount: st.capability },
-    ];
+    rounded.push({
+      cause: "capabilityMark",
+      label: "capability at year end",
+      amount: st.capability,
+    });
+    r.scoreTerms[role] = rounded;
     st.score = round2(st.score + points);
     st.scoreByYear.push(points);
   }

@@ -260,7 +260,8 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
   const all = viewer.kind === "facilitator";
   const canSee = (role: RoleId) => all || role === me;
   const over = s.phase === "ended";
-  const key = viewer.kind === "seat" ? `seat:${me}` : viewer.kind;
+  // the cache's key for this viewer: a role id, or a name no role id has (no string is made)
+  const key = viewer.kind === "seat" ? me : viewer.kind === "spectator" ? " spectator" : " all";
   let common = cache?.parts;
   if (!common) {
     common = publicParts(s, cache);
@@ -382,22 +383,23 @@ interface PublicParts {
 
 function publicParts(s: GameState, cache: ViewCache | undefined): PublicParts {
   const last = cache?.lastParts;
-  let seats: Record<RoleId, PublicSeat> = {};
-  let sameSeats = last !== undefined;
-  for (const role of s.order) {
-    const st = s.seats[role];
-    const spec = s.scenario.roles[role];
-    if (!st || !spec) continue;
-    const before = last?.seats[role];
-    const seat =
-      before && samePublicSeat(s, before, st, role) ? before : publicSeat(s, role, st, spec);
-    if (seat !== before) sameSeats = false;
-    seats[role] = seat;
+  // the last record of seats is reused when every seat in it is unchanged
+  const sameOrder = last !== undefined && sameList(last.order, s.order);
+  let seats = last?.seats;
+  if (!sameOrder || !seats || !s.order.every((r) => sameSeat(s, seats?.[r], r))) {
+    const made: Record<RoleId, PublicSeat> = {};
+    for (const role of s.order) {
+      const st = s.seats[role];
+      const spec = s.scenario.roles[role];
+      if (!st || !spec) continue;
+      const before = last?.seats[role];
+      made[role] = before && sameSeat(s, before, role) ? before : publicSeat(s, role, st, spec);
+    }
+    seats = made;
   }
-  if (sameSeats && last && sameList(last.order, s.order)) seats = last.seats;
   const parts: PublicParts = {
     rivalPair: last ? last.rivalPair : [...s.scenario.rivalPair],
-    order: last && sameList(last.order, s.order) ? last.order : [...s.order],
+    order: last && sameOrder ? last.order : [...s.order],
     seats,
     deals: dealsFor(s, cache),
     // buyers and events are only added within a year (a new year starts new lists), so with a
@@ -464,12 +466,9 @@ function publicSeat(
 }
 
 /** Whether a public seat made earlier still shows the seat as it is (every field it copies). */
-function samePublicSeat(
-  s: GameState,
-  p: PublicSeat,
-  st: GameState["seats"][string],
-  role: RoleId,
-): boolean {
+function sameSeat(s: GameState, p: PublicSeat | undefined, role: RoleId): boolean {
+  const st = s.seats[role];
+  if (!p || !st) return p === undefined && st === undefined;
   return (
     p.controller === st.controller &&
     p.captain === (st.captain ?? "") &&
