@@ -3,26 +3,11 @@
  * few games, checking what it prints (not how fast: speed is the benchmark's
  * business, docs/PERFORMANCE.md), and that bad flags get a readable error.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runTool } from "./run.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const BENCH = path.join(ROOT, "tools", "bench.ts");
-
-function bench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--single-threaded-gc", BENCH, ...args],
-      { cwd: ROOT, encoding: "utf8" },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+// as `npm run bench` runs it
+const bench = (...args: string[]) => runTool("bench.ts", args, ["--single-threaded-gc"]);
 
 describe("npm run bench", () => {
   it("prints steady and cold figures for one thread and for the workers, which all play their games", async () => {
@@ -52,15 +37,7 @@ describe("npm run bench", () => {
 describe("npm run bench:instructions", () => {
   // counting needs valgrind and minutes, so only its checks run here
   it("refuses a window that is not from < to, before starting valgrind", async () => {
-    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(ROOT, "tools", "benchInstructions.ts"), "--from", "50", "--to", "20"],
-        { cwd: ROOT, encoding: "utf8" },
-        (err, _stdout, stderr) =>
-          resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stderr }),
-      );
-    });
+    const r = await runTool("benchInstructions.ts", ["--from", "50", "--to", "20"]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
       "bench:instructions: --from and --to must be integers with 0 ≤ from < to",

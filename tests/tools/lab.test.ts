@@ -3,7 +3,6 @@
  * processes (same table for one and two workers, the CSV and the
  * self-contained HTML report, escaped text), and the essay's US policy bots.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,29 +36,9 @@ import {
 } from "../../tools/labStats.ts";
 import { drawStrategy } from "../../tools/labWorker.ts";
 import { loadScenario } from "../../tools/scenarioFile.ts";
+import { ROOT, type Run, runTool } from "./run.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const LAB = path.join(ROOT, "tools", "lab.ts");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function lab(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [LAB, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const lab = (...args: string[]) => runTool("lab.ts", args);
 
 describe("labStats", () => {
   const xs = [2, 4, 4, 4, 5, 5, 7, 9];

@@ -3,33 +3,11 @@
  * runtime vitest itself runs on). Every run starts at once in beforeAll so the
  * file stays fast.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../tools/scenarioFile.ts";
+import { type Run, runTool } from "./run.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SIM = path.join(ROOT, "tools", "sim.ts");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sim(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [SIM, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const sim = (...args: string[]) => runTool("sim.ts", args);
 
 /** Every key of a JSON value, at any depth. */
 function keysDeep(value: unknown, out = new Set<string>()): Set<string> {
