@@ -18,6 +18,19 @@ function scenarioError(message: string): UsageError {
   return err;
 }
 
+/**
+ * A program's failure as its exit code: a usage error is one line (with a pointer to --help
+ * when it is about the flags) and exit 2; anything else prints its stack and exits 1.
+ */
+export function failure(program: string, err: unknown, stderr: (s: string) => void): number {
+  if (err instanceof UsageError) {
+    stderr(`${program}: ${err.message}\n${err.hint ? "Run with --help for the options.\n" : ""}`);
+    return 2;
+  }
+  stderr(`${program}: ${(err as Error).stack ?? String(err)}\n`);
+  return 1;
+}
+
 /** A flag that must be a whole number in [min, max]. */
 export function wholeNumber(name: string, text: string, min: number, max: number): number {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;

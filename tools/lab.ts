@@ -19,7 +19,7 @@ import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_NAMES } from "../shared/bots/probes.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
+import { failure, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
 import { type GameResult, summarisePolicy } from "./labStats.ts";
@@ -345,12 +345,7 @@ export async function main(
     );
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
-      stderr(`lab: ${err.message}\n${err.hint ? "Run with --help for the options.\n" : ""}`);
-      return 2;
-    }
-    stderr(`lab: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    return failure("lab", err, stderr);
   }
 }
 

@@ -8,7 +8,7 @@ import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { type PlayResult, playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
-import { readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
+import { failure, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { formatSimReport } from "./simReport.ts";
 
 const USAGE = `Usage: npm run sim -- [options]
@@ -151,12 +151,7 @@ export function main(
     else stdout(formatSimReport(result, { botName: bot.label }));
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
-      stderr(`sim: ${err.message}\n${err.hint ? "Run with --help for the options.\n" : ""}`);
-      return 2;
-    }
-    stderr(`sim: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    return failure("sim", err, stderr);
   }
 }
 
