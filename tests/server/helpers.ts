@@ -172,6 +172,37 @@ export async function join(
 }
 
 /** Sends a request and returns the server's reply. */
+/** Long timers: no phase ends by itself while a test runs. */
+export const LONG_TIMERS = {
+  briefingSeconds: 600,
+  negotiationSeconds: 600,
+  firstNegotiationSeconds: 600,
+  commitSeconds: 0,
+};
+
+/**
+ * A two-year crew-dragon-2020 table with long timers, Ann at the US, Boris at Russia and Hazza
+ * at the UAE, and the host connected (SpaceX is its bot); not started.
+ */
+export async function seatedTable(
+  base: string,
+  seed: string,
+): Promise<{ code: string; hostToken: string; rooms: Record<string, AnyRoom> }> {
+  const { code, hostToken } = await createGame(base, {
+    scenario: "crew-dragon-2020",
+    seed,
+    years: 2,
+    timers: LONG_TIMERS,
+  });
+  const rooms: Record<string, AnyRoom> = {
+    us: (await join(base, code, { seat: "us", name: "Ann" })).room,
+    russia: (await join(base, code, { seat: "russia", name: "Boris" })).room,
+    uae: (await join(base, code, { seat: "uae", name: "Hazza" })).room,
+    host: (await join(base, code, { hostToken })).room,
+  };
+  return { code, hostToken, rooms };
+}
+
 export function ask(room: AnyRoom, type: string, payload: unknown = {}): Promise<Reply> {
   return room.request(type, payload, { timeout: 5_000 }) as Promise<Reply>;
 }

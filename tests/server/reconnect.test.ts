@@ -11,9 +11,9 @@ import {
   asJson,
   ask,
   bootServer,
-  createGame,
   join,
   leaveAll,
+  seatedTable,
   type TestServer,
   viewOf,
   waitFor,
@@ -47,23 +47,10 @@ beforeAll(async () => {
   srv = await bootServer("reconnect");
   base = srv.base;
 
-  const created = await createGame(base, {
-    scenario: "crew-dragon-2020",
-    seed: "reconnect-seed",
-    years: 2,
-    timers: {
-      briefingSeconds: 600,
-      negotiationSeconds: 600,
-      firstNegotiationSeconds: 600,
-      commitSeconds: 0,
-    },
-  });
-  code = created.code;
-  hostToken = created.hostToken;
-  rooms.us = (await join(base, code, { seat: "us", name: "Ann" })).room;
-  rooms.russia = (await join(base, code, { seat: "russia", name: "Boris" })).room;
-  rooms.uae = (await join(base, code, { seat: "uae", name: "Hazza" })).room;
-  rooms.host = (await join(base, code, { hostToken })).room;
+  const table = await seatedTable(base, "reconnect-seed");
+  code = table.code;
+  hostToken = table.hostToken;
+  Object.assign(rooms, table.rooms);
   rooms.spectator = (await join(base, code, { spectator: true })).room;
   expect(await ask(rooms.host, "start")).toEqual({ ok: true });
   for (const seat of ["us", "russia", "uae"])

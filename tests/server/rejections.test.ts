@@ -7,10 +7,10 @@ import {
   type AnyRoom,
   ask,
   bootServer,
-  createGame,
   getHash,
   join,
   leaveAll,
+  seatedTable,
   type TestServer,
   viewOf,
   waitFor,
@@ -27,24 +27,11 @@ beforeAll(async () => {
   srv = await bootServer("rejections");
   base = srv.base;
 
-  const created = await createGame(base, {
-    scenario: "crew-dragon-2020",
-    seed: "rejections-seed",
-    years: 2,
-    // long timers: no phase ends by itself during these tests
-    timers: {
-      briefingSeconds: 600,
-      negotiationSeconds: 600,
-      firstNegotiationSeconds: 600,
-      commitSeconds: 0,
-    },
-  });
-  code = created.code;
-  hostToken = created.hostToken;
-  rooms.us = (await join(base, code, { seat: "us", name: "Ann" })).room;
-  rooms.russia = (await join(base, code, { seat: "russia", name: "Boris" })).room;
-  rooms.uae = (await join(base, code, { seat: "uae", name: "Hazza" })).room;
-  rooms.host = (await join(base, code, { hostToken })).room;
+  // long timers: no phase ends by itself during these tests
+  const table = await seatedTable(base, "rejections-seed");
+  code = table.code;
+  hostToken = table.hostToken;
+  Object.assign(rooms, table.rooms);
   rooms.spectator = (await join(base, code, { spectator: true, name: "Pat" })).room;
 });
 
