@@ -107,7 +107,11 @@ export function endGame(
   at: number,
   events: GameEvent[],
 ): void {
-  for (const p of proposalsThisYear(s)) if (p.status === "open") p.status = "expired";
+  for (const p of proposalsThisYear(s)) {
+    if (p.status !== "open") continue;
+    p.status = "expired";
+    events.push({ type: "proposalExpired", proposal: p.id, parties: [...p.parties] });
+  }
   s.outcome = finishGame(s, reason);
   enter(s, "ended", at, events);
   events.push({ type: "gameOver", reason, conflict: s.outcome.conflict });
