@@ -22,7 +22,13 @@ import type {
   YearReport,
 } from "./types.ts";
 import { copyJson } from "./util.ts";
-import { canSeeChannel, canSeePrivate, canSeeProposal, type Viewer } from "./visibility.ts";
+import {
+  canSeeChannel,
+  canSeePrivate,
+  canSeeProposal,
+  type Viewer,
+  viewerSeat,
+} from "./visibility.ts";
 
 export type { Viewer };
 
@@ -254,7 +260,7 @@ function samePrivateSeat(p: PrivateSeat, st: GameState["seats"][string]): boolea
  * a cache, only until the state changes: see ViewCache).
  */
 export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): PlayerView {
-  const me = viewer.kind === "seat" ? viewer.seat : "";
+  const me = viewerSeat(viewer);
   const canSee = (role: RoleId) => canSeePrivate(viewer, role);
   const over = s.phase === "ended";
   // the cache's key for this viewer: a role id, or a name no role id has (no string is made)
