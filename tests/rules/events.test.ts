@@ -411,6 +411,16 @@ const CASES: Case[] = [
     fields: () => ({ seat: "uae", controller: "human" }),
   },
   {
+    name: "seat handed to its bot by staff",
+    type: "controllerChanged",
+    setup: negotiating,
+    run: staff({ type: "setController", seat: "spacex", controller: "bot" }),
+    party: "spacex",
+    other: "us",
+    receives: PUBLIC,
+    fields: () => ({ seat: "spacex", controller: "bot" }),
+  },
+  {
     name: "orders changed (the seat's own)",
     type: "ordersChanged",
     setup: negotiating,
@@ -513,6 +523,23 @@ describe("a counter-proposal with other parties", () => {
     // the engine's own event keeps the link for the facilitator
     const forStaff = eventsFor(r.events, r.state, { kind: "facilitator" });
     expect(forStaff[0]).toMatchObject({ counter });
+  });
+});
+
+describe("no event when nothing changed hands", () => {
+  it("setting the controller a seat already has tells nobody anything", () => {
+    const r = host(negotiating(), { type: "setController", seat: "us", controller: "human" });
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.events).toEqual([]);
+  });
+
+  it("a member leaving a seat that keeps people is no takeover", () => {
+    const s = ok(
+      system({ type: "addMember", seat: "us", member: "m-us2", name: "Two" })(negotiating()),
+    );
+    const r = system({ type: "removeMember", seat: "us", member: "m-us2" })(s);
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.events).toEqual([{ type: "membersChanged", seat: "us" }]);
   });
 });
 
