@@ -7,7 +7,7 @@ import { proposalsThisYear } from "./records.ts";
 import { emptyReport, resolveYear } from "./resolve.ts";
 import { finishGame, resolveCrisis, scoreYear } from "./scoring.ts";
 import { lastYear } from "./setup.ts";
-import type { GameEvent, GameState, Outcome, Phase } from "./types.ts";
+import type { GameEvent, GameState, Outcome, Phase, YearReport } from "./types.ts";
 import { transfer } from "./util.ts";
 
 function phaseSeconds(s: GameState, phase: Phase): number {
@@ -107,10 +107,14 @@ export function endGame(
   at: number,
   events: GameEvent[],
 ): void {
-  for (const p of proposalsThisYear(s)) if (p.status === "open") p.status = "expired";
+  for (const p of proposalsThisYear(s)) {
+    if (p.status !== "open") continue;
+    p.status = "expired";
+    events.push({ type: "proposalExpired", proposal: p.id, parties: [...p.parties] });
+  }
   s.outcome = finishGame(s, reason);
   enter(s, "ended", at, events);
-  events.push({ type: "gameOver", conflict: s.outcome.conflict });
+  events.push({ type: "gameOver", reason, conflict: s.outcome.conflict });
 }
 
 /** Step 9: score the year, log it, and go on to the next year or the end. */
@@ -135,12 +139,7 @@ export function advance(s: GameState, at: number, events: GameEvent[]): void {
       for (const p of proposalsThisYear(s)) {
         if (p.status === "open") {
           p.status = "expired";
-          events.push({
-            type: "proposalChanged",
-            proposal: p.id,
-            status: p.status,
-            parties: p.parties,
-          });
+          events.push({ type: "proposalExpired", proposal: p.id, parties: [...p.parties] });
         }
       }
       if (s.config.commitSeconds > 0) {
@@ -153,7 +152,16 @@ export function advance(s: GameState, at: number, events: GameEvent[]): void {
       resolve(s, at, events);
       return;
     case "crisis": {
-      const escalation = resolveCrisis(s, s.pending ?? emptyReport(s.year, s.tension));
+      const report = s.pending ?? emptyReport(s.year, s.tension);
+      const escalation = resolveCrisis(s, report);
+      if (report.crisis)
+        events.push({
+          type: "crisisDecided",
+          year: s.year,
+          choices: { ...report.crisis.choices } as Record<string, "firm" | "deescalate">,
+          result: report.crisis.result,
+          escalation: report.crisis.escalation,
+        });
       finishYear(s, at, events, escalation);
       return;
     }
@@ -168,12 +176,43 @@ function resolve(s: GameState, at: number, events: GameEvent[]): void {
     if (st) st.committed = true;
   }
   const crisis = resolveYear(s);
+  if (s.pending) resolutionEvents(s, s.pending, events);
   if (crisis) {
     enter(s, "crisis", at, events);
     events.push({ type: "crisisStarted", year: s.year });
     return;
   }
   finishYear(s, at, events, false);
+}
+
+/**
+ * The public events of a year's resolution, read from its report (deals failed, pledges and
+ * contract conditions checked, covert sales detected): all of it is public in every view.
+ */
+function resolutionEvents(s: GameState, r: YearReport, events: GameEvent[]): void {
+  for (const d of r.dealResults) {
+    // a deal result has a party at fault exactly when the deal failed
+    if (d.fault === null) continue;
+    events.push({
+      type: "dealFailed",
+      deal: d.deal,
+      year: r.year,
+      parties: [...(s.deals[d.deal]?.parties ?? [])],
+      fault: d.fault,
+      reason: d.result.replace(/^failed: /, ""),
+    });
+  }
+  for (const p of r.pledges)
+    events.push({
+      type: "pledgeChecked",
+      deal: p.deal,
+      year: r.year,
+      by: p.by,
+      text: p.text,
+      kept: p.kept,
+    });
+  for (const seat of r.covertDetected)
+    events.push({ type: "covertSaleDetected", year: r.year, seat });
 }
 
 /**

@@ -4,6 +4,7 @@
  * round-trip exactly and maps onto a Colyseus schema.
  */
 import type { EventCard, OrderKind, PriorityCard, Scenario } from "../scenario/schema.ts";
+import type { GameEvent } from "./events.ts";
 
 export type RoleId = string;
 export type MemberId = string;
@@ -408,21 +409,5 @@ export interface GameState {
 
 export type ApplyResult = { ok: true; state: GameState; events: GameEvent[] } | Rejection;
 
-/** What happened, for the server to broadcast (public facts only; private details go through views). */
-export type GameEvent =
-  | { type: "phaseChanged"; phase: Phase; year: number }
-  | { type: "proposalChanged"; proposal: string; status: ProposalStatus; parties: RoleId[] }
-  | { type: "dealConcluded"; deal: string; parties: RoleId[] }
-  | { type: "dealCancelled"; deal: string; by: RoleId }
-  | { type: "chat"; channel: string[]; id: number }
-  | { type: "yearResolved"; year: number }
-  | { type: "crisisStarted"; year: number }
-  | { type: "eventInjected"; card: string }
-  | { type: "membersChanged"; seat: RoleId }
-  | { type: "ordersChanged"; seat: RoleId }
-  | { type: "readyChanged"; seat: RoleId; ready: boolean }
-  | { type: "paused" }
-  | { type: "resumed" }
-  | { type: "gameOver"; conflict: boolean };
-
-export type { EventCard, OrderKind, PriorityCard, Scenario };
+// GameEvent lives in events.ts, beside eventsFor, which redacts it for each viewer
+export type { EventCard, GameEvent, OrderKind, PriorityCard, Scenario };

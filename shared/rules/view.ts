@@ -22,11 +22,15 @@ import type {
   YearReport,
 } from "./types.ts";
 import { copyJson } from "./util.ts";
+import {
+  canSeeChannel,
+  canSeePrivate,
+  canSeeProposal,
+  type Viewer,
+  viewerSeat,
+} from "./visibility.ts";
 
-export type Viewer =
-  | { kind: "seat"; seat: RoleId }
-  | { kind: "spectator" }
-  | { kind: "facilitator" };
+export type { Viewer };
 
 export interface PublicSeat {
   role: RoleId;
@@ -256,9 +260,8 @@ function samePrivateSeat(p: PrivateSeat, st: GameState["seats"][string]): boolea
  * a cache, only until the state changes: see ViewCache).
  */
 export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): PlayerView {
-  const me = viewer.kind === "seat" ? viewer.seat : "";
-  const all = viewer.kind === "facilitator";
-  const canSee = (role: RoleId) => all || role === me;
+  const me = viewerSeat(viewer);
+  const canSee = (role: RoleId) => canSeePrivate(viewer, role);
   const over = s.phase === "ended";
   // the cache's key for this viewer: a role id, or a name no role id has (no string is made)
   const key = viewer.kind === "seat" ? me : viewer.kind === "spectator" ? " spectator" : " all";
@@ -282,17 +285,15 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
   // are shared; an open one changes only in `accepted`, copied here
   const proposals: Record<string, Proposal> = {};
   for (const p of cachedProposalsThisYear(s, cache)) {
-    if (all || p.parties.includes(me))
+    if (canSeeProposal(viewer, p.parties))
       proposals[p.id] = p.status === "open" ? openProposal(p, cache) : p;
   }
   // chat is only added to: with a cache, a viewer's list is made again only when it grew
   const seenChat = cache?.chats.get(key);
   let chat = seenChat?.from === s.chat.length ? seenChat.list : undefined;
   if (!chat) {
-    const readChat = all && s.config.facilitatorReadsChat;
-    chat = s.chat.filter(
-      (m) => m.channel[0] === "*" || (me !== "" && m.channel.includes(me)) || readChat,
-    );
+    const readsChat = s.config.facilitatorReadsChat;
+    chat = s.chat.filter((m) => canSeeChannel(viewer, m.channel, readsChat));
     cache?.chats.set(key, { from: s.chat.length, list: chat });
   }
   return {

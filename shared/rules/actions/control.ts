@@ -51,7 +51,7 @@ export const extend: Handler<"extend"> = (s, a, out) => {
   }
   if (s.paused) s.pausedRemaining += a.seconds * 1000;
   else if (s.deadline !== null) s.deadline += a.seconds * 1000;
-  out.push({ type: "phaseChanged", phase: s.phase, year: s.year });
+  out.push({ type: "timerExtended", phase: s.phase, year: s.year, seconds: a.seconds });
   return null;
 };
 

@@ -28,8 +28,12 @@ export const addMember: Handler<"addMember"> = (s, a, out) => {
     return reject("ERR_NOT_ALLOWED", `a team has at most ${MAX_MEMBERS} members`);
   }
   st.members[a.member] = { id: a.member, name };
-  st.controller = "human";
   out.push({ type: "membersChanged", seat: a.seat });
+  if (st.controller !== "human") {
+    // people reclaim a seat its bot played
+    st.controller = "human";
+    out.push({ type: "controllerChanged", seat: a.seat, controller: "human" });
+  }
   return null;
 };
 
@@ -39,9 +43,12 @@ export const removeMember: Handler<"removeMember"> = (s, a, out) => {
   if (!st.members[a.member]) return reject("ERR_UNKNOWN_MEMBER", "no such member at this seat");
   delete st.members[a.member];
   if (st.captain === a.member) st.captain = null;
-  // a seat whose people have all left is played by its bot
-  if (Object.keys(st.members).length === 0) st.controller = "bot";
   out.push({ type: "membersChanged", seat: a.seat });
+  // a seat whose people have all left is played by its bot
+  if (Object.keys(st.members).length === 0 && st.controller !== "bot") {
+    st.controller = "bot";
+    out.push({ type: "controllerChanged", seat: a.seat, controller: "bot" });
+  }
   return null;
 };
 
@@ -60,7 +67,9 @@ export const setController: Handler<"setController"> = (s, a, out) => {
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
   if (a.controller !== "human" && a.controller !== "bot")
     return reject("ERR_BAD_ACTION", "controller is human or bot");
-  st.controller = a.controller;
-  out.push({ type: "membersChanged", seat: a.seat });
+  if (st.controller !== a.controller) {
+    st.controller = a.controller;
+    out.push({ type: "controllerChanged", seat: a.seat, controller: a.controller });
+  }
   return null;
 };

@@ -48,6 +48,6 @@ export const commit: Handler<"commit"> = (s, a, out) => {
   }
   st.committed = true;
   st.ready = true;
-  out.push({ type: "readyChanged", seat: st.role, ready: true });
+  out.push({ type: "committed", seat: st.role });
   return null;
 };

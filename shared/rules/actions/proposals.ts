@@ -48,13 +48,20 @@ export const propose: Handler<"propose"> = (s, a, out) => {
   if (replaced) {
     replaced.status = "countered";
     out.push({
-      type: "proposalChanged",
+      type: "proposalCountered",
       proposal: replaced.id,
-      status: "countered",
-      parties: replaced.parties,
+      parties: [...replaced.parties],
+      by: st.role,
+      counter: id,
     });
   }
-  out.push({ type: "proposalChanged", proposal: id, status: "open", parties: proposal.parties });
+  out.push({
+    type: "proposalReceived",
+    proposal: id,
+    from: st.role,
+    parties: [...proposal.parties],
+    replaces: proposal.replaces,
+  });
   conclude(s, proposal, out);
   return null;
 };
@@ -85,8 +92,7 @@ function conclude(
   s.deals[id] = deal;
   p.status = "concluded";
   p.deal = id;
-  out.push({ type: "proposalChanged", proposal: p.id, status: "concluded", parties: p.parties });
-  out.push({ type: "dealConcluded", deal: id, parties: deal.parties });
+  out.push({ type: "dealConcluded", deal: id, proposal: p.id, parties: [...deal.parties] });
 }
 
 function openProposalFor(s: Parameters<Handler<"accept">>[0], id: unknown, role: string) {
@@ -105,7 +111,7 @@ export const accept: Handler<"accept"> = (s, a, out) => {
   if (p.accepted.includes(st.role))
     return reject("ERR_ALREADY_ACCEPTED", "you already accepted it");
   p.accepted.push(st.role);
-  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  out.push({ type: "proposalAccepted", proposal: p.id, parties: [...p.parties], by: st.role });
   conclude(s, p, out);
   return null;
 };
@@ -115,7 +121,7 @@ export const rejectProposal: Handler<"reject"> = (s, a, out) => {
   const p = openProposalFor(s, a.proposal, st.role);
   if ("ok" in p) return p;
   p.status = "rejected";
-  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  out.push({ type: "proposalRejected", proposal: p.id, parties: [...p.parties], by: st.role });
   return null;
 };
 
@@ -126,7 +132,7 @@ export const withdraw: Handler<"withdraw"> = (s, a, out) => {
   if (p.from !== st.role)
     return reject("ERR_NOT_ALLOWED", "only the proposer can withdraw a proposal");
   p.status = "withdrawn";
-  out.push({ type: "proposalChanged", proposal: p.id, status: p.status, parties: p.parties });
+  out.push({ type: "proposalWithdrawn", proposal: p.id, parties: [...p.parties], by: st.role });
   return null;
 };
 
@@ -148,6 +154,12 @@ export const cancelDeal: Handler<"cancelDeal"> = (s, a, out) => {
   for (const r of others) transfer(s, st.role, r, each, `cancellation of deal ${d.id}`);
   d.status = "cancelled";
   d.results[String(s.year)] = `cancelled by ${s.scenario.roles[st.role]?.short ?? st.role}`;
-  out.push({ type: "dealCancelled", deal: d.id, by: st.role });
+  out.push({
+    type: "dealCancelled",
+    deal: d.id,
+    parties: [...d.parties],
+    by: st.role,
+    cost: penalty,
+  });
   return null;
 };

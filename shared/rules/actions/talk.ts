@@ -36,7 +36,7 @@ export const chat: Handler<"chat"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", channel, id: s.counters.chat });
+  out.push({ type: "chat", id: s.counters.chat, channel, from: st.role });
   return null;
 };
 
@@ -55,7 +55,7 @@ export const statement: Handler<"statement"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", channel: ["*"], id: s.counters.chat });
+  out.push({ type: "chat", id: s.counters.chat, channel: ["*"], from: st.role });
   return null;
 };
 
@@ -70,7 +70,7 @@ export const stance: Handler<"stance"> = (s, a, out) => {
     return reject("ERR_BAD_ACTION", "link or compartmentalise");
   if (st.committed) return reject("ERR_COMMITTED", "your captain has committed this year's orders");
   st.stance = a.stance;
-  out.push({ type: "ordersChanged", seat: st.role });
+  out.push({ type: "stanceChosen", seat: st.role, stance: a.stance });
   return null;
 };
 
@@ -84,6 +84,7 @@ export const crisisChoice: Handler<"crisisChoice"> = (s, a, out) => {
     return reject("ERR_NOT_CAPTAIN", "only your captain makes the crisis choice");
   }
   st.crisisChoice = a.choice;
-  out.push({ type: "readyChanged", seat: st.role, ready: true });
+  // secret until the crisis is decided: only the seat (and the facilitator) hear of it
+  out.push({ type: "crisisChosen", seat: st.role });
   return null;
 };
