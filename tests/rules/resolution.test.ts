@@ -633,15 +633,15 @@ describe("end of game", () => {
 
   it.each([
     // no deals: C = trust 15 only
-    ["no deals", (g: GameState) => g, "15/100", "the world drifted apart"],
+    ["no deals", "15/100", "the world drifted apart", (g: GameState) => g],
     // one US seat at 90: C = 50 · (0.3 · 90/277)/0.3 + 15 = 16.25 + 15 = 31.25
     [
       "one Soyuz seat",
-      (g: GameState) => conclude(g, ["us", "russia"], [sale("russia", "us", 1, 90)]),
       "31/100",
       "ties were thin",
+      (g: GameState) => conclude(g, ["us", "russia"], [sale("russia", "us", 1, 90)]),
     ],
-  ] as const)("liberal verdict, %s: C %s, %s", (_name, setup, c, words) => {
+  ] as const)("liberal verdict, %s: C %s, %s", (_name, c, words, setup) => {
     const o = resolveYear(setup(game({ ...FLAT_T }, 1))).outcome;
     expect(o?.verdicts.liberal).toContain(`Cooperation ended at ${c} `);
     expect(o?.verdicts.liberal).toMatch(new RegExp(`: ${words}\\.$`));
