@@ -648,6 +648,28 @@ describe("end of game", () => {
   });
 
   it.each([
+    [
+      "no deals",
+      (g: GameState) => g,
+      "neither rival ended exposed to the other; RU diverted about 0 % a year to the military (published estimates).",
+    ],
+    // the US buys 1 point of know-how from Russia for 100: dep(RU→US) = 0.3 · 100/277 = 0.108,
+    // dep(US→RU) = 0: Russia is the exposed one
+    [
+      "Russia paid by the US",
+      (g: GameState) =>
+        conclude(
+          g,
+          ["us", "russia"],
+          [{ kind: "techTransfer", provider: "russia", recipient: "us", points: 1, price: 100 }],
+        ),
+      "RU ended exposed to US (V 0.11); RU diverted about 0 % a year to the military (published estimates).",
+    ],
+  ] as const)("realist verdict, %s", (_name, setup, text) => {
+    expect(resolveYear(setup(game({ ...FLAT_T }, 1))).outcome?.verdicts.realist).toBe(text);
+  });
+
+  it.each([
     // 3 Soyuz (90) and 2 Dragon (55, 50) seats for others: RU 3/5 = 60 %, the monopoly line;
     // average (270 + 55 + 50) / 5 = 75
     [
