@@ -193,19 +193,31 @@ describe("balance study arithmetic", () => {
     expect(countKinds(games, "orderKinds")).toEqual({ diversion: 1 });
   });
 
-  it("turns the events off: one card with no effects, every other weight 0", () => {
-    const sc = eventsOff(loadScenario("crew-dragon-2020"));
-    const live = sc.deck.filter((c) => c.weight > 0);
-    expect(live).toEqual([
-      {
-        id: "quiet-lab",
-        title: "quiet",
-        note: "lab",
-        weight: 1,
-        onlyWhenFundingBelow: null,
-        effects: [],
-      },
-    ]);
+  it("turns the events off: only cards without effects can be drawn, in a real game too", () => {
+    const sc = loadScenario("crew-dragon-2020");
+    const off = eventsOff(sc);
+    // the scenario's own deck (left as it was) has live cards with effects: the test would see them
+    const withEffects = sc.deck
+      .filter((c) => c.weight > 0 && c.effects.length > 0)
+      .map((c) => c.id);
+    expect(withEffects.length).toBeGreaterThan(0);
+    // every card is kept (a facilitator may still inject one), none with an effect is drawable
+    for (const c of sc.deck) expect(off.deck.map((x) => x.id)).toContain(c.id);
+    const live = off.deck.filter((c) => c.weight > 0);
+    expect(live.length).toBeGreaterThan(0);
+    for (const c of live) {
+      expect(c.effects).toEqual([]);
+      expect(c.onlyWhenFundingBelow).toBeNull(); // always eligible: a year never lacks a card
+    }
+    for (let i = 0; i < 5; i++) {
+      const r = playGame(off, `events-off:${i}`, { seats: defaultSeats(off) });
+      expect(r.state.reports.length).toBeGreaterThan(0);
+      for (const rep of r.state.reports) {
+        for (const e of rep.events) expect(withEffects).not.toContain(e.id);
+        expect(rep.events.filter((e) => live.some((c) => c.id === e.id))).toHaveLength(1);
+        expect(rep.tensionTerms.filter((t) => t.cause === "event")).toEqual([]);
+      }
+    }
   });
 });
 

@@ -3,9 +3,12 @@
  * runtime vitest itself runs on). Every run starts at once in beforeAll so the
  * file stays fast.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../tools/scenarioFile.ts";
-import { type Run, runTool } from "./run.ts";
+import { ROOT, type Run, runTool } from "./run.ts";
 
 const sim = (...args: string[]) => runTool("sim.ts", args);
 
@@ -29,9 +32,45 @@ let bad: Run;
 let unknownFlag: Run;
 let unknownName: Run;
 let unknownBot: Run;
+let hot: Run;
+
+/** A waterfall line: its signed amount and its label. */
+interface Line {
+  x: number;
+  label: string;
+}
+
+/** Every "Tension a -> b" block of a text report: its start, its end and its signed lines. */
+function waterfalls(text: string): { start: number; end: number; lines: Line[] }[] {
+  const out: { start: number; end: number; lines: Line[] }[] = [];
+  for (const block of text.split(/^Tension /m).slice(1)) {
+    const rows = block.split("\n");
+    const end = rows.findIndex((l) => /^ +\d+\.\d\d {2}end$/.test(l));
+    const start = Number(rows[1]?.trim().split(/\s+/)[0]);
+    const lines = rows.slice(2, end).map((l) => {
+      const m = l.match(/^ +([+-]\d+\.\d\d) {2}(.*)$/);
+      return { x: Number(m?.[1]), label: m?.[2] ?? l };
+    });
+    out.push({ start, end: Number(rows[end]?.trim().split(/\s+/)[0]), lines });
+  }
+  return out;
+}
+
+// mini with T starting at 98 and a +10 card every year: T passes 100 and is clamped
+const tmp = mkdtempSync(path.join(tmpdir(), "sim-test-"));
+const hotPath = path.join(tmp, "hot.json");
+{
+  const sc = JSON.parse(
+    readFileSync(path.join(ROOT, "tests/fixtures/scenarios/mini.json"), "utf8"),
+  );
+  sc.startTension = 98;
+  for (const c of sc.deck) c.weight = c.id === "tension-up" ? 1 : 0;
+  writeFileSync(hotPath, JSON.stringify(sc));
+}
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  [json1, json2, text, mini, bad, unknownFlag, unknownName, unknownBot] = await Promise.all([
+  [json1, json2, text, mini, bad, unknownFlag, unknownName, unknownBot, hot] = await Promise.all([
     sim("--seed", "7", "--json"),
     sim("--seed", "7", "--json"),
     sim("--seed", "7"),
@@ -40,6 +79,7 @@ beforeAll(async () => {
     sim("--frobnicate"),
     sim("--scenario", "no-such-scenario"),
     sim("--bot", "clairvoyant"),
+    sim("--scenario", hotPath),
   ]);
 });
 
@@ -76,6 +116,40 @@ describe("npm run sim", () => {
     expect(out).toMatch(/^ {2,}[+-]\d+\.\d\d {2}\S.*$/m);
     expect(out).toMatch(/^ +\d+\.\d\d {2}start$/m);
     for (const label of ["Liberal:", "Realist:", "Market:"]) expect(out).toContain(label);
+  });
+
+  it("each year's tension waterfall adds up from its start to its end, clamping included", () => {
+    expect(hot.code, hot.stderr).toBe(0);
+    const runs = [
+      ...waterfalls(text.stdout),
+      ...waterfalls(mini.stdout),
+      ...waterfalls(hot.stdout),
+    ];
+    expect(runs.length).toBeGreaterThan(3);
+    let crises = 0;
+    for (const w of runs) {
+      expect(w.lines.length).toBeGreaterThan(0);
+      for (const l of w.lines) expect(Number.isFinite(l.x), l.label).toBe(true);
+      // each printed line is rounded to cents, so the sum may be a cent off per line
+      const sum = w.lines.reduce((a, l) => a + l.x, 0);
+      expect(Math.abs(w.start + sum - w.end)).toBeLessThanOrEqual(0.01 * w.lines.length);
+      expect(w.end).toBeGreaterThanOrEqual(0);
+      expect(w.end).toBeLessThanOrEqual(100);
+      // a "rounding" line only makes up cents, never a missing term
+      for (const l of w.lines)
+        if (l.label === "rounding") expect(Math.abs(l.x)).toBeLessThanOrEqual(0.05);
+      // the crisis moves the year's clamped T: what precedes it lies within 0–100
+      const first = w.lines.findIndex((l) => l.label.startsWith("crisis:"));
+      if (first >= 0) {
+        crises++;
+        const before = w.lines.slice(0, first).reduce((a, l) => a + l.x, w.start);
+        expect(before).toBeGreaterThanOrEqual(-0.01 * first);
+        expect(before).toBeLessThanOrEqual(100 + 0.01 * first);
+      }
+    }
+    expect(crises).toBeGreaterThan(0); // the hot run has a crisis every year
+    // 98 + 10 cannot be shown as T 108: the report names the clamp
+    expect(hot.stdout).toContain("clamped to 0-100");
   });
 
   it("takes a scenario by path", () => {
