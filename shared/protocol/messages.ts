@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { type ActionBody, PLEDGE_ORDERS, type RejectionCode } from "../rules/types.ts";
+import { own } from "../rules/util.ts";
 import type { ORDER_KINDS } from "../scenario/schema.ts";
 
 const roleId = z.string().min(1).max(32);
@@ -210,8 +211,8 @@ export function parseMessage(
   payload: unknown,
 ): { ok: true; body: ActionBody } | { ok: false; code: "ERR_MALFORMED"; detail: string } {
   const schema =
-    (SEAT_MESSAGES as Record<string, z.ZodType>)[type] ??
-    (STAFF_MESSAGES as Record<string, z.ZodType>)[type];
+    own(SEAT_MESSAGES as Record<string, z.ZodType>, type) ??
+    own(STAFF_MESSAGES as Record<string, z.ZodType>, type);
   if (!schema) return { ok: false, code: "ERR_MALFORMED", detail: `unknown message "${type}"` };
   const r = schema.safeParse(payload ?? {});
   if (!r.success) {

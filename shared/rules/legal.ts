@@ -8,6 +8,7 @@ import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
 import { dealsInOrder, proposalsThisYear, viewDealsInOrder } from "./records.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
+import { own } from "./util.ts";
 import type {
   ActionType,
   Deal,
@@ -171,7 +172,7 @@ function seatActions(f: SeatFlags): ActionType[] {
 
 /** What cancelling one of the viewer's deals would cost now, or null when it cannot be cancelled. */
 export function cancelCost(view: PlayerView, scenario: Scenario, dealId: string): number | null {
-  const d = view.deals[dealId];
+  const d = own(view.deals, dealId);
   if (d?.status !== "active" || !d.parties.includes(view.viewer.seat)) return null;
   return cancellationPenalty(scenario, d);
 }

@@ -5,7 +5,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { baseOrders } from "./orders.ts";
 import { nextInt, seedState } from "./random.ts";
 import type { Deal, GameConfig, GameState, Member, Rejection, RoleId, SeatState } from "./types.ts";
-import { reject } from "./util.ts";
+import { own, reject } from "./util.ts";
 
 export interface SeatSetup {
   role: RoleId;
@@ -86,11 +86,11 @@ export function createGame(
   options: GameOptions = {},
 ): { ok: true; state: GameState } | Rejection {
   const presetName = options.preset ?? scenario.defaultPreset;
-  const preset = scenario.presets[presetName];
+  const preset = own(scenario.presets, presetName);
   if (!preset) return reject("ERR_BAD_ACTION", `no preset "${presetName}" in ${scenario.name}`);
   const seen = new Set<string>();
   for (const s of seats) {
-    if (!scenario.roles[s.role])
+    if (!own(scenario.roles, s.role))
       return reject("ERR_UNKNOWN_SEAT", `no role "${s.role}" in ${scenario.name}`);
     if (seen.has(s.role)) return reject("ERR_BAD_ACTION", `role "${s.role}" is listed twice`);
     seen.add(s.role);

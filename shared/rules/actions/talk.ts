@@ -1,15 +1,16 @@
 /** Private channels, public statements and the public Crisis-on-Earth stance. */
-import { reject } from "../util.ts";
+import { LIMITS } from "../limits.ts";
+import { hasSeat, reject } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
 
-export const MAX_CHAT = 500;
 const MAX_CHAT_LOG = 5000;
 
 function checkText(text: unknown) {
   if (typeof text !== "string" || text.trim() === "")
     return reject("ERR_BAD_ACTION", "say something");
-  if (text.length > MAX_CHAT) return reject("ERR_TOO_LONG", `at most ${MAX_CHAT} characters`);
+  if (text.length > LIMITS.chatText)
+    return reject("ERR_TOO_LONG", `at most ${LIMITS.chatText} characters`);
   return null;
 }
 
@@ -20,7 +21,7 @@ export const chat: Handler<"chat"> = (s, a, out) => {
   if (!Array.isArray(a.to) || a.to.length === 0)
     return reject("ERR_BAD_ACTION", "name who the message is for");
   for (const r of a.to) {
-    if (typeof r !== "string" || !s.seats[r])
+    if (!hasSeat(s, r))
       return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
     if (r === st.role) return reject("ERR_BAD_ACTION", "a private channel is with other seats");
   }
