@@ -8,7 +8,6 @@ import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
 import { dealsInOrder, proposalsThisYear, viewDealsInOrder } from "./records.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
-import { own } from "./util.ts";
 import type {
   ActionType,
   Deal,
@@ -20,6 +19,7 @@ import type {
   RoleId,
   Term,
 } from "./types.ts";
+import { own } from "./util.ts";
 import type { PlayerView } from "./view.ts";
 
 /** Seat actions, in the order of ACTION_RULES. */

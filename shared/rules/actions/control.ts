@@ -1,7 +1,7 @@
 /** The host's, the facilitator's and the clock's actions: start, timeouts, pause, resume, extend, skip, inject, end. */
 import { type EventEffect, eventCardSchema } from "../../scenario/schema.ts";
-import { addCardBuyers, advance, beginYear, endGame as finish } from "../phases.ts";
 import { LIMITS } from "../limits.ts";
+import { addCardBuyers, advance, beginYear, endGame as finish } from "../phases.ts";
 import { hasSeat, reject } from "../util.ts";
 import type { Handler } from "./types.ts";
 

@@ -1,9 +1,9 @@
 /** Seats and the people in them: members, captains, who controls a seat. */
-import { BOT_MEMBER } from "../types.ts";
+
 import { LIMITS, nameFits } from "../limits.ts";
+import { BOT_MEMBER } from "../types.ts";
 import { own, reject } from "../util.ts";
 import type { Handler } from "./types.ts";
-
 
 export const addMember: Handler<"addMember"> = (s, a, out) => {
   const st = own(s.seats, a.seat);
@@ -34,7 +34,8 @@ export const addMember: Handler<"addMember"> = (s, a, out) => {
 export const removeMember: Handler<"removeMember"> = (s, a, out) => {
   const st = own(s.seats, a.seat);
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
-  if (!own(st.members, a.member)) return reject("ERR_UNKNOWN_MEMBER", "no such member at this seat");
+  if (!own(st.members, a.member))
+    return reject("ERR_UNKNOWN_MEMBER", "no such member at this seat");
   delete st.members[a.member];
   if (st.captain === a.member) st.captain = null;
   // a seat whose people have all left is played by its bot

@@ -1,12 +1,12 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
+
+import { LIMITS } from "../limits.ts";
 import { proposalsThisYear } from "../records.ts";
 import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
-import { LIMITS } from "../limits.ts";
 import { copyJson, own, reject, round2, transfer } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
-
 
 export const propose: Handler<"propose"> = (s, a, out) => {
   const st = actingSeat(s, a);

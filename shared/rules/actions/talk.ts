@@ -21,8 +21,7 @@ export const chat: Handler<"chat"> = (s, a, out) => {
   if (!Array.isArray(a.to) || a.to.length === 0)
     return reject("ERR_BAD_ACTION", "name who the message is for");
   for (const r of a.to) {
-    if (!hasSeat(s, r))
-      return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
+    if (!hasSeat(s, r)) return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
     if (r === st.role) return reject("ERR_BAD_ACTION", "a private channel is with other seats");
   }
   if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
