@@ -177,7 +177,7 @@ export function createGame(
     cooperation: 0,
     reports: [],
     pending: null,
-    counters: { proposal: 0, deal: seq, chat: 0 },
+    counters: { proposal: 0, deal: seq, chat: 0, sent: {} },
     outcome: null,
   };
   return { ok: true, state };

@@ -151,6 +151,7 @@ export const REJECTION_CODES = [
   "ERR_BAD_EVENT",
   "ERR_NO_CRISIS_CHOICE",
   "ERR_TOO_LONG",
+  "ERR_CHAT_LIMIT",
   "ERR_GAME_OVER",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -402,7 +403,13 @@ export interface GameState {
   reports: YearReport[];
   /** A report being built while a crisis is pending. */
   pending: YearReport | null;
-  counters: { proposal: number; deal: number; chat: number };
+  counters: {
+    proposal: number;
+    deal: number;
+    chat: number;
+    /** Chat messages and statements each seat has sent (capped per seat: LIMITS.chatPerSeat). */
+    sent: Record<RoleId, number>;
+  };
   outcome: Outcome | null;
 }
 

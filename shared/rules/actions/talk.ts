@@ -1,10 +1,24 @@
 /** Private channels, public statements and the public Crisis-on-Earth stance. */
 import { LIMITS } from "../limits.ts";
-import { hasSeat, reject } from "../util.ts";
+import type { GameState } from "../types.ts";
+import { hasSeat, own, reject } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
 
-const MAX_CHAT_LOG = 5000;
+/**
+ * Refuses a message when its seat has sent its share: the cap is per seat, so one
+ * seat filling its share leaves every other seat free to talk.
+ */
+function checkShare(s: GameState, role: string) {
+  if ((own(s.counters.sent, role) ?? 0) >= LIMITS.chatPerSeat)
+    return reject("ERR_CHAT_LIMIT", `a seat sends at most ${LIMITS.chatPerSeat} messages a game`);
+  return null;
+}
+
+/** Counts a message against its seat's share. */
+function countSent(s: GameState, role: string) {
+  s.counters.sent[role] = (own(s.counters.sent, role) ?? 0) + 1;
+}
 
 function checkText(text: unknown) {
   if (typeof text !== "string" || text.trim() === "")
@@ -24,7 +38,9 @@ export const chat: Handler<"chat"> = (s, a, out) => {
     if (!hasSeat(s, r)) return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
     if (r === st.role) return reject("ERR_BAD_ACTION", "a private channel is with other seats");
   }
-  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
+  const full = checkShare(s, st.role);
+  if (full) return full;
+  countSent(s, st.role);
   const channel = [...new Set([st.role, ...a.to])].sort();
   s.counters.chat++;
   s.chat.push({
@@ -44,7 +60,9 @@ export const statement: Handler<"statement"> = (s, a, out) => {
   const st = actingSeat(s, a);
   const bad = checkText(a.text);
   if (bad) return bad;
-  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
+  const full = checkShare(s, st.role);
+  if (full) return full;
+  countSent(s, st.role);
   s.counters.chat++;
   s.chat.push({
     id: s.counters.chat,
