@@ -3,6 +3,7 @@
  * table and of the options a client joins a room with.
  */
 import { z } from "zod";
+import { LIMITS, nameFits } from "../rules/limits.ts";
 
 export const BOT_STRATEGIES = ["realist", "liberal", "profit", "opportunist", "random"] as const;
 
@@ -39,7 +40,7 @@ export type CreateGamePayload = z.infer<typeof createGamePayload>;
 export const joinOptions = z
   .object({
     /** Display name (first name is enough). */
-    name: z.string().trim().min(1).max(40).optional(),
+    name: z.string().trim().refine(nameFits, `a name has 1–${LIMITS.name} characters`).optional(),
     /** The role to sit at; several people may share one seat as a team. */
     seat: z.string().max(32).optional(),
     /** A seat token from an earlier join: rejoins the same member at the same seat. */
