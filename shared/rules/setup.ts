@@ -140,7 +140,7 @@ export function createGame(
     deals[id] = {
       id,
       seq,
-      proposal: null,
+      fromProposal: false,
       parties: [d.provider, d.buyer],
       terms: [
         { kind: "seatSale", provider: d.provider, buyer: d.buyer, seats: d.seats, price: d.price },
@@ -177,7 +177,8 @@ export function createGame(
     cooperation: 0,
     reports: [],
     pending: null,
-    counters: { proposal: 0, deal: seq, chat: 0, sent: {} },
+    proposalOrder: [],
+    counters: { proposal: 0, deal: seq, byParties: {}, chat: {}, sent: {} },
     outcome: null,
   };
   return { ok: true, state };

@@ -242,7 +242,11 @@ export interface Deal {
   id: string;
   /** Conclusion order: deals execute in it. */
   seq: number;
-  proposal: string | null;
+  /**
+   * Concluded from a proposal (false: a starting deal). Not the proposal's id: deals are
+   * public, and the id would show non-parties how many proposals its parties exchanged.
+   */
+  fromProposal: boolean;
   parties: RoleId[];
   terms: Term[];
   years: number;
@@ -257,6 +261,7 @@ export interface Deal {
 }
 
 export interface ChatMessage {
+  /** Counted within the channel: 1, 2, … for each channel (a message is channel + id). */
   id: number;
   year: number;
   from: RoleId;
@@ -403,10 +408,20 @@ export interface GameState {
   reports: YearReport[];
   /** A report being built while a crisis is pending. */
   pending: YearReport | null;
+  /** Every proposal's id, in the order they were made (ids alone do not tell the order). */
+  proposalOrder: string[];
+  /**
+   * Secret: counts no view shows. Ids count only what their viewers see: a proposal id counts
+   * the proposals among its set of parties, a chat id the messages in its channel.
+   */
   counters: {
+    /** Proposals made in all. */
     proposal: number;
     deal: number;
-    chat: number;
+    /** Proposals made per set of parties, by partiesKey. */
+    byParties: Record<string, number>;
+    /** Chat messages per channel, by partiesKey ("*" for the public channel). */
+    chat: Record<string, number>;
     /** Chat messages and statements each seat has sent (capped per seat: LIMITS.chatPerSeat). */
     sent: Record<RoleId, number>;
   };

@@ -282,8 +282,13 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
   // are shared; an open one changes only in `accepted`, copied here
   const proposals: Record<string, Proposal> = {};
   for (const p of cachedProposalsThisYear(s, cache)) {
-    if (all || p.parties.includes(me))
-      proposals[p.id] = p.status === "open" ? openProposal(p, cache) : p;
+    if (!all && !p.parties.includes(me)) continue;
+    const shown = p.status === "open" ? openProposal(p, cache) : p;
+    // a counter may add parties: the id it replaces is not theirs to see (it counts others' talks)
+    proposals[p.id] =
+      !all && p.replaces !== null && !s.proposals[p.replaces]?.parties.includes(me)
+        ? { ...shown, replaces: null }
+        : shown;
   }
   // chat is only added to: with a cache, a viewer's list is made again only when it grew
   const seenChat = cache?.chats.get(key);

@@ -1,7 +1,7 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
 
 import { LIMITS } from "../limits.ts";
-import { proposalsThisYear } from "../records.ts";
+import { newProposalId, proposalsThisYear } from "../records.ts";
 import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
 import { copyJson, own, reject, round2, transfer } from "../util.ts";
@@ -32,7 +32,8 @@ export const propose: Handler<"propose"> = (s, a, out) => {
       return reject("ERR_PROPOSAL_CLOSED", `that proposal is ${replaced.status}`);
   }
   s.counters.proposal++;
-  const id = `p${s.counters.proposal}`;
+  const id = newProposalId(s, a.parties);
+  s.proposalOrder.push(id);
   const proposal: Proposal = {
     id,
     from: st.role,
@@ -73,7 +74,7 @@ function conclude(
   const deal: Deal = {
     id,
     seq: s.counters.deal,
-    proposal: p.id,
+    fromProposal: true,
     parties: [...p.parties],
     terms: p.terms,
     years: p.years,

@@ -1,5 +1,6 @@
 /** Private channels, public statements and the public Crisis-on-Earth stance. */
 import { LIMITS } from "../limits.ts";
+import { newChatId } from "../records.ts";
 import type { GameState } from "../types.ts";
 import { hasSeat, own, reject } from "../util.ts";
 import { actingSeat } from "./seat.ts";
@@ -42,9 +43,9 @@ export const chat: Handler<"chat"> = (s, a, out) => {
   if (full) return full;
   countSent(s, st.role);
   const channel = [...new Set([st.role, ...a.to])].sort();
-  s.counters.chat++;
+  const id = newChatId(s, channel);
   s.chat.push({
-    id: s.counters.chat,
+    id,
     year: s.year,
     from: st.role,
     member: a.actor.kind === "seat" ? a.actor.member : "",
@@ -52,7 +53,7 @@ export const chat: Handler<"chat"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", channel, id: s.counters.chat });
+  out.push({ type: "chat", channel, id });
   return null;
 };
 
@@ -63,9 +64,9 @@ export const statement: Handler<"statement"> = (s, a, out) => {
   const full = checkShare(s, st.role);
   if (full) return full;
   countSent(s, st.role);
-  s.counters.chat++;
+  const id = newChatId(s, ["*"]);
   s.chat.push({
-    id: s.counters.chat,
+    id,
     year: s.year,
     from: st.role,
     member: a.actor.kind === "seat" ? a.actor.member : "",
@@ -73,7 +74,7 @@ export const statement: Handler<"statement"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", channel: ["*"], id: s.counters.chat });
+  out.push({ type: "chat", channel: ["*"], id });
   return null;
 };
 
