@@ -2,6 +2,7 @@
  * createGame: a scenario, a seed and the seats at the table make a game in its lobby.
  */
 import type { Scenario } from "../scenario/schema.ts";
+import { LIMITS } from "./limits.ts";
 import { baseOrders } from "./orders.ts";
 import { nextInt, seedState } from "./random.ts";
 import type { Deal, GameConfig, GameState, Member, Rejection, RoleId, SeatState } from "./types.ts";
@@ -102,8 +103,8 @@ export function createGame(
   // table order follows the scenario so every view lists seats the same way
   const order = Object.keys(scenario.roles).filter((r) => all.some((s) => s.role === r));
   const years = options.years ?? preset.years;
-  if (!Number.isInteger(years) || years < 1 || years > 20)
-    return reject("ERR_BAD_ACTION", "a game lasts 1 to 20 years");
+  if (!Number.isInteger(years) || years < 1 || years > LIMITS.gameYears)
+    return reject("ERR_BAD_ACTION", `a game lasts 1 to ${LIMITS.gameYears} years`);
   const config: GameConfig = {
     preset: presetName,
     years,

@@ -3,7 +3,15 @@
  * discriminants, `null` rather than `undefined`) so a state survives a JSON
  * round-trip exactly and maps onto a Colyseus schema.
  */
+import type { z } from "zod";
 import type { EventCard, OrderKind, PriorityCard, Scenario } from "../scenario/schema.ts";
+import {
+  type contractConditionSchema,
+  type ordersShape,
+  PLEDGE_ORDERS,
+  type pledgeCheckSchema,
+  type termSchema,
+} from "./schemas.ts";
 
 export type RoleId = string;
 export type MemberId = string;
@@ -23,61 +31,17 @@ export type Actor =
   | { kind: "host" }
   | { kind: "facilitator" };
 
-/** Orders a seat sets during negotiation and commit (GAME.md, "Orders"). Only the role's own kinds apply. */
-export interface Orders {
-  sanctions: number;
-  sanctionsCarveOut: boolean;
-  /** Role id of a company to fund this year, or "" for none. */
-  crewFunding: string;
-  subsidyPool: number;
-  diversion: number;
-  touristSeats: number;
-  covertSale: boolean;
-  issRole: "full" | "reduced";
-  extraCrew: number;
-  acceptInspection: boolean;
-  flightsNextYear: number;
-  listPrice: number;
-  privateSeats: number;
-  programmeInvestment: number;
-  boeingMode: "test" | "rush";
-}
+/** Orders a seat sets during negotiation and commit (GAME.md, "Orders"), inferred from their schema. */
+export type Orders = z.infer<typeof ordersShape>;
 
-/** The orders a checkable pledge may name: the engine compares them at resolution. */
-export const PLEDGE_ORDERS = [
-  "sanctions",
-  "diversion",
-  "issRole",
-  "covertSale",
-  "touristSeats",
-  "listPrice",
-  "flightsNextYear",
-] as const;
+export { PLEDGE_ORDERS };
 
-export type PledgeCheck = {
-  order: (typeof PLEDGE_ORDERS)[number];
-  op: "<=" | ">=" | "==";
-  value: number | string | boolean;
-};
+export type PledgeCheck = z.infer<typeof pledgeCheckSchema>;
 
-export type ContractCondition =
-  | { kind: "minFlights"; flights: number }
-  | { kind: "noSeatsTo"; role: RoleId }
-  | { kind: "maxListPrice"; price: number };
+export type ContractCondition = z.infer<typeof contractConditionSchema>;
 
-export type Term =
-  | { kind: "seatSale"; provider: RoleId; buyer: RoleId; seats: number; price: number }
-  | { kind: "seatSwap"; a: RoleId; b: RoleId; seats: number }
-  | { kind: "subsidy"; payer: RoleId; beneficiary: RoleId; perSeat: number }
-  | {
-      kind: "contract";
-      state: RoleId;
-      company: RoleId;
-      value: number;
-      condition: ContractCondition | null;
-    }
-  | { kind: "techTransfer"; provider: RoleId; recipient: RoleId; points: number; price: number }
-  | { kind: "pledge"; by: RoleId; text: string; check: PledgeCheck | null };
+/** One term of a proposal, inferred from its schema. */
+export type Term = z.infer<typeof termSchema>;
 
 export type ActionBody =
   | { type: "addMember"; seat: RoleId; member: MemberId; name: string }
