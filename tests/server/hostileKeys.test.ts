@@ -4,6 +4,7 @@
  * its typed code, the game's state hash does not move, the room keeps serving,
  * and a chat addressed to "constructor" is refused (never stored or exported).
  */
+import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   type AnyRoom,
@@ -176,5 +177,23 @@ describe("hostile keys over real sockets", () => {
     const text = await res.text();
     expect(text).not.toContain("psst");
     for (const key of HOSTILE) expect(text).not.toContain(`"${key}"`);
+  });
+});
+
+describe("facts PROTOCOL.md states, over the same sockets", () => {
+  it("`orders {}` passes the shape check and the engine answers ERR_BAD_ACTION", async () => {
+    const before = await getHash(srv.base, code, hostToken);
+    expect(await ask(rooms.russia as AnyRoom, "orders", {})).toMatchObject({
+      ok: false,
+      code: "ERR_BAD_ACTION",
+    });
+    expect((await getHash(srv.base, code, hostToken)).stateHash).toBe(before.stateHash);
+  });
+
+  it("the SDK retries a drop only after reconnection.minUptime, 5000 ms unless set to 0", async () => {
+    const client = new Client(srv.base);
+    const room = await client.joinById(code, { spectator: true });
+    rooms.sdkDefault = room;
+    expect(room.reconnection.minUptime).toBe(5000);
   });
 });
