@@ -102,7 +102,7 @@ export function runGame(
   if (!s.outcome) throw new Error(`game ${seed} ended without an outcome`);
   const termKinds: Record<string, number> = {};
   for (const d of Object.values(s.deals))
-    if (d.proposal !== null) for (const t of d.terms) tally(termKinds, t.kind);
+    if (d.fromProposal) for (const t of d.terms) tally(termKinds, t.kind);
   const orderKinds: Record<string, number> = {};
   for (const a of result.log)
     if (a.type === "setOrders") for (const k of Object.keys(a.orders)) tally(orderKinds, k);

@@ -63,7 +63,7 @@ for (let i = 0; i < games; i++) {
     crises += c;
     if (c > 0) gamesWithCrisis++;
     for (const d of Object.values(state.deals)) {
-      if (d.proposal === null) continue;
+      if (!d.fromProposal) continue;
       deals++;
       if (d.status === "failed") failedDeals++;
     }

@@ -3,8 +3,11 @@
  * table and of the options a client joins a room with.
  */
 import { z } from "zod";
+import { LIMITS, nameFits } from "../rules/limits.ts";
 
 export const BOT_STRATEGIES = ["realist", "liberal", "profit", "opportunist", "random"] as const;
+
+const seconds = (b: { min: number; max: number }) => z.number().int().min(b.min).max(b.max);
 
 export const createGamePayload = z
   .object({
@@ -15,19 +18,19 @@ export const createGamePayload = z
     /** Omitted: the server draws one (and never shows it to players). */
     seed: z.string().min(1).max(64).optional(),
     preset: z.string().max(40).optional(),
-    years: z.number().int().min(1).max(20).optional(),
+    years: z.number().int().min(1).max(LIMITS.gameYears).optional(),
     /** Roles at the table. Omitted: the scenario's default roles. */
-    roles: z.array(z.string().max(32)).max(12).optional(),
+    roles: z.array(z.string().max(LIMITS.roleId)).max(LIMITS.tableRoles).optional(),
     /** Bot strategy per role, used while a seat has no people. */
-    bots: z.record(z.string().max(32), z.enum(BOT_STRATEGIES)).optional(),
+    bots: z.record(z.string().max(LIMITS.roleId), z.enum(BOT_STRATEGIES)).optional(),
     facilitatorReadsChat: z.boolean().default(false),
     timers: z
       .object({
-        briefingSeconds: z.number().int().min(0).max(3600),
-        negotiationSeconds: z.number().int().min(10).max(7200),
-        firstNegotiationSeconds: z.number().int().min(10).max(7200),
-        commitSeconds: z.number().int().min(0).max(3600),
-        crisisSeconds: z.number().int().min(10).max(3600),
+        briefingSeconds: seconds(LIMITS.briefingSeconds),
+        negotiationSeconds: seconds(LIMITS.negotiationSeconds),
+        firstNegotiationSeconds: seconds(LIMITS.negotiationSeconds),
+        commitSeconds: seconds(LIMITS.commitSeconds),
+        crisisSeconds: seconds(LIMITS.crisisSeconds),
       })
       .partial()
       .strict()
@@ -39,9 +42,9 @@ export type CreateGamePayload = z.infer<typeof createGamePayload>;
 export const joinOptions = z
   .object({
     /** Display name (first name is enough). */
-    name: z.string().trim().min(1).max(40).optional(),
+    name: z.string().trim().refine(nameFits, `a name has 1–${LIMITS.name} characters`).optional(),
     /** The role to sit at; several people may share one seat as a team. */
-    seat: z.string().max(32).optional(),
+    seat: z.string().max(LIMITS.roleId).optional(),
     /** A seat token from an earlier join: rejoins the same member at the same seat. */
     token: z.string().max(200).optional(),
     /** The host token from game creation: grants pause, resume, extend, skip, inject and end. */

@@ -10,13 +10,19 @@ import type { PlayerView } from "../rules/view.ts";
 
 /** Record fields: one slice per entry, keyed by id. */
 const RECORDS = ["seats", "private", "proposals", "deals"] as const;
-/** Array fields: one slice per element, keyed by a number that orders them. */
+/**
+ * Array fields: one slice per element, keyed by a number that orders them. Chat is keyed by
+ * its place in the viewer's own list (a chat id counts within its channel only, and no key may
+ * count messages the viewer does not see).
+ */
 const LISTS = {
-  chat: (m: { id: number }) => m.id,
+  chat: (_m: unknown, place: number) => place,
   reports: (r: { year: number }) => r.year,
 } as const;
 
 type ListField = keyof typeof LISTS;
+/** Slices keyed by a place in the viewer's own list (never shared between viewers). */
+const OWN_PLACES = "chat/";
 const isRecord = (f: string): f is (typeof RECORDS)[number] =>
   (RECORDS as readonly string[]).includes(f);
 const isList = (f: string): f is ListField => f in LISTS;
@@ -29,9 +35,10 @@ export function sliceView(view: PlayerView): Map<string, string> {
       for (const [id, entry] of Object.entries(value as Record<string, unknown>))
         out.set(`${field}/${id}`, JSON.stringify(entry));
     } else if (isList(field)) {
-      const key = LISTS[field] as (x: unknown) => number;
-      for (const item of value as unknown[])
-        out.set(`${field}/#${key(item)}`, JSON.stringify(item));
+      const key = LISTS[field] as (x: unknown, place: number) => number;
+      (value as unknown[]).forEach((item, place) => {
+        out.set(`${field}/#${key(item, place)}`, JSON.stringify(item));
+      });
     } else {
       out.set(field, JSON.stringify(value));
     }
@@ -69,7 +76,8 @@ export function assembleView(slices: Iterable<[string, string]>): PlayerView {
 
 /**
  * Groups every viewer's slices into shared slices: key → JSON and the viewers
- * that see it. A path whose content differs between viewers gets one keyed
+ * that see it. Chat slices are never shared: each viewer's are keyed by place in
+ * its own list. A path whose content differs between viewers gets one keyed
  * variant per group of viewers (`path|viewerA,viewerB`), stable while the
  * grouping holds, so an update changes a JSON string rather than the key set.
  */
@@ -92,6 +100,13 @@ export function groupSlices(
   const out = new Map<string, { json: string; viewers: string[] }>();
   const everyone = perViewer.size;
   for (const [path, variants] of byPath) {
+    if (path.startsWith(OWN_PLACES)) {
+      // keyed by a place in one viewer's own list: whether two viewers' n-th messages agree
+      // would tell each about the other's traffic, so every viewer gets its own slice
+      for (const [json, viewers] of variants)
+        for (const v of viewers) out.set(`${path}|${v}`, { json, viewers: [v] });
+      continue;
+    }
     for (const [json, viewers] of variants) {
       const key =
         variants.size === 1 && viewers.length === everyone

@@ -179,11 +179,22 @@ export function eventsFor(
   for (const e of events) {
     switch (EVENT_AUDIENCE[e.type]) {
       case "public":
-        out.push(e);
+        // a deal is public, the proposal it came from only to its parties (its id counts their talks)
+        if (e.type === "dealConcluded" && e.proposal !== null && !canSeeProposal(viewer, e.parties))
+          out.push({ ...e, proposal: null });
+        else out.push(e);
         break;
       case "parties": {
         const p = e as EventFor<"parties">;
         if (!canSeeProposal(viewer, p.parties)) break;
+        if (p.type === "proposalReceived" && p.replaces !== null) {
+          // a counter may add parties: the id it replaces is theirs only if they were party to it
+          const oldParties = partiesOf(state.proposals, p.replaces);
+          if (!oldParties || !canSeeProposal(viewer, oldParties)) {
+            out.push({ ...p, replaces: null });
+            break;
+          }
+        }
         if (p.type === "proposalCountered" && p.counter !== null) {
           // the old proposal's parties learn the counter's id only if they are party to it too
           const counterParties = partiesOf(state.proposals, p.counter);

@@ -19,6 +19,7 @@ import type {
   RoleId,
   Term,
 } from "./types.ts";
+import { own } from "./util.ts";
 import type { PlayerView } from "./view.ts";
 
 /** Seat actions, in the order of ACTION_RULES. */
@@ -171,7 +172,7 @@ function seatActions(f: SeatFlags): ActionType[] {
 
 /** What cancelling one of the viewer's deals would cost now, or null when it cannot be cancelled. */
 export function cancelCost(view: PlayerView, scenario: Scenario, dealId: string): number | null {
-  const d = view.deals[dealId];
+  const d = own(view.deals, dealId);
   if (d?.status !== "active" || !d.parties.includes(view.viewer.seat)) return null;
   return cancellationPenalty(scenario, d);
 }

@@ -1,19 +1,24 @@
 /**
- * Proposals and deals in the order they were made, read by id. `propose` names
- * proposals p1, p2, … and deals are d1, d2, … (createGame's starting deals,
- * then `conclude`), counted in `counters` and never removed. Reading them by id
+ * Proposals and deals in the order they were made, read by id, and the ids
+ * themselves. Deals are d1, d2, … (createGame's starting deals, then
+ * `conclude`): deals are public, so their count hides nothing. A proposal id
+ * counts only the proposals among its own parties ("p3.2": the second proposal
+ * among the parties of key 3), and a chat id only the messages of its channel,
+ * so no viewer learns from an id how much others said. Proposals are read in
+ * order through `proposalOrder`; nothing is ever removed. Reading them by id
  * instead of with `for…in` matters in the lab: V8 keeps a record of more than
  * ~16 entries as a dictionary, and `for…in` over it gathers and sorts its keys
  * anew every time (≈ 2.3 µs for 25 entries, against ≈ 0.4 µs by id; see
  * docs/PERFORMANCE.md).
  */
-import type { Deal, GameState, Proposal } from "./types.ts";
+import type { Deal, GameState, Proposal, RoleId } from "./types.ts";
+import { own } from "./util.ts";
 
 // the ids, made once: a string used again as a key is looked up faster than one built anew
-const ids: Record<"p" | "d", string[]> = { p: [""], d: [""] };
+const ids: Record<"d", string[]> = { d: [""] };
 
-/** The id of the n-th proposal ("p") or deal ("d"), n from 1. */
-export function recordId(prefix: "p" | "d", n: number): string {
+/** The id of the n-th deal, n from 1. */
+export function recordId(prefix: "d", n: number): string {
   const list = ids[prefix];
   while (list.length <= n) list.push(`${prefix}${list.length}`);
   return list[n] as string;
@@ -49,12 +54,50 @@ export function viewDealsInOrder(deals: Record<string, Deal>): Deal[] {
  * end expires the rest).
  */
 export function proposalsThisYear(
-  s: Pick<GameState, "proposals" | "counters" | "year">,
+  s: Pick<GameState, "proposals" | "proposalOrder" | "year">,
 ): Proposal[] {
-  let first = s.counters.proposal + 1;
-  while (first > 1 && s.proposals[recordId("p", first - 1)]?.year === s.year) first--;
+  const ids = s.proposalOrder;
+  let first = ids.length;
+  while (first > 0 && s.proposals[ids[first - 1] as string]?.year === s.year) first--;
   const out: Proposal[] = [];
-  for (let n = first; n <= s.counters.proposal; n++)
-    out.push(s.proposals[recordId("p", n)] as Proposal);
+  for (let n = first; n < ids.length; n++) out.push(s.proposals[ids[n] as string] as Proposal);
   return out;
+}
+
+/**
+ * A set of roles as a short key: the bitmask of their places in table order, in base 36
+ * ("3" for the first two seats). The same set gives the same key whatever its order.
+ */
+export function partiesKey(order: readonly RoleId[], roles: readonly RoleId[]): string {
+  let mask = 0;
+  for (const r of roles) {
+    const i = order.indexOf(r);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask.toString(36);
+}
+
+/** Adds one to a counter of a record of counters and returns the new count. */
+function bump(counts: Record<string, number>, key: string): number {
+  const n = (own(counts, key) ?? 0) + 1;
+  counts[key] = n;
+  return n;
+}
+
+/** Makes the id of a new proposal among these parties (counted within the set). */
+export function newProposalId(
+  s: Pick<GameState, "order" | "counters">,
+  parties: readonly RoleId[],
+): string {
+  const key = partiesKey(s.order, parties);
+  return `p${key}.${bump(s.counters.byParties, key)}`;
+}
+
+/** Makes the id of a new chat message in this channel (["*"] is the public one). */
+export function newChatId(
+  s: Pick<GameState, "order" | "counters">,
+  channel: readonly string[],
+): number {
+  const key = channel[0] === "*" ? "*" : partiesKey(s.order, channel);
+  return bump(s.counters.chat, key);
 }

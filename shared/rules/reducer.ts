@@ -29,7 +29,7 @@ import type {
   Rejection,
 } from "./types.ts";
 import { BOT_MEMBER } from "./types.ts";
-import { cloneState, reject } from "./util.ts";
+import { cloneState, own, reject } from "./util.ts";
 
 type ActorKind = Action["actor"]["kind"];
 const PLAY: Phase[] = ["briefing", "negotiation", "commit", "crisis"];
@@ -116,7 +116,7 @@ export const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];
 export function checkAction(s: GameState, action: Action): Rejection | null {
   if (!action || typeof action !== "object" || typeof action.type !== "string")
     return reject("ERR_BAD_ACTION", "not an action");
-  const rule = (ACTION_RULES as unknown as Record<string, Rule>)[action.type];
+  const rule = own(ACTION_RULES as unknown as Record<string, Rule>, action.type);
   if (!rule) return reject("ERR_BAD_ACTION", `unknown action "${action.type}"`);
   if (typeof action.at !== "number" || !Number.isFinite(action.at))
     return reject("ERR_BAD_ACTION", "an action needs a time");
@@ -129,10 +129,10 @@ export function checkAction(s: GameState, action: Action): Rejection | null {
     return reject("ERR_WRONG_PHASE", `${action.type} is not allowed in the ${s.phase} phase`);
   if (s.paused && !rule.whilePaused) return reject("ERR_PAUSED", "the game is paused");
   if (actor.kind === "seat") {
-    const st = s.seats[actor.seat];
+    const st = own(s.seats, actor.seat);
     if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${actor.seat}" at this table`);
     const isBot = actor.member === BOT_MEMBER && st.controller === "bot";
-    if (!isBot && !st.members[actor.member])
+    if (!isBot && !own(st.members, actor.member))
       return reject("ERR_NOT_YOUR_SEAT", "you do not sit at that seat");
   }
   return null;

@@ -71,7 +71,7 @@ export function emptyReport(year: number, tension: number): YearReport {
 }
 
 const present = (s: GameState) => s.order;
-const has = (s: GameState, role: string) => s.seats[role] !== undefined;
+const has = (s: GameState, role: string) => Object.hasOwn(s.seats, role);
 const short = (s: GameState, role: string) => s.scenario.roles[role]?.short ?? role;
 
 /** The rival that the Realist diversion terms watch: the first member of the pair with a diversion order. */

@@ -2,10 +2,11 @@
  * createGame: a scenario, a seed and the seats at the table make a game in its lobby.
  */
 import type { Scenario } from "../scenario/schema.ts";
+import { LIMITS } from "./limits.ts";
 import { baseOrders } from "./orders.ts";
 import { nextInt, seedState } from "./random.ts";
 import type { Deal, GameConfig, GameState, Member, Rejection, RoleId, SeatState } from "./types.ts";
-import { reject } from "./util.ts";
+import { own, reject } from "./util.ts";
 
 export interface SeatSetup {
   role: RoleId;
@@ -86,11 +87,11 @@ export function createGame(
   options: GameOptions = {},
 ): { ok: true; state: GameState } | Rejection {
   const presetName = options.preset ?? scenario.defaultPreset;
-  const preset = scenario.presets[presetName];
+  const preset = own(scenario.presets, presetName);
   if (!preset) return reject("ERR_BAD_ACTION", `no preset "${presetName}" in ${scenario.name}`);
   const seen = new Set<string>();
   for (const s of seats) {
-    if (!scenario.roles[s.role])
+    if (!own(scenario.roles, s.role))
       return reject("ERR_UNKNOWN_SEAT", `no role "${s.role}" in ${scenario.name}`);
     if (seen.has(s.role)) return reject("ERR_BAD_ACTION", `role "${s.role}" is listed twice`);
     seen.add(s.role);
@@ -102,8 +103,8 @@ export function createGame(
   // table order follows the scenario so every view lists seats the same way
   const order = Object.keys(scenario.roles).filter((r) => all.some((s) => s.role === r));
   const years = options.years ?? preset.years;
-  if (!Number.isInteger(years) || years < 1 || years > 20)
-    return reject("ERR_BAD_ACTION", "a game lasts 1 to 20 years");
+  if (!Number.isInteger(years) || years < 1 || years > LIMITS.gameYears)
+    return reject("ERR_BAD_ACTION", `a game lasts 1 to ${LIMITS.gameYears} years`);
   const config: GameConfig = {
     preset: presetName,
     years,
@@ -140,7 +141,7 @@ export function createGame(
     deals[id] = {
       id,
       seq,
-      proposal: null,
+      fromProposal: false,
       parties: [d.provider, d.buyer],
       terms: [
         { kind: "seatSale", provider: d.provider, buyer: d.buyer, seats: d.seats, price: d.price },
@@ -177,7 +178,8 @@ export function createGame(
     cooperation: 0,
     reports: [],
     pending: null,
-    counters: { proposal: 0, deal: seq, chat: 0 },
+    proposalOrder: [],
+    counters: { proposal: 0, deal: seq, byParties: {}, chat: {}, sent: {} },
     outcome: null,
   };
   return { ok: true, state };

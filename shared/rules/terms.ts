@@ -2,13 +2,14 @@
  * Checking a proposal's terms against the rules. Pure and shared: the engine
  * uses it to accept a proposal, the view helpers to preview one.
  */
-import type { Scenario } from "../scenario/schema.ts";
+import { type Scenario, TERM_KINDS } from "../scenario/schema.ts";
+import { LIMITS } from "./limits.ts";
 import { PLEDGE_ORDERS, type RejectionCode, type RoleId, type Term } from "./types.ts";
 
 type Problem = { code: RejectionCode; detail: string };
 
-const MAX_TERMS = 8;
-const MAX_TEXT = 280;
+const MAX_TERMS = LIMITS.terms;
+const MAX_TEXT = LIMITS.noteText;
 
 function isInt(x: unknown, min: number, max: number): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= min && x <= max;
@@ -108,6 +109,9 @@ export function checkProposal(
     const where = () => `term ${i + 1} (${t?.kind})`;
     if (!t || typeof t !== "object")
       return { code: "ERR_BAD_TERM", detail: `${where()} is not a term` };
+    // a kind someone made up ("constructor", "__proto__") is only an unknown kind
+    if (!(TERM_KINDS as readonly string[]).includes(t.kind))
+      return { code: "ERR_BAD_TERM", detail: `unknown term kind "${String(t.kind)}"` };
     const bound = termRoles(t);
     for (const r of bound) {
       if (typeof r !== "string" || !parties.includes(r)) {

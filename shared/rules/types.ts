@@ -3,8 +3,16 @@
  * discriminants, `null` rather than `undefined`) so a state survives a JSON
  * round-trip exactly and maps onto a Colyseus schema.
  */
+import type { z } from "zod";
 import type { EventCard, OrderKind, PriorityCard, Scenario } from "../scenario/schema.ts";
 import type { GameEvent } from "./events.ts";
+import {
+  type contractConditionSchema,
+  type ordersShape,
+  PLEDGE_ORDERS,
+  type pledgeCheckSchema,
+  type termSchema,
+} from "./schemas.ts";
 
 export type RoleId = string;
 export type MemberId = string;
@@ -24,61 +32,17 @@ export type Actor =
   | { kind: "host" }
   | { kind: "facilitator" };
 
-/** Orders a seat sets during negotiation and commit (GAME.md, "Orders"). Only the role's own kinds apply. */
-export interface Orders {
-  sanctions: number;
-  sanctionsCarveOut: boolean;
-  /** Role id of a company to fund this year, or "" for none. */
-  crewFunding: string;
-  subsidyPool: number;
-  diversion: number;
-  touristSeats: number;
-  covertSale: boolean;
-  issRole: "full" | "reduced";
-  extraCrew: number;
-  acceptInspection: boolean;
-  flightsNextYear: number;
-  listPrice: number;
-  privateSeats: number;
-  programmeInvestment: number;
-  boeingMode: "test" | "rush";
-}
+/** Orders a seat sets during negotiation and commit (GAME.md, "Orders"), inferred from their schema. */
+export type Orders = z.infer<typeof ordersShape>;
 
-/** The orders a checkable pledge may name: the engine compares them at resolution. */
-export const PLEDGE_ORDERS = [
-  "sanctions",
-  "diversion",
-  "issRole",
-  "covertSale",
-  "touristSeats",
-  "listPrice",
-  "flightsNextYear",
-] as const;
+export { PLEDGE_ORDERS };
 
-export type PledgeCheck = {
-  order: (typeof PLEDGE_ORDERS)[number];
-  op: "<=" | ">=" | "==";
-  value: number | string | boolean;
-};
+export type PledgeCheck = z.infer<typeof pledgeCheckSchema>;
 
-export type ContractCondition =
-  | { kind: "minFlights"; flights: number }
-  | { kind: "noSeatsTo"; role: RoleId }
-  | { kind: "maxListPrice"; price: number };
+export type ContractCondition = z.infer<typeof contractConditionSchema>;
 
-export type Term =
-  | { kind: "seatSale"; provider: RoleId; buyer: RoleId; seats: number; price: number }
-  | { kind: "seatSwap"; a: RoleId; b: RoleId; seats: number }
-  | { kind: "subsidy"; payer: RoleId; beneficiary: RoleId; perSeat: number }
-  | {
-      kind: "contract";
-      state: RoleId;
-      company: RoleId;
-      value: number;
-      condition: ContractCondition | null;
-    }
-  | { kind: "techTransfer"; provider: RoleId; recipient: RoleId; points: number; price: number }
-  | { kind: "pledge"; by: RoleId; text: string; check: PledgeCheck | null };
+/** One term of a proposal, inferred from its schema. */
+export type Term = z.infer<typeof termSchema>;
 
 export type ActionBody =
   | { type: "addMember"; seat: RoleId; member: MemberId; name: string }
@@ -152,6 +116,7 @@ export const REJECTION_CODES = [
   "ERR_BAD_EVENT",
   "ERR_NO_CRISIS_CHOICE",
   "ERR_TOO_LONG",
+  "ERR_CHAT_LIMIT",
   "ERR_GAME_OVER",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -242,7 +207,11 @@ export interface Deal {
   id: string;
   /** Conclusion order: deals execute in it. */
   seq: number;
-  proposal: string | null;
+  /**
+   * Concluded from a proposal (false: a starting deal). Not the proposal's id: deals are
+   * public, and the id would show non-parties how many proposals its parties exchanged.
+   */
+  fromProposal: boolean;
   parties: RoleId[];
   terms: Term[];
   years: number;
@@ -257,6 +226,7 @@ export interface Deal {
 }
 
 export interface ChatMessage {
+  /** Counted within the channel: 1, 2, … for each channel (a message is channel + id). */
   id: number;
   year: number;
   from: RoleId;
@@ -403,7 +373,23 @@ export interface GameState {
   reports: YearReport[];
   /** A report being built while a crisis is pending. */
   pending: YearReport | null;
-  counters: { proposal: number; deal: number; chat: number };
+  /** Every proposal's id, in the order they were made (ids alone do not tell the order). */
+  proposalOrder: string[];
+  /**
+   * Secret: counts no view shows. Ids count only what their viewers see: a proposal id counts
+   * the proposals among its set of parties, a chat id the messages in its channel.
+   */
+  counters: {
+    /** Proposals made in all. */
+    proposal: number;
+    deal: number;
+    /** Proposals made per set of parties, by partiesKey. */
+    byParties: Record<string, number>;
+    /** Chat messages per channel, by partiesKey ("*" for the public channel). */
+    chat: Record<string, number>;
+    /** Chat messages and statements each seat has sent (capped per seat: LIMITS.chatPerSeat). */
+    sent: Record<RoleId, number>;
+  };
   outcome: Outcome | null;
 }
 

@@ -9,6 +9,20 @@ export function reject(code: RejectionCode, detail: string): Rejection {
   return { ok: false, code, detail };
 }
 
+/**
+ * The entry of a record under a key someone chose (a player, a host, a client),
+ * or undefined: `__proto__`, `constructor`, `toString` and the like are just
+ * keys the record does not have, never what an object inherits.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === "string" && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Whether a role has a seat at this table (for a role someone chose, e.g. a join's `seat`). */
+export function hasSeat(s: Pick<GameState, "seats">, role: unknown): boolean {
+  return own(s.seats, role) !== undefined;
+}
+
 /** Deep copy of plain JSON data. */
 export function copyJson<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
@@ -47,7 +61,7 @@ export function cloneState(s: GameState): GameState {
 }
 
 export function isState(scenario: Scenario, role: string): boolean {
-  return scenario.roles[role]?.archetype === "state";
+  return own(scenario.roles, role)?.archetype === "state";
 }
 
 /** Rounds money to cents so sums stay exact enough to compare. */
@@ -100,8 +114,8 @@ export function transfer(
 ): Transfer | null {
   const amt = round2(amount);
   if (amt <= 0) return null;
-  const payer = s.seats[from];
-  const payee = s.seats[to];
+  const payer = own(s.seats, from);
+  const payee = own(s.seats, to);
   if (payer) payer.cash = round2(payer.cash - amt);
   if (payee) payee.cash = round2(payee.cash + amt);
   const t: Transfer = { year: s.year, from, to, amount: amt, reason };

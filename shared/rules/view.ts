@@ -285,8 +285,14 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
   // are shared; an open one changes only in `accepted`, copied here
   const proposals: Record<string, Proposal> = {};
   for (const p of cachedProposalsThisYear(s, cache)) {
-    if (canSeeProposal(viewer, p.parties))
-      proposals[p.id] = p.status === "open" ? openProposal(p, cache) : p;
+    if (!canSeeProposal(viewer, p.parties)) continue;
+    const shown = p.status === "open" ? openProposal(p, cache) : p;
+    // a counter may add parties: the id it replaces is not theirs to see (it counts others' talks)
+    const old = p.replaces === null ? undefined : s.proposals[p.replaces];
+    proposals[p.id] =
+      p.replaces !== null && !(old && canSeeProposal(viewer, old.parties))
+        ? { ...shown, replaces: null }
+        : shown;
   }
   // chat is only added to: with a cache, a viewer's list is made again only when it grew
   const seenChat = cache?.chats.get(key);

@@ -3,6 +3,7 @@
  * A scenario is data; the engine (shared/rules) reads it and never hard-codes a balance number.
  */
 import { z } from "zod";
+import { LIMITS } from "../rules/limits.ts";
 
 const id = z
   .string()
@@ -44,7 +45,7 @@ export type TermKind = (typeof TERM_KINDS)[number];
 
 export const presetSchema = z.object({
   label: z.string().min(1),
-  years: z.number().int().min(1).max(20),
+  years: z.number().int().min(1).max(LIMITS.gameYears),
   briefingSeconds: count,
   negotiationSeconds: z.number().int().min(10),
   firstNegotiationSeconds: z.number().int().min(10),
@@ -349,7 +350,7 @@ export const scenarioSchema = z
       maxExtraCrew: z.number().int().min(0).max(10).default(2),
       maxPrivateSeats: z.number().int().min(0).max(20).default(4),
       /** Longest a deal may run, in years. */
-      maxDealYears: z.number().int().min(1).max(10).default(3),
+      maxDealYears: z.number().int().min(1).max(LIMITS.dealYears).default(3),
     }),
     brainDrain: z.object({
       role: z.string(),

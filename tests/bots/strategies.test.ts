@@ -46,7 +46,7 @@ describe("strategy bots", () => {
       expect(r.state.phase).toBe("ended");
       games++;
       for (const d of Object.values(r.state.deals))
-        if (d.proposal) for (const t of d.terms) termsUsed.add(t.kind);
+        if (d.fromProposal) for (const t of d.terms) termsUsed.add(t.kind);
       for (const a of r.log)
         if (a.type === "setOrders") for (const k of Object.keys(a.orders)) ordersUsed.add(k);
     }

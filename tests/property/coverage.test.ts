@@ -71,7 +71,7 @@ describe(`coverage of random-legal play over ${GAMES} mini games`, () => {
         }
       }
       for (const d of Object.values(state.deals)) {
-        if (d.proposal !== null) for (const t of d.terms) bump(seen.terms, t.kind);
+        if (d.fromProposal) for (const t of d.terms) bump(seen.terms, t.kind);
         if (d.status === "failed") seen.failedDeals++;
         if (d.status === "cancelled") seen.cancelledDeals++;
       }

@@ -37,13 +37,12 @@ const withChat = (s: GameState, reads: boolean): GameState =>
     ? s
     : { ...s, config: { ...s.config, facilitatorReadsChat: reads } };
 
-/** Every proposal id a view names: its proposals, the ones they counter, and the deals' proposals. */
+/** Every proposal id a view names: its proposals and the ones they counter. */
 function proposalIds(v: PlayerView, into: Set<string>): void {
   for (const p of Object.values(v.proposals)) {
     into.add(p.id);
     if (p.replaces !== null) into.add(p.replaces);
   }
-  for (const d of Object.values(v.deals)) if (d.proposal !== null) into.add(d.proposal);
 }
 
 /** What an event names that the viewer must be able to see, as problems when it cannot. */

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PlayResult, playGame } from "../../shared/bots/play.ts";
+import { newChatId } from "../../shared/rules/records.ts";
 import { replay } from "../../shared/rules/replay.ts";
 import type { GameState, Orders, RoleId } from "../../shared/rules/types.ts";
 import { copyJson } from "../../shared/rules/util.ts";
@@ -159,9 +160,8 @@ function perturb(s: GameState, role: RoleId, viewer: RoleId | null): GameState {
       m.text = `${m.text} (secret)`;
   const third = out.order.find((r) => r !== role && r !== viewer);
   if (third) {
-    out.counters.chat++;
     out.chat.push({
-      id: out.counters.chat,
+      id: newChatId(out, [role, third].sort()),
       year: out.year,
       from: role,
       member: "bot",

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  MESSAGE_ACTIONS,
   PROTOCOL_ORDER_KINDS,
   parseMessage,
   SEAT_MESSAGES,
   STAFF_MESSAGES,
   termPayload,
+  WIRE_NAMES,
 } from "../../shared/protocol/messages.ts";
+import { ACTION_RULES, ACTION_TYPES } from "../../shared/rules/reducer.ts";
 import { ORDER_KINDS, TERM_KINDS } from "../../shared/scenario/schema.ts";
 import { bySeat, host, negotiating } from "../fixtures/build.ts";
 
@@ -104,6 +107,48 @@ describe("protocol: every message is defined once and maps to an engine action",
     if (!r.ok) {
       expect(r.code).toBe("ERR_MALFORMED");
       expect(r.detail).toContain(field);
+    }
+  });
+});
+
+describe("protocol: one source for the message list and who may send what", () => {
+  /** The actions only the server itself takes (seating people, the phase clock). */
+  const SERVER_ONLY = ["addMember", "removeMember", "setCaptain", "setController", "phaseTimeout"];
+  const messages = [...Object.keys(SEAT_MESSAGES), ...Object.keys(STAFF_MESSAGES)];
+
+  it("every action has a message, or is one the server alone takes; and every message is an action", () => {
+    const sent = new Set<string>(Object.values(MESSAGE_ACTIONS));
+    for (const a of ACTION_TYPES) expect(sent.has(a) !== SERVER_ONLY.includes(a), a).toBe(true);
+    for (const m of messages) expect(ACTION_TYPES).toContain(MESSAGE_ACTIONS[m as never]);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  it("a message's name is its action's type, but for the renamed few", () => {
+    for (const [m, a] of Object.entries(MESSAGE_ACTIONS))
+      expect(m).toBe((WIRE_NAMES as Record<string, string>)[a] ?? a);
+  });
+
+  it("the seat/staff split is the reducer's actor table", () => {
+    for (const m of messages) {
+      const rule = ACTION_RULES[MESSAGE_ACTIONS[m as keyof typeof MESSAGE_ACTIONS]];
+      const actors: readonly string[] = rule.actors;
+      expect(m in SEAT_MESSAGES, m).toBe(actors.includes("seat"));
+      expect(m in STAFF_MESSAGES, m).toBe(
+        actors.includes("host") || actors.includes("facilitator"),
+      );
+    }
+  });
+
+  it("the engine refuses a seat message from the host and a staff message from a seat", () => {
+    const s = negotiating();
+    for (const [m, payload] of [
+      ["ready", { ready: true }],
+      ["pause", {}],
+    ] as const) {
+      const r = parseMessage(m, payload);
+      if (!r.ok) throw new Error(r.detail);
+      const wrong = m in SEAT_MESSAGES ? host(s, r.body) : bySeat(s, "us", r.body);
+      expect(wrong).toMatchObject({ ok: false, code: "ERR_NOT_ALLOWED" });
     }
   });
 });

@@ -20,6 +20,13 @@ import {
 } from "../fixtures/build.ts";
 import { as, cash, conclude, expectRejected, lastDeal, sale } from "./helpers.ts";
 
+/**
+ * Proposal ids count within their set of parties: us and russia sit first and second at the
+ * mini table (parties key 3), so their first proposals are p3.1 and p3.2.
+ */
+const P1 = "p3.1";
+const P2 = "p3.2";
+
 /** A game in the briefing phase of year 1. */
 const briefing = (): GameState =>
   must(lobby(), { type: "startGame", actor: { kind: "host" }, at: T0 });
@@ -136,16 +143,16 @@ const ACCEPTED: Record<
     setup: negotiating,
     run: as("us", propose(["us", "russia"], [sale("russia", "us", 1, 90)])),
     check: (s) => {
-      expect(s.proposals.p1?.status).toBe("open");
-      expect(s.proposals.p1?.accepted).toEqual(["us"]);
+      expect(s.proposals[P1]?.status).toBe("open");
+      expect(s.proposals[P1]?.accepted).toEqual(["us"]);
     },
   },
   accept: {
     setup: () =>
       seatMust(negotiating(), "us", propose(["us", "russia"], [sale("russia", "us", 1, 90)])),
-    run: as("russia", { type: "accept", proposal: "p1" }),
+    run: as("russia", { type: "accept", proposal: P1 }),
     check: (s) => {
-      expect(s.proposals.p1?.status).toBe("concluded");
+      expect(s.proposals[P1]?.status).toBe("concluded");
       expect(s.deals.d1?.status).toBe("active");
       expect(s.deals.d1?.terms).toEqual([sale("russia", "us", 1, 90)]);
     },
@@ -153,14 +160,14 @@ const ACCEPTED: Record<
   reject: {
     setup: () =>
       seatMust(negotiating(), "us", propose(["us", "russia"], [sale("russia", "us", 1, 90)])),
-    run: as("russia", { type: "reject", proposal: "p1" }),
-    check: (s) => expect(s.proposals.p1?.status).toBe("rejected"),
+    run: as("russia", { type: "reject", proposal: P1 }),
+    check: (s) => expect(s.proposals[P1]?.status).toBe("rejected"),
   },
   withdraw: {
     setup: () =>
       seatMust(negotiating(), "us", propose(["us", "russia"], [sale("russia", "us", 1, 90)])),
-    run: as("us", { type: "withdraw", proposal: "p1" }),
-    check: (s) => expect(s.proposals.p1?.status).toBe("withdrawn"),
+    run: as("us", { type: "withdraw", proposal: P1 }),
+    check: (s) => expect(s.proposals[P1]?.status).toBe("withdrawn"),
   },
   cancelDeal: {
     // a 2-year deal worth 270 a year, cancelled before it ran: 50 % of 540 goes to Russia
@@ -271,7 +278,7 @@ describe("accepted actions", () => {
 const SUB_PRICE = 90;
 const withProposal = (s: GameState = negotiating()) =>
   seatMust(s, "us", propose(["us", "russia"], [sale("russia", "us", 1, SUB_PRICE)]));
-const withdrawn = () => seatMust(withProposal(), "us", { type: "withdraw", proposal: "p1" });
+const withdrawn = () => seatMust(withProposal(), "us", { type: "withdraw", proposal: P1 });
 const committed = () => seatMust(negotiating(), "us", { type: "commit" });
 const paused = () => okState(host(negotiating(), { type: "pause" }));
 const ended = () => okState(host(negotiating(), { type: "endGame" }));
@@ -491,13 +498,13 @@ const REJECTIONS: Case[] = [
   [
     "accepting a withdrawn proposal",
     withdrawn,
-    as("russia", { type: "accept", proposal: "p1" }),
+    as("russia", { type: "accept", proposal: P1 }),
     "ERR_PROPOSAL_CLOSED",
   ],
   [
     "countering a withdrawn proposal",
     withdrawn,
-    as("russia", propose(["us", "russia"], [sale("russia", "us", 1, 95)], 1, "p1")),
+    as("russia", propose(["us", "russia"], [sale("russia", "us", 1, 95)], 1, P1)),
     "ERR_PROPOSAL_CLOSED",
   ],
   [
@@ -509,7 +516,7 @@ const REJECTIONS: Case[] = [
   [
     "countering as a non-party",
     withProposal,
-    as("spacex", propose(["spacex", "russia"], [sale("spacex", "russia", 1, 55)], 1, "p1")),
+    as("spacex", propose(["spacex", "russia"], [sale("spacex", "russia", 1, 55)], 1, P1)),
     "ERR_NOT_A_PARTY",
   ],
   [
@@ -521,25 +528,25 @@ const REJECTIONS: Case[] = [
   [
     "accepting twice",
     withProposal,
-    as("us", { type: "accept", proposal: "p1" }),
+    as("us", { type: "accept", proposal: P1 }),
     "ERR_ALREADY_ACCEPTED",
   ],
   [
     "accepting as a non-party",
     withProposal,
-    as("spacex", { type: "accept", proposal: "p1" }),
+    as("spacex", { type: "accept", proposal: P1 }),
     "ERR_NOT_A_PARTY",
   ],
   [
     "rejecting a withdrawn proposal",
     withdrawn,
-    as("russia", { type: "reject", proposal: "p1" }),
+    as("russia", { type: "reject", proposal: P1 }),
     "ERR_PROPOSAL_CLOSED",
   ],
   [
     "withdrawing someone else's proposal",
     withProposal,
-    as("russia", { type: "withdraw", proposal: "p1" }),
+    as("russia", { type: "withdraw", proposal: P1 }),
     "ERR_NOT_ALLOWED",
   ],
   // deals
@@ -680,16 +687,16 @@ describe("action details", () => {
     const s = seatMust(
       withProposal(),
       "russia",
-      propose(["us", "russia"], [sale("russia", "us", 1, 95)], 1, "p1"),
+      propose(["us", "russia"], [sale("russia", "us", 1, 95)], 1, P1),
     );
-    expect(s.proposals.p1?.status).toBe("countered");
-    expect(s.proposals.p2).toMatchObject({
+    expect(s.proposals[P1]?.status).toBe("countered");
+    expect(s.proposals[P2]).toMatchObject({
       status: "open",
-      replaces: "p1",
+      replaces: P1,
       from: "russia",
       accepted: ["russia"],
     });
-    const done = seatMust(s, "us", { type: "accept", proposal: "p2" });
+    const done = seatMust(s, "us", { type: "accept", proposal: P2 });
     expect(done.deals.d1?.terms).toEqual([sale("russia", "us", 1, 95)]);
   });
 

@@ -41,6 +41,8 @@ interface Case {
 const PUBLIC = ALL;
 const PARTIES: Who[] = ["party", "facilitator", "reader"];
 const OWN: Who[] = ["party", "facilitator", "reader"];
+/** Who receives a deal without the id of the proposal it came from (not its parties). */
+const CUT: Who[] = ["other", "spectator"];
 
 const ok = (r: ApplyResult): GameState => {
   if (!r.ok) throw new Error(`${r.code}: ${r.detail}`);
@@ -485,9 +487,30 @@ describe("events per viewer", () => {
       const got = eventsFor(r.events, reading(r.state, who === "reader"), viewerOf(c, who));
       const mine = got.filter((e: GameEvent) => e.type === c.type);
       expect(mine.length > 0, `${who} receives ${c.type}`).toBe(c.receives.includes(who));
-      // what a viewer receives is the engine's event, whole (a counter's link aside)
-      if (mine.length > 0 && c.type !== "proposalCountered") expect(mine).toEqual(emitted);
+      // what a viewer receives is the engine's event, whole (a counter's link aside, and a
+      // deal's proposal, which only its parties may know: see the test below)
+      const whole =
+        c.type !== "proposalCountered" && !(c.type === "dealConcluded" && CUT.includes(who));
+      if (mine.length > 0 && whole) expect(mine).toEqual(emitted);
     });
+  });
+});
+
+describe("a deal concluded", () => {
+  it("is public, and names its proposal only to the proposal's parties", () => {
+    const before = offered();
+    const id = offerId(before);
+    const r = as("russia", { type: "accept", proposal: id })(before);
+    if (!r.ok) throw new Error(r.detail);
+    const deal = (who: Viewer) =>
+      eventsFor(r.events, r.state, who).find((e) => e.type === "dealConcluded");
+    expect(deal({ kind: "seat", seat: "us" })).toMatchObject({ proposal: id });
+    expect(deal({ kind: "facilitator" })).toMatchObject({ proposal: id });
+    expect(deal({ kind: "seat", seat: "uae" })).toMatchObject({
+      proposal: null,
+      parties: ["us", "russia"],
+    });
+    expect(deal({ kind: "spectator" })).toMatchObject({ proposal: null });
   });
 });
 
@@ -523,6 +546,28 @@ describe("a counter-proposal with other parties", () => {
     // the engine's own event keeps the link for the facilitator
     const forStaff = eventsFor(r.events, r.state, { kind: "facilitator" });
     expect(forStaff[0]).toMatchObject({ counter });
+  });
+});
+
+describe("a counter-proposal that adds a party", () => {
+  it("does not tell the new party which proposal it replaces", () => {
+    const before = offered();
+    const old = offerId(before);
+    const r = as(
+      "russia",
+      propose(
+        ["us", "russia", "uae"],
+        [sale("russia", "us", 1, 95), sale("russia", "uae", 1, 90)],
+        old,
+      ),
+    )(before);
+    if (!r.ok) throw new Error(r.detail);
+    const received = (seat: string) =>
+      eventsFor(r.events, r.state, { kind: "seat", seat }).find(
+        (e) => e.type === "proposalReceived",
+      );
+    expect(received("uae")).toMatchObject({ replaces: null });
+    expect(received("us")).toMatchObject({ replaces: old });
   });
 });
 

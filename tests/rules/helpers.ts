@@ -29,10 +29,17 @@ export function conclude(s: GameState, parties: string[], terms: Term[], years =
     replaces: null,
     note: "",
   });
-  const id = `p${out.counters.proposal}`;
+  const id = lastProposal(out);
   for (const r of rest) out = seatMust(out, r, { type: "accept", proposal: id });
   if (out.proposals[id]?.status !== "concluded") throw new Error("deal not concluded");
   return out;
+}
+
+/** The id of the latest proposal. */
+export function lastProposal(s: GameState): string {
+  const id = s.proposalOrder.at(-1);
+  if (id === undefined) throw new Error("no proposal yet");
+  return id;
 }
 
 /** The id of the latest deal. */

@@ -124,7 +124,7 @@ describe("typed rejections", () => {
     const id = Object.values(getRoom()?.engineState.proposals ?? {}).find(
       (p) => p.status === "open" && p.from === "russia",
     )?.id as string;
-    expect(id).toMatch(/^p\d+$/);
+    expect(id).toMatch(/^p[0-9a-z]+\.\d+$/);
     expect(await ask(rooms.russia as AnyRoom, "withdraw", { proposal: id })).toEqual({ ok: true });
     await expectRejected(rooms.us as AnyRoom, "accept", { proposal: id }, "ERR_PROPOSAL_CLOSED");
     await expectRejected(

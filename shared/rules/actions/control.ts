@@ -1,11 +1,12 @@
 /** The host's, the facilitator's and the clock's actions: start, timeouts, pause, resume, extend, skip, inject, end. */
-import { eventCardSchema } from "../../scenario/schema.ts";
+import { type EventEffect, eventCardSchema } from "../../scenario/schema.ts";
+import { LIMITS } from "../limits.ts";
 import { addCardBuyers, advance, beginYear, endGame as finish } from "../phases.ts";
-import { reject } from "../util.ts";
+import { hasSeat, reject } from "../util.ts";
 import type { Handler } from "./types.ts";
 
-const MAX_EXTEND_SECONDS = 30 * 60;
-const MAX_INJECTED_PER_YEAR = 5;
+const MAX_EXTEND_SECONDS = LIMITS.extendSeconds;
+const MAX_INJECTED_PER_YEAR = LIMITS.injectedPerYear;
 
 export const startGame: Handler<"startGame"> = (s, a, out) => {
   beginYear(s, s.scenario.startYear, a.at, out);
@@ -77,6 +78,13 @@ export const injectEvent: Handler<"injectEvent"> = (s, a, out) => {
         parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
       );
     card = parsed.data;
+    // the roles a custom card names are keys the host chose: each must have a seat here
+    for (const e of card.effects) {
+      for (const role of effectRoles(e)) {
+        if (!hasSeat(s, role))
+          return reject("ERR_UNKNOWN_SEAT", `the card names "${role}", who is not at this table`);
+      }
+    }
   }
   if (!card) return reject("ERR_UNKNOWN_EVENT", "no card");
   s.events.push({ card, injected: true });
@@ -84,6 +92,12 @@ export const injectEvent: Handler<"injectEvent"> = (s, a, out) => {
   out.push({ type: "eventInjected", card: card.id });
   return null;
 };
+
+/** The roles an event effect names. */
+function effectRoles(e: EventEffect): string[] {
+  if (e.kind === "rescue") return [e.failed, e.rescuer];
+  return "role" in e ? [e.role] : [];
+}
 
 export const endGame: Handler<"endGame"> = (s, a, out) => {
   finish(s, "ended", a.at, out);

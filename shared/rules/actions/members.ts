@@ -1,31 +1,29 @@
 /** Seats and the people in them: members, captains, who controls a seat. */
+
+import { LIMITS, nameFits } from "../limits.ts";
 import { BOT_MEMBER } from "../types.ts";
-import { reject } from "../util.ts";
+import { own, reject } from "../util.ts";
 import type { Handler } from "./types.ts";
 
-const MAX_NAME = 40;
-const MAX_MEMBERS = 8;
-
 export const addMember: Handler<"addMember"> = (s, a, out) => {
-  const st = s.seats[a.seat];
+  const st = own(s.seats, a.seat);
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
   if (
     typeof a.member !== "string" ||
     a.member === "" ||
     a.member === BOT_MEMBER ||
-    a.member.length > 64
+    a.member.length > LIMITS.memberId
   ) {
     return reject("ERR_BAD_ACTION", "a member needs an id");
   }
   const name = typeof a.name === "string" ? a.name.trim() : "";
-  if (name === "" || name.length > MAX_NAME)
-    return reject("ERR_TOO_LONG", `a name has 1–${MAX_NAME} characters`);
+  if (!nameFits(name)) return reject("ERR_TOO_LONG", `a name has 1–${LIMITS.name} characters`);
   for (const other of Object.values(s.seats)) {
-    if (other.role !== a.seat && other.members[a.member])
+    if (other.role !== a.seat && own(other.members, a.member))
       return reject("ERR_BAD_ACTION", "that member already sits at another seat");
   }
-  if (!st.members[a.member] && Object.keys(st.members).length >= MAX_MEMBERS) {
-    return reject("ERR_NOT_ALLOWED", `a team has at most ${MAX_MEMBERS} members`);
+  if (!own(st.members, a.member) && Object.keys(st.members).length >= LIMITS.teamSize) {
+    return reject("ERR_NOT_ALLOWED", `a team has at most ${LIMITS.teamSize} members`);
   }
   st.members[a.member] = { id: a.member, name };
   out.push({ type: "membersChanged", seat: a.seat });
@@ -38,9 +36,10 @@ export const addMember: Handler<"addMember"> = (s, a, out) => {
 };
 
 export const removeMember: Handler<"removeMember"> = (s, a, out) => {
-  const st = s.seats[a.seat];
+  const st = own(s.seats, a.seat);
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
-  if (!st.members[a.member]) return reject("ERR_UNKNOWN_MEMBER", "no such member at this seat");
+  if (!own(st.members, a.member))
+    return reject("ERR_UNKNOWN_MEMBER", "no such member at this seat");
   delete st.members[a.member];
   if (st.captain === a.member) st.captain = null;
   out.push({ type: "membersChanged", seat: a.seat });
@@ -53,9 +52,9 @@ export const removeMember: Handler<"removeMember"> = (s, a, out) => {
 };
 
 export const setCaptain: Handler<"setCaptain"> = (s, a, out) => {
-  const st = s.seats[a.seat];
+  const st = own(s.seats, a.seat);
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
-  if (a.member !== null && !st.members[a.member])
+  if (a.member !== null && !own(st.members, a.member))
     return reject("ERR_UNKNOWN_MEMBER", "the captain must be a member of the seat");
   st.captain = a.member;
   out.push({ type: "membersChanged", seat: a.seat });
@@ -63,7 +62,7 @@ export const setCaptain: Handler<"setCaptain"> = (s, a, out) => {
 };
 
 export const setController: Handler<"setController"> = (s, a, out) => {
-  const st = s.seats[a.seat];
+  const st = own(s.seats, a.seat);
   if (!st) return reject("ERR_UNKNOWN_SEAT", `no seat "${a.seat}" at this table`);
   if (a.controller !== "human" && a.controller !== "bot")
     return reject("ERR_BAD_ACTION", "controller is human or bot");

@@ -1,28 +1,30 @@
 /** Proposals and deals: propose (or counter), accept, reject, withdraw, cancel. */
-import { proposalsThisYear } from "../records.ts";
+
+import { LIMITS } from "../limits.ts";
+import { newProposalId, proposalsThisYear } from "../records.ts";
 import { cancellationPenalty, checkProposal } from "../terms.ts";
 import type { Deal, Proposal } from "../types.ts";
-import { copyJson, reject, round2, transfer } from "../util.ts";
+import { copyJson, own, reject, round2, transfer } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
-
-const MAX_NOTE = 280;
-const MAX_OPEN_PER_SEAT = 20;
 
 export const propose: Handler<"propose"> = (s, a, out) => {
   const st = actingSeat(s, a);
   const note = typeof a.note === "string" ? a.note : "";
-  if (note.length > MAX_NOTE)
-    return reject("ERR_TOO_LONG", `a note has at most ${MAX_NOTE} characters`);
+  if (note.length > LIMITS.noteText)
+    return reject("ERR_TOO_LONG", `a note has at most ${LIMITS.noteText} characters`);
   let open = 0;
   for (const p of proposalsThisYear(s)) if (p.from === st.role && p.status === "open") open++;
-  if (open >= MAX_OPEN_PER_SEAT)
-    return reject("ERR_NOT_ALLOWED", `at most ${MAX_OPEN_PER_SEAT} open proposals at once`);
+  if (open >= LIMITS.openProposalsPerSeat)
+    return reject(
+      "ERR_NOT_ALLOWED",
+      `at most ${LIMITS.openProposalsPerSeat} open proposals at once`,
+    );
   const problem = checkProposal(s.scenario, s.order, st.role, a.parties, a.terms, a.years);
   if (problem) return reject(problem.code, problem.detail);
   let replaced: Proposal | null = null;
   if (a.replaces !== null && a.replaces !== undefined) {
-    replaced = s.proposals[a.replaces] ?? null;
+    replaced = own(s.proposals, a.replaces) ?? null;
     if (!replaced) return reject("ERR_UNKNOWN_PROPOSAL", "the proposal you counter does not exist");
     if (!replaced.parties.includes(st.role))
       return reject("ERR_NOT_A_PARTY", "you can only counter a proposal you are party to");
@@ -30,7 +32,8 @@ export const propose: Handler<"propose"> = (s, a, out) => {
       return reject("ERR_PROPOSAL_CLOSED", `that proposal is ${replaced.status}`);
   }
   s.counters.proposal++;
-  const id = `p${s.counters.proposal}`;
+  const id = newProposalId(s, a.parties);
+  s.proposalOrder.push(id);
   const proposal: Proposal = {
     id,
     from: st.role,
@@ -78,7 +81,7 @@ function conclude(
   const deal: Deal = {
     id,
     seq: s.counters.deal,
-    proposal: p.id,
+    fromProposal: true,
     parties: [...p.parties],
     terms: p.terms,
     years: p.years,
@@ -96,7 +99,7 @@ function conclude(
 }
 
 function openProposalFor(s: Parameters<Handler<"accept">>[0], id: unknown, role: string) {
-  const p = typeof id === "string" ? s.proposals[id] : undefined;
+  const p = own(s.proposals, id);
   if (!p) return reject("ERR_UNKNOWN_PROPOSAL", "no such proposal");
   if (!p.parties.includes(role))
     return reject("ERR_NOT_A_PARTY", "you are not a party to that proposal");
@@ -138,7 +141,7 @@ export const withdraw: Handler<"withdraw"> = (s, a, out) => {
 
 export const cancelDeal: Handler<"cancelDeal"> = (s, a, out) => {
   const st = actingSeat(s, a);
-  const d = typeof a.deal === "string" ? s.deals[a.deal] : undefined;
+  const d = own(s.deals, a.deal);
   if (!d) return reject("ERR_UNKNOWN_DEAL", "no such deal");
   if (!d.parties.includes(st.role))
     return reject("ERR_NOT_A_PARTY", "you are not a party to that deal");

@@ -1,15 +1,31 @@
 /** Private channels, public statements and the public Crisis-on-Earth stance. */
-import { reject } from "../util.ts";
+import { LIMITS } from "../limits.ts";
+import { newChatId } from "../records.ts";
+import type { GameState } from "../types.ts";
+import { hasSeat, own, reject } from "../util.ts";
 import { actingSeat } from "./seat.ts";
 import type { Handler } from "./types.ts";
 
-export const MAX_CHAT = 500;
-const MAX_CHAT_LOG = 5000;
+/**
+ * Refuses a message when its seat has sent its share: the cap is per seat, so one
+ * seat filling its share leaves every other seat free to talk.
+ */
+function checkShare(s: GameState, role: string) {
+  if ((own(s.counters.sent, role) ?? 0) >= LIMITS.chatPerSeat)
+    return reject("ERR_CHAT_LIMIT", `a seat sends at most ${LIMITS.chatPerSeat} messages a game`);
+  return null;
+}
+
+/** Counts a message against its seat's share. */
+function countSent(s: GameState, role: string) {
+  s.counters.sent[role] = (own(s.counters.sent, role) ?? 0) + 1;
+}
 
 function checkText(text: unknown) {
   if (typeof text !== "string" || text.trim() === "")
     return reject("ERR_BAD_ACTION", "say something");
-  if (text.length > MAX_CHAT) return reject("ERR_TOO_LONG", `at most ${MAX_CHAT} characters`);
+  if (text.length > LIMITS.chatText)
+    return reject("ERR_TOO_LONG", `at most ${LIMITS.chatText} characters`);
   return null;
 }
 
@@ -20,15 +36,16 @@ export const chat: Handler<"chat"> = (s, a, out) => {
   if (!Array.isArray(a.to) || a.to.length === 0)
     return reject("ERR_BAD_ACTION", "name who the message is for");
   for (const r of a.to) {
-    if (typeof r !== "string" || !s.seats[r])
-      return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
+    if (!hasSeat(s, r)) return reject("ERR_UNKNOWN_SEAT", `"${String(r)}" is not at this table`);
     if (r === st.role) return reject("ERR_BAD_ACTION", "a private channel is with other seats");
   }
-  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
+  const full = checkShare(s, st.role);
+  if (full) return full;
+  countSent(s, st.role);
   const channel = [...new Set([st.role, ...a.to])].sort();
-  s.counters.chat++;
+  const id = newChatId(s, channel);
   s.chat.push({
-    id: s.counters.chat,
+    id,
     year: s.year,
     from: st.role,
     member: a.actor.kind === "seat" ? a.actor.member : "",
@@ -36,7 +53,7 @@ export const chat: Handler<"chat"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", id: s.counters.chat, channel, from: st.role });
+  out.push({ type: "chat", id, channel, from: st.role });
   return null;
 };
 
@@ -44,10 +61,12 @@ export const statement: Handler<"statement"> = (s, a, out) => {
   const st = actingSeat(s, a);
   const bad = checkText(a.text);
   if (bad) return bad;
-  if (s.chat.length >= MAX_CHAT_LOG) return reject("ERR_NOT_ALLOWED", "this table's chat is full");
-  s.counters.chat++;
+  const full = checkShare(s, st.role);
+  if (full) return full;
+  countSent(s, st.role);
+  const id = newChatId(s, ["*"]);
   s.chat.push({
-    id: s.counters.chat,
+    id,
     year: s.year,
     from: st.role,
     member: a.actor.kind === "seat" ? a.actor.member : "",
@@ -55,7 +74,7 @@ export const statement: Handler<"statement"> = (s, a, out) => {
     text: a.text,
     at: a.at,
   });
-  out.push({ type: "chat", id: s.counters.chat, channel: ["*"], from: st.role });
+  out.push({ type: "chat", id, channel: ["*"], from: st.role });
   return null;
 };
 
