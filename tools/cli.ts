@@ -2,9 +2,9 @@
  * What the command-line programs (sim, lab) share: usage errors that exit 2,
  * whole-number flags, and reading a scenario given by name or path.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { loadScenario, scenarioNames, scenarioPath } from "../server/scenarios.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { loadScenario, SCENARIO_DIR, scenarioPath } from "./scenarioFile.ts";
 
 /** A mistake in the command line or its scenario: printed without a stack, exit code 2. */
 export class UsageError extends Error {
@@ -41,11 +41,7 @@ export function wholeNumber(name: string, text: string, min: number, max: number
 
 /** Scenario names shipped in assets/scenarios/. */
 export function knownScenarios(): string[] {
-  if (!existsSync(SCENARIO_DIR)) return [];
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.slice(0, -".json".length))
-    .sort();
+  return scenarioNames();
 }
 
 /** Loads `--scenario NAME|PATH`; an unknown name lists the known ones, a bad file its bad fields. */

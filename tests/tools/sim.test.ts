@@ -4,7 +4,7 @@
  * file stays fast.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadScenario } from "../../tools/scenarioFile.ts";
+import { loadScenario } from "../../server/scenarios.ts";
 import { type Run, runTool } from "./run.ts";
 
 const sim = (...args: string[]) => runTool("sim.ts", args);
