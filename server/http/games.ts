@@ -11,6 +11,7 @@ import { replay } from "../../shared/rules/replay.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { requireScenario } from "../../shared/scenario/load.ts";
+import { publicScenario } from "../../shared/scenario/public.ts";
 import { processOwner } from "../owner.ts";
 import {
   BadScenarioFile,
@@ -190,6 +191,19 @@ export function mountGames(app: Application): void {
       ),
       roles: row.seats.map((s) => ({ role: s.role, name: scenario.roles[s.role]?.name ?? s.role })),
     });
+  });
+
+  // what of the game's scenario any player may read (rules, roles, prices, deck, possible
+  // priority cards), so a client can run the engine's helpers; nothing of the game's state
+  app.get("/api/games/:id/scenario", (req, res) => {
+    const id = normaliseCode(String(req.params.id));
+    const row = id ? getStore().getGame(id) : null;
+    if (!id || !row) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    const scenario = requireScenario(row.scenario, `game ${id}`);
+    res.json({ ok: true, code: id, scenario: publicScenario(scenario) });
   });
 
   // an integrity check for operators and tests: the running room's state hash (host token required)
