@@ -31,6 +31,43 @@ export function failure(program: string, err: unknown, stderr: (s: string) => vo
   return 1;
 }
 
+/**
+ * `--games -5` as `--games=-5`: node's parseArgs refuses a value that starts with a dash as
+ * "ambiguous", which hides the flag's own range error. Only flags that take a value (`valued`)
+ * and only values that look like negative numbers are joined; `--games --years 2` stays an error.
+ */
+export function joinNegativeValues(argv: readonly string[], valued: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (
+      valued.includes(arg.replace(/^--/, "")) &&
+      arg.startsWith("--") &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** The names of the options that take a value, for joinNegativeValues. */
+export function valuedOptions(options: Record<string, { type: string }>): string[] {
+  return Object.entries(options)
+    .filter(([, o]) => o.type === "string")
+    .map(([name]) => name);
+}
+
+/** parseArgs' error as a usage error; its "ambiguous" text (a flag followed by another flag) says the flag needs a value. */
+export function argsError(err: unknown): UsageError {
+  const message = (err as Error).message;
+  const m = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  return new UsageError(m ? `${m[1]} needs a value` : message);
+}
+
 /** A flag that must be a whole number in [min, max]. */
 export function wholeNumber(name: string, text: string, min: number, max: number): number {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
