@@ -13,6 +13,8 @@ export default defineConfig({
       "tests/scale/**",
     ],
     environment: "node",
+    // fails the run if a test touched the repository's ./data
+    globalSetup: ["tests/setup/dataGuard.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -10,10 +10,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { loadScenario } from "../server/scenarios.ts";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
-import { loadScenario } from "./scenarioFile.ts";
 
 const { values } = parseArgs({
   options: {

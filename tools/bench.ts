@@ -16,12 +16,12 @@
 import { availableParallelism, cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { loadScenario } from "../server/scenarios.ts";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { type PlayOptions, playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { loadScenario } from "./scenarioFile.ts";
 
 const USAGE = `Usage: npm run bench -- [options]
 

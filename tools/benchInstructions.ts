@@ -20,11 +20,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { loadScenario } from "../server/scenarios.ts";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
-import { loadScenario } from "./scenarioFile.ts";
 
 const USAGE = `Usage: npm run bench:instructions -- [options]
 

@@ -71,6 +71,16 @@ export function forbiddenImport(specifier: string): string | undefined {
   return undefined;
 }
 
+/** Every import specifier of a source text with its line (comments ignored), for layer checks. */
+export function importSpecifiers(source: string): { line: number; specifier: string }[] {
+  return source.split(/\r?\n/).flatMap((raw, index) =>
+    [...codeOf(raw).matchAll(IMPORT_SPECIFIER)].map((m) => ({
+      line: index + 1,
+      specifier: m[2] ?? "",
+    })),
+  );
+}
+
 /** Strips a line that is only a comment, and any trailing `//` comment. */
 function codeOf(line: string): string {
   const trimmed = line.trimStart();

@@ -2,9 +2,9 @@
  * What the command-line programs (sim, lab) share: usage errors that exit 2,
  * whole-number flags, and reading a scenario given by name or path.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { loadScenario, scenarioNames, scenarioPath } from "../server/scenarios.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { loadScenario, SCENARIO_DIR, scenarioPath } from "./scenarioFile.ts";
 
 /** A mistake in the command line or its scenario: printed without a stack, exit code 2. */
 export class UsageError extends Error {
@@ -31,6 +31,43 @@ export function failure(program: string, err: unknown, stderr: (s: string) => vo
   return 1;
 }
 
+/**
+ * `--games -5` as `--games=-5`: node's parseArgs refuses a value that starts with a dash as
+ * "ambiguous", which hides the flag's own range error. Only flags that take a value (`valued`)
+ * and only values that look like negative numbers are joined; `--games --years 2` stays an error.
+ */
+export function joinNegativeValues(argv: readonly string[], valued: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (
+      valued.includes(arg.replace(/^--/, "")) &&
+      arg.startsWith("--") &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** The names of the options that take a value, for joinNegativeValues. */
+export function valuedOptions(options: Record<string, { type: string }>): string[] {
+  return Object.entries(options)
+    .filter(([, o]) => o.type === "string")
+    .map(([name]) => name);
+}
+
+/** parseArgs' error as a usage error; its "ambiguous" text (a flag followed by another flag) says the flag needs a value. */
+export function argsError(err: unknown): UsageError {
+  const message = (err as Error).message;
+  const m = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  return new UsageError(m ? `${m[1]} needs a value` : message);
+}
+
 /** A flag that must be a whole number in [min, max]. */
 export function wholeNumber(name: string, text: string, min: number, max: number): number {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
@@ -41,11 +78,7 @@ export function wholeNumber(name: string, text: string, min: number, max: number
 
 /** Scenario names shipped in assets/scenarios/. */
 export function knownScenarios(): string[] {
-  if (!existsSync(SCENARIO_DIR)) return [];
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.slice(0, -".json".length))
-    .sort();
+  return scenarioNames();
 }
 
 /** Loads `--scenario NAME|PATH`; an unknown name lists the known ones, a bad file its bad fields. */

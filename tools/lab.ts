@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import { ESSAY_NAMES } from "../shared/bots/essay.ts";
@@ -19,7 +19,15 @@ import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_NAMES } from "../shared/bots/probes.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { failure, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
+import {
+  argsError,
+  failure,
+  joinNegativeValues,
+  readScenarioArg,
+  UsageError,
+  valuedOptions,
+  wholeNumber,
+} from "./cli.ts";
 import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
 import { type GameResult, summarisePolicy } from "./labStats.ts";
@@ -77,28 +85,30 @@ interface Args {
   help: boolean;
 }
 
+const OPTIONS = {
+  study: { type: "string", default: "essay" },
+  scenario: { type: "string", default: "crew-dragon-2020" },
+  policy: { type: "string", multiple: true, default: [] as string[] },
+  mix: { type: "string", default: "default" },
+  games: { type: "string", default: "1000" },
+  seed: { type: "string", default: "lab" },
+  workers: { type: "string" },
+  years: { type: "string" },
+  out: { type: "string", default: "reports" },
+  help: { type: "boolean", short: "h", default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
 function readArgs(argv: string[]): Args {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, valuedOptions(OPTIONS)),
       strict: true,
       allowPositionals: false,
-      options: {
-        study: { type: "string", default: "essay" },
-        scenario: { type: "string", default: "crew-dragon-2020" },
-        policy: { type: "string", multiple: true, default: [] },
-        mix: { type: "string", default: "default" },
-        games: { type: "string", default: "1000" },
-        seed: { type: "string", default: "lab" },
-        workers: { type: "string" },
-        years: { type: "string" },
-        out: { type: "string", default: "reports" },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: OPTIONS,
     }));
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw argsError(err);
   }
   const study = String(values.study);
   if (!(STUDIES as readonly string[]).includes(study))

@@ -5,6 +5,7 @@
  * changes a number.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { loadScenario } from "../server/scenarios.ts";
 import { ESSAY_BOTS } from "../shared/bots/essay.ts";
 import { BOTS } from "../shared/bots/index.ts";
 import { playGame } from "../shared/bots/play.ts";
@@ -14,7 +15,6 @@ import { makeRng } from "../shared/rules/random.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { eventsOff, leaderAfter } from "./labBalance.ts";
 import type { GameResult } from "./labStats.ts";
-import { loadScenario } from "./scenarioFile.ts";
 
 /** One row of the lab: a strategy per seated role, and whether the triangle term is off. */
 export interface LabPolicy {

@@ -5,10 +5,11 @@
  *
  *   node tools/playMany.ts [games=1000] [scenario=crew-dragon-2020] [seedPrefix=many]
  */
+
+import { loadScenario } from "../server/scenarios.ts";
 import { playGame } from "../shared/bots/play.ts";
 import type { GameState } from "../shared/rules/types.ts";
 import { isSink, isSource } from "../shared/rules/util.ts";
-import { loadScenario } from "./scenarioFile.ts";
 
 const games = Number(process.argv[2] ?? 1000);
 const scenarioName = process.argv[3] ?? "crew-dragon-2020";

@@ -3,12 +3,20 @@
  * year-by-year report (or, with --json, the full result). Same arguments,
  * same output, byte for byte.
  */
-import { parseArgs } from "node:util";
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { type PlayResult, playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
-import { failure, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
+import {
+  argsError,
+  failure,
+  joinNegativeValues,
+  readScenarioArg,
+  UsageError,
+  valuedOptions,
+  wholeNumber,
+} from "./cli.ts";
 import { formatSimReport } from "./simReport.ts";
 
 const USAGE = `Usage: npm run sim -- [options]
@@ -65,25 +73,27 @@ interface Args {
   help: boolean;
 }
 
+const OPTIONS = {
+  scenario: { type: "string", default: "crew-dragon-2020" },
+  seed: { type: "string", default: "7" },
+  preset: { type: "string" },
+  years: { type: "string" },
+  bot: { type: "string", default: "mix" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
 function readArgs(argv: string[]): Args {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, valuedOptions(OPTIONS)),
       strict: true,
       allowPositionals: false,
-      options: {
-        scenario: { type: "string", default: "crew-dragon-2020" },
-        seed: { type: "string", default: "7" },
-        preset: { type: "string" },
-        years: { type: "string" },
-        bot: { type: "string", default: "mix" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: OPTIONS,
     }));
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw argsError(err);
   }
   const years =
     values.years === undefined ? undefined : wholeNumber("years", String(values.years), 1, 20);

@@ -11,8 +11,15 @@ import { replay } from "../../shared/rules/replay.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { requireScenario } from "../../shared/scenario/load.ts";
-import { listScenarios, loadScenario } from "../../tools/scenarioFile.ts";
+import { publicScenario } from "../../shared/scenario/public.ts";
 import { processOwner } from "../owner.ts";
+import {
+  BadScenarioFile,
+  loadScenario,
+  readScenarioDir,
+  type ScenarioSummary,
+  serverScenarioDir,
+} from "../scenarios.ts";
 import { engineOptions } from "../store/db.ts";
 import { getStore } from "../store/instance.ts";
 import { hashToken, newJoinCode, newToken, normaliseCode } from "../store/tokens.ts";
@@ -60,9 +67,26 @@ function replayStored(id: string): {
   return { state, row };
 }
 
+// each bad scenario file is logged once per distinct error, not on every request
+const loggedBadFiles = new Set<string>();
+
+function logBadFile(err: BadScenarioFile): void {
+  const line = `scenario file ${err.path} skipped: ${err.errors.join("; ")}`;
+  if (loggedBadFiles.has(line)) return;
+  loggedBadFiles.add(line);
+  console.error(line);
+}
+
+/** The playable scenarios of the server's directory; bad files are logged and left out. */
+function playableScenarios(): ScenarioSummary[] {
+  const { scenarios, broken } = readScenarioDir(serverScenarioDir());
+  for (const err of broken) logBadFile(err);
+  return scenarios;
+}
+
 export function mountGames(app: Application): void {
   app.get("/api/scenarios", (_req, res) => {
-    res.json(listScenarios());
+    res.json(playableScenarios());
   });
 
   app.post("/api/games", express.json({ limit: "16kb" }), async (req, res) => {
@@ -79,11 +103,21 @@ export function mountGames(app: Application): void {
     const p = parsed.data;
     let scenario: ReturnType<typeof loadScenario>;
     try {
-      scenario = loadScenario(p.scenario);
+      scenario = loadScenario(p.scenario, serverScenarioDir());
     } catch (err) {
+      if (err instanceof BadScenarioFile) {
+        // the file exists but is broken: name the file (not its directory) and each bad field
+        logBadFile(err);
+        fail(
+          res,
+          400,
+          "ERR_BAD_SCENARIO",
+          `scenario "${p.scenario}" cannot be played: ${err.oneLine}`,
+        );
+        return;
+      }
       // name the scenarios a host can pick, never the server's file paths
-      console.error(`POST /api/games: scenario "${p.scenario}":`, (err as Error).message);
-      const known = listScenarios().map((x) => x.id);
+      const known = playableScenarios().map((x) => x.id);
       fail(
         res,
         400,
@@ -157,6 +191,19 @@ export function mountGames(app: Application): void {
       ),
       roles: row.seats.map((s) => ({ role: s.role, name: scenario.roles[s.role]?.name ?? s.role })),
     });
+  });
+
+  // what of the game's scenario any player may read (rules, roles, prices, deck, possible
+  // priority cards), so a client can run the engine's helpers; nothing of the game's state
+  app.get("/api/games/:id/scenario", (req, res) => {
+    const id = normaliseCode(String(req.params.id));
+    const row = id ? getStore().getGame(id) : null;
+    if (!id || !row) {
+      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+      return;
+    }
+    const scenario = requireScenario(row.scenario, `game ${id}`);
+    res.json({ ok: true, code: id, scenario: publicScenario(scenario) });
   });
 
   // an integrity check for operators and tests: the running room's state hash (host token required)

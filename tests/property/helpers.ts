@@ -3,13 +3,14 @@
  * deck randomness switched on, a memoised game runner, a replay that keeps
  * snapshots, and the invariant checks themselves.
  */
+
+import { loadScenario } from "../../server/scenarios.ts";
 import { type PlayResult, playGame } from "../../shared/bots/play.ts";
 import { applyAction } from "../../shared/rules/reducer.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { Action, GameState } from "../../shared/rules/types.ts";
 import { isSink, isSource } from "../../shared/rules/util.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { loadScenario } from "../../tools/scenarioFile.ts";
 import { miniScenario } from "../fixtures/build.ts";
 
 /** The mini fixture with 2–4 market buyers a year and every deck card drawable. */

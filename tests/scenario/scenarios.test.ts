@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../server/scenarios.ts";
 import { parseScenario } from "../../shared/scenario/load.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { loadScenario } from "../../tools/scenarioFile.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/scenarios");
 const fixturePath = (name: string) => path.join(FIXTURES, `${name}.json`);

@@ -1,82 +1,41 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pkg from "../../package.json" with { type: "json" };
 import type { Health } from "../../server/http/health.ts";
+import { freePort } from "./helpers.ts";
+import {
+  type ServerProcess,
+  startServer,
+  stopAll,
+  stopServer,
+  waitUntilReady,
+} from "./serverProcess.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const READY_TIMEOUT_MS = 15_000;
-
-let child: ChildProcess | undefined;
+let srv: ServerProcess;
 let baseUrl = "";
-let output = "";
-
-/** Asks the OS for a port that is free right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  await once(probe, "close");
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return address.port;
-}
-
-/** Polls the health route until the server answers, or fails with the server's output. */
-async function waitUntilReady(server: ChildProcess, url: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`server exited early (${server.exitCode ?? server.signalCode}):\n${output}`);
-    }
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server not ready after ${READY_TIMEOUT_MS} ms:\n${output}`);
-}
-
-/** Sends `signal` to the server by PID and waits for it to exit. */
-async function stop(server: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (server.exitCode !== null || server.signalCode !== null) return server.exitCode;
-  const exited = once(server, "exit");
-  process.kill(server.pid as number, signal);
-  const [code] = (await exited) as [number | null];
-  return code;
-}
 
 describe("server", () => {
   beforeAll(async () => {
-    // process.execPath is Node 22 when tests run through npm/npx (the `node` devDependency).
-    expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(22);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["server/index.ts"], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await waitUntilReady(child, `${baseUrl}/api/health`);
+    srv = startServer("health", { PORT: String(port) });
+    await waitUntilReady(srv, `${baseUrl}/api/health`);
   });
 
   afterAll(async () => {
-    if (child?.pid !== undefined) {
-      const killer = setTimeout(() => child?.kill("SIGKILL"), 5_000);
-      await stop(child, "SIGTERM");
-      clearTimeout(killer);
-    }
+    await stopAll();
+  });
+
+  it("runs on the Node that package.json's engines asks for (the server process's own)", () => {
+    // the server prints the version it runs on; the test runner's own version proves nothing
+    const printed = /Orbital Ties server on port \d+ \(Node (\d+)\.(\d+)\.\d+/.exec(srv.output());
+    expect(printed, srv.output()).not.toBeNull();
+    const wanted = /^>=(\d+)\.(\d+)$/.exec(pkg.engines.node);
+    expect(wanted, pkg.engines.node).not.toBeNull();
+    const [major, minor] = [Number(printed?.[1]), Number(printed?.[2])];
+    const [wantMajor, wantMinor] = [Number(wanted?.[1]), Number(wanted?.[2])];
+    expect(major > wantMajor || (major === wantMajor && minor >= wantMinor), printed?.[0]).toBe(
+      true,
+    );
   });
 
   it("answers GET /api/health with 200 and JSON", async () => {
@@ -98,9 +57,13 @@ describe("server", () => {
     expect(html).toContain('href="/api/health"');
   });
 
+  it("keeps its data in its own DATA_DIR", () => {
+    expect(srv.output()).toContain(`data in ${srv.dataDir}`);
+  });
+
   it("shuts down cleanly on SIGTERM", async () => {
-    const code = await stop(child as ChildProcess, "SIGTERM");
-    expect(code, output).toBe(0);
-    expect(output).toContain("Orbital Ties server stopped");
+    const code = await stopServer(srv, "SIGTERM");
+    expect(code, srv.output()).toBe(0);
+    expect(srv.output()).toContain("Orbital Ties server stopped");
   });
 });

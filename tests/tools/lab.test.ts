@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../../server/scenarios.ts";
 import type { Ctx, Policy } from "../../shared/bots/common.ts";
 import { ESSAY_BOTS, ESSAY_NAMES } from "../../shared/bots/essay.ts";
 import { BOTS, defaultStrategy } from "../../shared/bots/index.ts";
@@ -35,7 +36,6 @@ import {
   summarisePolicy,
 } from "../../tools/labStats.ts";
 import { drawStrategy } from "../../tools/labWorker.ts";
-import { loadScenario } from "../../tools/scenarioFile.ts";
 import { ROOT, type Run, runTool } from "./run.ts";
 
 const lab = (...args: string[]) => runTool("lab.ts", args);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadScenario } from "../../tools/scenarioFile.ts";
+import { loadScenario } from "../../server/scenarios.ts";
 import { ROOT, type Run, runTool } from "./run.ts";
 
 const sim = (...args: string[]) => runTool("sim.ts", args);

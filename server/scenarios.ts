@@ -1,0 +1,119 @@
+/**
+ * Scenario files on disk: read one by name (DIR/NAME.json) or by path, and list a directory.
+ * The server reads its scenarios here, and so do the tools (which may import server/ and shared/,
+ * never the other way round: tests/lint/layers.test.ts). Parsing itself is pure, in
+ * shared/scenario/load.ts.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseScenario } from "../shared/scenario/load.ts";
+import type { Scenario } from "../shared/scenario/schema.ts";
+
+/** The scenarios shipped with the game: assets/scenarios/. */
+export const SCENARIO_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "assets",
+  "scenarios",
+);
+
+/** The directory the server serves scenarios from: `SCENARIO_DIR` in the environment, else assets/scenarios. */
+export function serverScenarioDir(): string {
+  return process.env.SCENARIO_DIR ? resolve(process.env.SCENARIO_DIR) : SCENARIO_DIR;
+}
+
+/** A scenario file that exists but cannot be played: which file, and one line per bad field. */
+export class BadScenarioFile extends Error {
+  readonly path: string;
+  readonly errors: string[];
+
+  constructor(path: string, errors: string[]) {
+    super(`${path} is invalid:\n  ${errors.join("\n  ")}`);
+    this.name = "BadScenarioFile";
+    this.path = path;
+    this.errors = errors;
+  }
+
+  /** One line without the directory: `broken.json: roles.us.name: Invalid input…; …`. */
+  get oneLine(): string {
+    return `${basename(this.path)}: ${this.errors.join("; ")}`;
+  }
+}
+
+/** Resolves `crew-dragon-2020` (in `dir`) or `./my-copy.json` (from the working directory) to a file path. */
+export function scenarioPath(nameOrPath: string, dir: string = SCENARIO_DIR): string {
+  if (nameOrPath.endsWith(".json") || nameOrPath.includes("/")) return resolve(nameOrPath);
+  return join(dir, `${nameOrPath}.json`);
+}
+
+/** Loads and validates a scenario; throws `BadScenarioFile` (one line per bad field) or, if absent, a plain Error. */
+export function loadScenario(nameOrPath: string, dir: string = SCENARIO_DIR): Scenario {
+  const path = scenarioPath(nameOrPath, dir);
+  if (!existsSync(path)) throw new Error(`no scenario at ${path}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new BadScenarioFile(path, [`not valid JSON: ${(err as Error).message}`]);
+  }
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new BadScenarioFile(path, parsed.errors);
+  return parsed.scenario;
+}
+
+/** Names (file stems) of the .json files in `dir`, sorted; none if it does not exist. */
+export function scenarioNames(dir: string = SCENARIO_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
+}
+
+/** What a scenario picker shows of one scenario. */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  summary: string;
+  defaultPreset: string;
+  presets: { id: string; label: string; years: number }[];
+  roles: { id: string; name: string; optional: boolean; defaultIncluded: boolean }[];
+}
+
+function summarise(s: Scenario): ScenarioSummary {
+  return {
+    id: s.id,
+    name: s.name,
+    summary: s.summary,
+    defaultPreset: s.defaultPreset,
+    presets: Object.entries(s.presets).map(([id, p]) => ({ id, label: p.label, years: p.years })),
+    roles: Object.entries(s.roles).map(([id, r]) => ({
+      id,
+      name: r.name,
+      optional: r.optional,
+      defaultIncluded: r.defaultIncluded,
+    })),
+  };
+}
+
+/**
+ * Reads every scenario in `dir`. A bad file does not hide the good ones: it is returned in
+ * `broken` (for the caller to log) and left out of `scenarios`.
+ */
+export function readScenarioDir(dir: string = SCENARIO_DIR): {
+  scenarios: ScenarioSummary[];
+  broken: BadScenarioFile[];
+} {
+  const scenarios: ScenarioSummary[] = [];
+  const broken: BadScenarioFile[] = [];
+  for (const name of scenarioNames(dir)) {
+    try {
+      scenarios.push(summarise(loadScenario(name, dir)));
+    } catch (err) {
+      if (!(err instanceof BadScenarioFile)) throw err;
+      broken.push(err);
+    }
+  }
+  return { scenarios, broken };
+}
