@@ -6,6 +6,7 @@
  *   node tools/playMany.ts [games=1000] [scenario=crew-dragon-2020] [seedPrefix=many]
  */
 import { playGame } from "../shared/bots/play.ts";
+import { randomLegalBot } from "../shared/bots/randomLegal.ts";
 import type { GameState } from "../shared/rules/types.ts";
 import { isSink, isSource } from "../shared/rules/util.ts";
 import { loadScenario } from "./scenarioFile.ts";
@@ -51,7 +52,11 @@ let finalTension = 0;
 for (let i = 0; i < games; i++) {
   const seed = `${prefix}:${i}`;
   try {
-    const { state, log, rejections: rej } = playGame(scenario, seed);
+    const {
+      state,
+      log,
+      rejections: rej,
+    } = playGame(scenario, seed, { defaultBot: randomLegalBot });
     actions += log.length;
     rejections += rej.length;
     for (const r of rej) {
