@@ -101,8 +101,11 @@ export class Table {
     );
     if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
     this.game = created.state;
+    // (no bot turns here: the restore asked the bots after each action, as the live table did,
+    // and asking them once more would give them rounds they never had)
     if (log.length > 0) this.restore(log);
-    this.afterChange();
+    this.armTimer();
+    this.deps.transport.stateChanged(this.game);
   }
 
   get state(): GameState {
