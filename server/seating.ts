@@ -6,7 +6,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Identity, joinOptions } from "../shared/protocol/lobby.ts";
-import type { Reply } from "../shared/protocol/messages.ts";
+import {
+  type MessageType,
+  parseMessage,
+  type Reply,
+  SEAT_MESSAGES,
+  STAFF_MESSAGES,
+} from "../shared/protocol/messages.ts";
 import type { ActionBody, Actor } from "../shared/rules/types.ts";
 import type { MemberRecord, NewMember } from "./store/db.ts";
 import { hashToken, newToken } from "./store/tokens.ts";
@@ -23,6 +29,10 @@ export interface Seated {
   /** The member's own token (sent to it by `whoami`, to no one else). */
   token: string;
 }
+
+const SEAT_TYPES = new Set(Object.keys(SEAT_MESSAGES));
+/** Every message a member may send: the seats' and staff's actions, and `whoami`. */
+export const MESSAGE_TYPES = [...SEAT_TYPES, ...Object.keys(STAFF_MESSAGES), "whoami"];
 
 /** The members the seating keeps (the SQLite store in production). */
 export interface SeatingStore {
@@ -173,6 +183,19 @@ export class Seating {
       name: seated.name,
       facilitatorReadsChat: this.table.state.config.facilitatorReadsChat,
     };
+  }
+
+  /** Answers one message of a connection: its identity, or the engine's reply to its action. */
+  request(sessionId: string, type: string, payload: unknown): Reply | Identity {
+    const seated = this.conns.get(sessionId);
+    if (!seated) return { ok: false, code: "ERR_NOT_ALLOWED", detail: "join the game first" };
+    if (type === "whoami") return this.identity(seated);
+    const parsed = parseMessage(type as MessageType, payload);
+    if (!parsed.ok) return parsed;
+    const actor = this.actorFor(seated, SEAT_TYPES.has(type));
+    if ("ok" in actor) return actor;
+    const r = this.table.act(actor, parsed.body);
+    return r.ok ? { ok: true } : r;
   }
 
   /** The engine actor of a member's message, or the rejection when it may not send it. */

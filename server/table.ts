@@ -28,7 +28,7 @@ import {
 import { type PlayerView, playerView } from "../shared/rules/view.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import type { GameStatus } from "./store/db.ts";
-import { canonicalJson } from "./store/hash.ts";
+import { canonicalJson, stateHash } from "./store/hash.ts";
 
 /** What the table writes (the SQLite store in production). */
 export interface TableStore {
@@ -115,6 +115,18 @@ export class Table {
   /** How many actions made the state. */
   get actionCount(): number {
     return this.seq;
+  }
+
+  /** The hash of the current state and how many actions made it: a restored table must show the same. */
+  summary() {
+    const s = this.game;
+    return {
+      stateHash: stateHash(s),
+      actions: this.seq,
+      phase: s.phase,
+      year: s.year,
+      deadline: s.deadline,
+    };
   }
 
   /** Applies an action (a person's, the host's or the system's), then lets bots move, re-arms the timer and reports. */

@@ -1,24 +1,18 @@
 /**
  * One room hosts one game. The room only adapts the table core (server/table.ts)
  * and the seating (server/seating.ts) to Colyseus: joining and leaving,
- * reconnection, the messages map, and patches of each viewer's projection.
+ * reconnection, the messages map, the flood limit, and patches of each
+ * viewer's projection. Tables are private (server/admission.ts).
  */
 import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import {
-  type MessageType,
-  parseMessage,
-  type Reply,
-  SEAT_MESSAGES,
-  STAFF_MESSAGES,
-} from "../../shared/protocol/messages.ts";
+import type { Reply } from "../../shared/protocol/messages.ts";
 import type { GameState } from "../../shared/rules/types.ts";
-import { requireScenario } from "../../shared/scenario/load.ts";
-import { Seating } from "../seating.ts";
-import { engineOptions } from "../store/db.ts";
-import { stateHash } from "../store/hash.ts";
-import { getStore } from "../store/instance.ts";
-import { Table } from "../table.ts";
+import { reservationUsed, SEAT_RESERVATION_SECONDS } from "../admission.ts";
+import { MESSAGE_TYPES, type Seating } from "../seating.ts";
+import type { Table } from "../table.ts";
+import { FloodGate, MAX_MESSAGES_PER_SECOND } from "./flood.ts";
+import { openTable } from "./openTable.ts";
 import { Projection } from "./project.ts";
 import { GameSchema } from "./schema.ts";
 
@@ -27,93 +21,66 @@ export interface GameRoomOptions {
   gameId: string;
 }
 
-const SEAT_TYPES = new Set(Object.keys(SEAT_MESSAGES));
-const STAFF_TYPES = new Set(Object.keys(STAFF_MESSAGES));
-
 export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   override state = new GameSchema();
   // turn-based: patches go out right after each accepted action, never on a timer
   override patchRate = null;
-  override maxMessagesPerSecond = 40;
+  // Colyseus' own limit is a backstop behind the flood gate, which closes a flooder at once
+  override maxMessagesPerSecond = 2 * MAX_MESSAGES_PER_SECOND;
   override maxClients = 80;
+  override seatReservationTimeout = SEAT_RESERVATION_SECONDS;
   override autoDispose = false;
 
   override messages = {
     ...Object.fromEntries(
-      [...SEAT_TYPES, ...STAFF_TYPES, "whoami"].map((type) => [
-        type,
-        (client: Client, payload: unknown) => this.onRequest(type, client, payload),
-      ]),
+      MESSAGE_TYPES.map((type) => [type, (c: Client, p: unknown) => this.onRequest(type, c, p)]),
     ),
     // Without a fallback, Colyseus closes a client that `send`s an unknown type (in production
     // mode): answer it with the typed rejection instead.
     _: (client: Client, type: unknown) => {
-      client.send("rejected", {
-        ok: false,
-        code: "ERR_MALFORMED",
-        detail: `unknown message "${String(type)}"`,
-      });
+      if (this.admit(client))
+        client.send("rejected", {
+          ok: false,
+          code: "ERR_MALFORMED",
+          detail: `unknown message "${String(type)}"`,
+        });
     },
   };
 
   private table!: Table;
   private seating!: Seating;
-  private projection!: Projection;
-  private sockets = new Map<string, Client>();
+  private projection = new Projection(this.state);
+  private flood = new FloodGate();
   /** Seconds a dropped client keeps its connection slot (RECONNECT_SECONDS, default 120). */
   private reconnectSeconds = Number(process.env.RECONNECT_SECONDS ?? 120);
 
   override onCreate(options: GameRoomOptions) {
-    const store = getStore();
-    const row = store.getGame(options.gameId);
-    if (!row) throw new Error(`no game ${options.gameId}`);
-    this.roomId = row.id;
-    const scenario = requireScenario(row.scenario, `game ${row.id}`);
-    this.projection = new Projection(this.state);
-    this.state.code = row.id;
-    // restore: the table replays the accepted actions (the engine is deterministic)
-    const log = store.loadActions(row.id);
-    const setup = {
-      gameId: row.id,
-      scenario,
-      seed: row.seed,
-      seats: row.seats,
-      bots: row.options.bots,
-    };
-    this.table = new Table(
-      { ...setup, options: engineOptions(row.options) },
-      {
-        store,
-        clock: { now: Date.now, setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms) },
-        view: (s, role) => this.projection.viewFor(s, `seat:${role}`),
-        transport: {
-          stateChanged: (s) => this.project(s),
-          events: () => {},
-          phaseChanged: (s) => {
-            if (s.phase === "ended") this.autoDispose = true;
-            this.setMetadata({ phase: s.phase, year: s.year });
-          },
+    // only the server opens rooms (clients may not `create`: server/admission.ts)
+    const opened = openTable(options?.gameId, {
+      clock: { now: Date.now, setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms) },
+      view: (s, role) => this.projection.viewFor(s, `seat:${role}`),
+      transport: {
+        stateChanged: (s) => this.project(s),
+        events: () => {}, // the events helper forwards them per viewer
+        phaseChanged: (s) => {
+          if (s.phase === "ended") this.autoDispose = true;
+          this.setMetadata({ phase: s.phase, year: s.year });
         },
       },
-      log,
-    );
-    this.seating = new Seating(this.table, store, row.hostTokenHash);
-    this.setMetadata({ scenario: scenario.id, phase: this.table.state.phase });
+    });
+    if (!opened) throw new Error("no such game");
+    ({ table: this.table, seating: this.seating } = opened);
+    this.roomId = this.state.code = this.table.gameId;
+    this.setPrivate(true);
+    this.setMetadata({ scenario: this.table.state.scenario.id, phase: this.table.state.phase });
     // after a restart, people who do not come back within the window leave their seats to the bots
-    if (log.length > 0)
+    if (opened.restored > 0)
       this.clock.setTimeout(() => this.seating.releaseAbsent(), this.reconnectSeconds * 1000);
   }
 
   /** The hash of the current state and how many actions made it: a restored game must show the same. */
   stateSummary() {
-    const s = this.table.state;
-    return {
-      stateHash: stateHash(s),
-      actions: this.table.actionCount,
-      phase: s.phase,
-      year: s.year,
-      deadline: s.deadline,
-    };
+    return this.table.summary();
   }
 
   /** The engine state (server-side only; never sent). */
@@ -122,8 +89,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   override onJoin(client: Client, options: unknown) {
+    reservationUsed(this.roomId, client.sessionId);
     const seated = this.seating.join(client.sessionId, options);
-    this.sockets.set(client.sessionId, client);
     client.view = new StateView();
     this.projection.syncClient(client, this.seating.viewerKey(seated));
     this.broadcastPatch();
@@ -131,6 +98,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
 
   override async onDrop(client: Client, code?: number) {
     try {
+      // a flooder gets no window: its socket closes now
+      if (this.flood.isFlooder(client.sessionId)) throw new Error("flooded");
       await this.allowReconnection(client, this.reconnectSeconds);
     } catch {
       this.gone(client, code);
@@ -140,7 +109,6 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   override onReconnect(client: Client) {
     const seated = this.seating.get(client.sessionId);
     if (!seated) return;
-    this.sockets.set(client.sessionId, client);
     client.view = client.view ?? new StateView();
     this.projection.syncClient(client, this.seating.viewerKey(seated), true);
     this.broadcastPatch();
@@ -155,15 +123,22 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   private gone(client: Client, code?: number) {
-    this.sockets.delete(client.sessionId);
+    this.flood.forget(client.sessionId);
     this.seating.leave(client.sessionId, code === CloseCode.SERVER_SHUTDOWN);
+  }
+
+  /** Counts a message against the flood limit; over it, the client is closed at once and nothing more it sends is handled. */
+  private admit(client: Client): boolean {
+    if (this.flood.admit(client.sessionId, Date.now())) return true;
+    if (this.seating.get(client.sessionId)) client.leave(CloseCode.WITH_ERROR, "too many messages");
+    return false;
   }
 
   private project(s: GameState) {
     const viewers: [Client, string][] = [];
     // (the first projection comes from the table's constructor, before the seating exists)
     for (const [id, seated] of this.seating?.entries() ?? []) {
-      const client = this.sockets.get(id);
+      const client = this.clients.getById(id);
       if (client) viewers.push([client, this.seating.viewerKey(seated)]);
     }
     this.projection.update(s, viewers);
@@ -171,15 +146,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   private onRequest(type: string, client: Client, payload: unknown) {
-    const seated = this.seating.get(client.sessionId);
-    if (!seated)
-      return { ok: false, code: "ERR_NOT_ALLOWED", detail: "join the game first" } satisfies Reply;
-    if (type === "whoami") return this.seating.identity(seated);
-    const parsed = parseMessage(type as MessageType, payload);
-    if (!parsed.ok) return parsed;
-    const actor = this.seating.actorFor(seated, SEAT_TYPES.has(type));
-    if ("ok" in actor) return actor;
-    const r = this.table.act(actor, parsed.body);
-    return r.ok ? { ok: true } : r;
+    if (!this.admit(client))
+      return { ok: false, code: "ERR_NOT_ALLOWED", detail: "too many messages" } satisfies Reply;
+    return this.seating.request(client.sessionId, type, payload);
   }
 }

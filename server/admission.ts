@@ -1,0 +1,102 @@
+/**
+ * Who may reach a table through Colyseus' matchmaking routes.
+ *
+ * - Tables are private: clients may only `joinById` (by the table's code) and
+ *   `reconnect`. `join`, `joinOrCreate` and `create` are not exposed, so no
+ *   client finds someone's table without its code, and no client opens a room
+ *   (the server opens a table's room itself, on creation and on restore).
+ * - A seat reservation that no WebSocket consumes would hold one of the
+ *   table's places until it expires; enough of them lock the table for everyone
+ *   (`room is locked`). So joins without a credential (a new player, a
+ *   spectator, or anything else) may hold at most `ANONYMOUS_PENDING` unconsumed
+ *   reservations per table at a time, and every reservation expires after
+ *   `SEAT_RESERVATION_SECONDS`. Joins with this table's seat token or host token
+ *   never wait behind them. No per-address limit: a classroom joins from
+ *   behind one address.
+ */
+import { matchMaker, ServerError } from "@colyseus/core";
+import { joinCredentials } from "./seating.ts";
+import { getStore } from "./store/instance.ts";
+import { hashToken } from "./store/tokens.ts";
+
+/** Unconsumed reservations by joins without a credential, per table. */
+export const ANONYMOUS_PENDING = 20;
+/** Seconds a reservation waits for its WebSocket (Colyseus' default is 15). */
+export const SEAT_RESERVATION_SECONDS = 5;
+/** The HTTP status (and error code) of a join turned away while the table is busy. */
+export const BUSY_CODE = 503;
+
+/** The matchmaking methods a client may call. */
+const EXPOSED = ["joinById", "reconnect"];
+
+/** Per table: when each anonymous reservation stops counting (ms), by a placeholder key until its session id is known. */
+const pending = new Map<string, Map<string, number>>();
+let nextKey = 0;
+
+/** Whether the join options carry this table's seat token or host token. */
+function credentialed(code: string, options: unknown): boolean {
+  const { token, hostToken } = joinCredentials(options);
+  const store = getStore();
+  if (hostToken !== undefined) {
+    const game = store.getGame(code);
+    if (game && game.hostTokenHash === hashToken(hostToken)) return true;
+  }
+  if (token !== undefined && store.memberByTokenHash(code, hashToken(token))) return true;
+  return false;
+}
+
+function pendingOf(code: string, now: number): Map<string, number> {
+  let map = pending.get(code);
+  if (!map) {
+    map = new Map();
+    pending.set(code, map);
+  }
+  for (const [key, until] of map) if (until <= now) map.delete(key);
+  return map;
+}
+
+/** A reservation became a connection (or its join failed): it no longer holds a place. */
+export function reservationUsed(code: string, sessionId: string): void {
+  const map = pending.get(code);
+  map?.delete(sessionId);
+  if (map?.size === 0) pending.delete(code);
+}
+
+type Invoke = typeof matchMaker.controller.invokeMethod;
+
+/** Restricts the matchmaking routes (see the module comment); installing twice does nothing. */
+export function installAdmission(): void {
+  const controller = matchMaker.controller as typeof matchMaker.controller & {
+    __admission?: true;
+  };
+  if (controller.__admission) return;
+  controller.__admission = true;
+  controller.exposedMethods = EXPOSED;
+  const invoke: Invoke = controller.invokeMethod.bind(controller);
+  controller.invokeMethod = (async (method, roomName, clientOptions, authOptions) => {
+    if (method !== "joinById" || credentialed(roomName, clientOptions))
+      return invoke(method, roomName, clientOptions, authOptions);
+    const now = Date.now();
+    const held = pendingOf(roomName, now);
+    if (held.size >= ANONYMOUS_PENDING)
+      throw new ServerError(
+        BUSY_CODE,
+        "too many people are joining this table at once; try again in a few seconds",
+      );
+    // hold the place before waiting, so parallel requests count each other
+    const key = `?${nextKey++}`;
+    const until = now + SEAT_RESERVATION_SECONDS * 1000;
+    held.set(key, until);
+    try {
+      const reservation = (await invoke(method, roomName, clientOptions, authOptions)) as {
+        sessionId?: string;
+      };
+      held.delete(key);
+      if (reservation?.sessionId) held.set(reservation.sessionId, until);
+      return reservation;
+    } catch (err) {
+      held.delete(key);
+      throw err;
+    }
+  }) as Invoke;
+}
