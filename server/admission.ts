@@ -64,15 +64,17 @@ export function reservationUsed(code: string, sessionId: string): void {
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
 
-/** Restricts the matchmaking routes (see the module comment); installing twice does nothing. */
+/**
+ * Restricts the matchmaking routes (see the module comment). Installing again replaces the
+ * earlier wrapper (a test process may load the server more than once), never stacks on it.
+ */
 export function installAdmission(): void {
   const controller = matchMaker.controller as typeof matchMaker.controller & {
-    __admission?: true;
+    __colyseusInvoke?: Invoke;
   };
-  if (controller.__admission) return;
-  controller.__admission = true;
+  controller.__colyseusInvoke ??= controller.invokeMethod.bind(controller);
+  const invoke: Invoke = controller.__colyseusInvoke;
   controller.exposedMethods = EXPOSED;
-  const invoke: Invoke = controller.invokeMethod.bind(controller);
   controller.invokeMethod = (async (method, roomName, clientOptions, authOptions) => {
     if (method !== "joinById" || credentialed(roomName, clientOptions))
       return invoke(method, roomName, clientOptions, authOptions);

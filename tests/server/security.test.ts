@@ -94,6 +94,7 @@ describe("seat reservations", () => {
       ),
     );
     expect(answers).toContain(200); // some are served: the limit is not per address
+    expect(answers).toContain(503); // the rest are turned away before they hold a place
     // the host and Ann (by her seat token) get back in at once
     const host = await join(srv.base, code, { hostToken });
     open.push(host.room);
