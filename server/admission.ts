@@ -11,8 +11,9 @@
  *   spectator, or anything else) may hold at most `ANONYMOUS_PENDING` unconsumed
  *   reservations per table at a time, and every reservation expires after
  *   `SEAT_RESERVATION_SECONDS`. Joins with this table's seat token or host token
- *   never wait behind them. No per-address limit: a classroom joins from
- *   behind one address.
+ *   never wait behind them; each such credential may itself hold at most
+ *   `CREDENTIAL_PENDING` unused reservations. No per-address limit: a classroom
+ *   joins from behind one address.
  */
 import { matchMaker, ServerError } from "@colyseus/core";
 import { joinCredentials } from "./seating.ts";
@@ -21,6 +22,8 @@ import { hashToken } from "./store/tokens.ts";
 
 /** Unconsumed reservations by joins without a credential, per table. */
 export const ANONYMOUS_PENDING = 20;
+/** Unconsumed reservations per seat token or host token (a person's tabs, retries). */
+export const CREDENTIAL_PENDING = 4;
 /** Seconds a reservation waits for its WebSocket (Colyseus' default is 15). */
 export const SEAT_RESERVATION_SECONDS = 5;
 /** The HTTP status (and error code) of a join turned away while the table is busy. */
@@ -29,30 +32,45 @@ export const BUSY_CODE = 503;
 /** The matchmaking methods a client may call. */
 const EXPOSED = ["joinById", "reconnect"];
 
-/** Per table: when each anonymous reservation stops counting (ms), by a placeholder key until its session id is known. */
-const pending = new Map<string, Map<string, number>>();
+/**
+ * Per table, the unused reservations: when each stops counting (ms) and whose it is ("" for joins
+ * without a credential, else the credential's hash), by a placeholder key until its session id
+ * is known.
+ */
+const pending = new Map<string, Map<string, { until: number; who: string }>>();
 let nextKey = 0;
 
-/** Whether the join options carry this table's seat token or host token. */
-function credentialed(code: string, options: unknown): boolean {
+/** The hash of this table's seat token or host token in the join options, or "" without one. */
+function credentialOf(code: string, options: unknown): string {
   const { token, hostToken } = joinCredentials(options);
   const store = getStore();
   if (hostToken !== undefined) {
     const game = store.getGame(code);
-    if (game && game.hostTokenHash === hashToken(hostToken)) return true;
+    const hash = hashToken(hostToken);
+    if (game && game.hostTokenHash === hash) return hash;
   }
-  if (token !== undefined && store.memberByTokenHash(code, hashToken(token))) return true;
-  return false;
+  if (token !== undefined) {
+    const hash = hashToken(token);
+    if (store.memberByTokenHash(code, hash)) return hash;
+  }
+  return "";
 }
 
-function pendingOf(code: string, now: number): Map<string, number> {
+/** The table's unused reservations, without the lapsed ones. */
+function held(code: string, now: number): Map<string, { until: number; who: string }> {
   let map = pending.get(code);
   if (!map) {
     map = new Map();
     pending.set(code, map);
   }
-  for (const [key, until] of map) if (until <= now) map.delete(key);
+  for (const [key, r] of map) if (r.until <= now) map.delete(key);
   return map;
+}
+
+function countOf(map: Map<string, { who: string }>, who: string): number {
+  let n = 0;
+  for (const r of map.values()) if (r.who === who) n++;
+  return n;
 }
 
 /** A reservation became a connection (or its join failed): it no longer holds a place. */
@@ -76,11 +94,11 @@ export function installAdmission(): void {
   const invoke: Invoke = controller.__colyseusInvoke;
   controller.exposedMethods = EXPOSED;
   controller.invokeMethod = (async (method, roomName, clientOptions, authOptions) => {
-    if (method !== "joinById" || credentialed(roomName, clientOptions))
-      return invoke(method, roomName, clientOptions, authOptions);
+    if (method !== "joinById") return invoke(method, roomName, clientOptions, authOptions);
+    const who = credentialOf(roomName, clientOptions);
     const now = Date.now();
-    const held = pendingOf(roomName, now);
-    if (held.size >= ANONYMOUS_PENDING)
+    const map = held(roomName, now);
+    if (countOf(map, who) >= (who === "" ? ANONYMOUS_PENDING : CREDENTIAL_PENDING))
       throw new ServerError(
         BUSY_CODE,
         "too many people are joining this table at once; try again in a few seconds",
@@ -88,16 +106,16 @@ export function installAdmission(): void {
     // hold the place before waiting, so parallel requests count each other
     const key = `?${nextKey++}`;
     const until = now + SEAT_RESERVATION_SECONDS * 1000;
-    held.set(key, until);
+    map.set(key, { until, who });
     try {
       const reservation = (await invoke(method, roomName, clientOptions, authOptions)) as {
         sessionId?: string;
       };
-      held.delete(key);
-      if (reservation?.sessionId) held.set(reservation.sessionId, until);
+      map.delete(key);
+      if (reservation?.sessionId) map.set(reservation.sessionId, { until, who });
       return reservation;
     } catch (err) {
-      held.delete(key);
+      map.delete(key);
       throw err;
     }
   }) as Invoke;

@@ -82,19 +82,22 @@ describe("seat reservations", () => {
     const { token } = await whoami(ann.room);
     ann.room.reconnection.enabled = false;
     await ann.room.leave(true);
+    const hazza = await join(srv.base, code, { seat: "uae", name: "Hazza" });
+    const { token: hazzaToken } = await whoami(hazza.room);
+    open.push(hazza.room);
     const started = Date.now();
-    // 80 anonymous reservations with no WebSocket, as fast as they go
-    const answers = await Promise.all(
-      Array.from({ length: 80 }, () =>
-        fetch(`${srv.base}/matchmake/joinById/${code}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        }).then((r) => r.status),
-      ),
-    );
+    const reserve = (body: object) =>
+      fetch(`${srv.base}/matchmake/joinById/${code}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    // 80 anonymous reservations with no WebSocket, as fast as they go, and 80 more with a
+    // seated player's token (a player's own client gone wrong, or someone who holds a token)
+    const answers = await Promise.all(Array.from({ length: 80 }, () => reserve({})));
     expect(answers).toContain(200); // some are served: the limit is not per address
     expect(answers).toContain(503); // the rest are turned away before they hold a place
+    await Promise.all(Array.from({ length: 80 }, () => reserve({ token: hazzaToken })));
     // the host and Ann (by her seat token) get back in at once
     const host = await join(srv.base, code, { hostToken });
     open.push(host.room);
