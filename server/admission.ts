@@ -32,14 +32,6 @@ export const BUSY_CODE = 503;
 /** The matchmaking methods a client may call. */
 const EXPOSED = ["joinById", "reconnect"];
 
-/**
- * Per table, the unused reservations: when each stops counting (ms) and whose it is ("" for joins
- * without a credential, else the credential's hash), by a placeholder key until its session id
- * is known.
- */
-const pending = new Map<string, Map<string, { until: number; who: string }>>();
-let nextKey = 0;
-
 /** The hash of this table's seat token or host token in the join options, or "" without one. */
 function credentialOf(code: string, options: unknown): string {
   const { token, hostToken } = joinCredentials(options);
@@ -56,29 +48,36 @@ function credentialOf(code: string, options: unknown): string {
   return "";
 }
 
-/** The table's unused reservations, without the lapsed ones. */
-function held(code: string, now: number): Map<string, { until: number; who: string }> {
-  let map = pending.get(code);
-  if (!map) {
-    map = new Map();
-    pending.set(code, map);
+/**
+ * A room's unused reservations, kept by the room itself (so it is right whichever process
+ * answered the HTTP request): whose each is ("" for no credential, else the credential's hash)
+ * and when it lapses.
+ */
+export class ReservationBook {
+  private readonly expected = new Map<string, { who: string; until: number }>();
+
+  /** A reservation was made for `sessionId`. */
+  expect(sessionId: string, who: string, now: number): void {
+    this.expected.set(sessionId, { who, until: now + SEAT_RESERVATION_SECONDS * 1000 });
   }
-  for (const [key, r] of map) if (r.until <= now) map.delete(key);
-  return map;
+
+  /** The reservation became a connection (or its join failed). */
+  used(sessionId: string): void {
+    this.expected.delete(sessionId);
+  }
+
+  /** How many unused, unlapsed reservations `who` holds. */
+  held(who: string, now: number): number {
+    let n = 0;
+    for (const [id, r] of this.expected)
+      if (r.until <= now) this.expected.delete(id);
+      else if (r.who === who) n++;
+    return n;
+  }
 }
 
-function countOf(map: Map<string, { who: string }>, who: string): number {
-  let n = 0;
-  for (const r of map.values()) if (r.who === who) n++;
-  return n;
-}
-
-/** A reservation became a connection (or its join failed): it no longer holds a place. */
-export function reservationUsed(code: string, sessionId: string): void {
-  const map = pending.get(code);
-  map?.delete(sessionId);
-  if (map?.size === 0) pending.delete(code);
-}
+/** Requests of this process still waiting for their reservation, per table and credential. */
+const inFlight = new Map<string, number>();
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
 
@@ -95,28 +94,29 @@ export function installAdmission(): void {
   controller.exposedMethods = EXPOSED;
   controller.invokeMethod = (async (method, roomName, clientOptions, authOptions) => {
     if (method !== "joinById") return invoke(method, roomName, clientOptions, authOptions);
+    // an unknown code: Colyseus answers it (522) without asking a room
+    if (!(await matchMaker.driver.findOne({ roomId: roomName })))
+      return invoke(method, roomName, clientOptions, authOptions);
     const who = credentialOf(roomName, clientOptions);
-    const now = Date.now();
-    const map = held(roomName, now);
-    if (countOf(map, who) >= (who === "" ? ANONYMOUS_PENDING : CREDENTIAL_PENDING))
+    const key = `${roomName}:${who}`;
+    const held = (await matchMaker.remoteRoomCall(roomName, "reservationsHeld", [who])) as number;
+    if (held + (inFlight.get(key) ?? 0) >= (who === "" ? ANONYMOUS_PENDING : CREDENTIAL_PENDING))
       throw new ServerError(
         BUSY_CODE,
         "too many people are joining this table at once; try again in a few seconds",
       );
-    // hold the place before waiting, so parallel requests count each other
-    const key = `?${nextKey++}`;
-    const until = now + SEAT_RESERVATION_SECONDS * 1000;
-    map.set(key, { until, who });
+    // counted before waiting, so parallel requests count each other
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
     try {
       const reservation = (await invoke(method, roomName, clientOptions, authOptions)) as {
-        sessionId?: string;
+        sessionId: string;
       };
-      map.delete(key);
-      if (reservation?.sessionId) map.set(reservation.sessionId, { until, who });
+      await matchMaker.remoteRoomCall(roomName, "reservationMade", [reservation.sessionId, who]);
       return reservation;
-    } catch (err) {
-      map.delete(key);
-      throw err;
+    } finally {
+      const n = (inFlight.get(key) ?? 1) - 1;
+      if (n > 0) inFlight.set(key, n);
+      else inFlight.delete(key);
     }
   }) as Invoke;
 }

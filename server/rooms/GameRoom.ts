@@ -8,7 +8,7 @@ import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Reply } from "../../shared/protocol/messages.ts";
 import type { GameState } from "../../shared/rules/types.ts";
-import { reservationUsed, SEAT_RESERVATION_SECONDS } from "../admission.ts";
+import { ReservationBook, SEAT_RESERVATION_SECONDS } from "../admission.ts";
 import { MESSAGE_TYPES, type Seating } from "../seating.ts";
 import type { Table } from "../table.ts";
 import { FloodGate, MAX_MESSAGES_PER_SECOND } from "./flood.ts";
@@ -51,6 +51,7 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   private seating!: Seating;
   private projection = new Projection(this.state);
   private flood = new FloodGate();
+  private reservations = new ReservationBook();
   /** Seconds a dropped client keeps its connection slot (RECONNECT_SECONDS, default 120). */
   private reconnectSeconds = Number(process.env.RECONNECT_SECONDS ?? 120);
 
@@ -83,13 +84,22 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     return this.table.summary();
   }
 
+  /** Unused reservations of joins by `who` (server/admission.ts asks, from any process). */
+  reservationsHeld(who: string): number {
+    return this.reservations.held(who, Date.now());
+  }
+
+  reservationMade(sessionId: string, who: string): void {
+    this.reservations.expect(sessionId, who, Date.now());
+  }
+
   /** The engine state (server-side only; never sent). */
   get engineState(): GameState {
     return this.table.state;
   }
 
   override onJoin(client: Client, options: unknown) {
-    reservationUsed(this.roomId, client.sessionId);
+    this.reservations.used(client.sessionId);
     const seated = this.seating.join(client.sessionId, options);
     client.view = new StateView();
     this.projection.syncClient(client, this.seating.viewerKey(seated));
