@@ -3,6 +3,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { installAdmission } from "./admission.ts";
 import { mountGames } from "./http/games.ts";
 import { mountHealth } from "./http/health.ts";
 import { mountHome } from "./http/home.ts";
@@ -23,6 +24,9 @@ if (redisUrl && !publicAddress) {
     "REDIS_URL needs PUBLIC_ADDRESS (host:port at which other processes' clients reach this one)",
   );
 }
+
+// tables are private and reservations cannot lock them (server/admission.ts)
+installAdmission();
 
 /**
  * The server declaration: rooms and HTTP routes. With REDIS_URL (and

@@ -8,6 +8,7 @@
 
 import { loadScenario } from "../server/scenarios.ts";
 import { playGame } from "../shared/bots/play.ts";
+import { randomLegalBot } from "../shared/bots/randomLegal.ts";
 import type { GameState } from "../shared/rules/types.ts";
 import { isSink, isSource } from "../shared/rules/util.ts";
 
@@ -52,7 +53,11 @@ let finalTension = 0;
 for (let i = 0; i < games; i++) {
   const seed = `${prefix}:${i}`;
   try {
-    const { state, log, rejections: rej } = playGame(scenario, seed);
+    const {
+      state,
+      log,
+      rejections: rej,
+    } = playGame(scenario, seed, { defaultBot: randomLegalBot });
     actions += log.length;
     rejections += rej.length;
     for (const r of rej) {

@@ -4,13 +4,10 @@
  * its deadline, so a game is a function of scenario, seed and bots alone.
  */
 
-import { seatMaySend } from "../rules/legal.ts";
-import { makeRng } from "../rules/random.ts";
 import { reduceInPlace } from "../rules/reducer.ts";
 import { createGame, type GameOptions, type SeatSetup } from "../rules/setup.ts";
 import {
   type Action,
-  type ActionBody,
   BOT_MEMBER,
   type GameState,
   type RejectionCode,
@@ -18,17 +15,15 @@ import {
 } from "../rules/types.ts";
 import { newViewCache, type PlayerView, playerView, stateChanged } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { randomLegalBot } from "./randomLegal.ts";
-import { botWantsTurn } from "./schedule.ts";
+import { type BotLoop, botForSeat, runBotTurns, type TurnCounts } from "./turns.ts";
 import type { Bot } from "./types.ts";
 
 export interface PlayOptions extends GameOptions {
   seats?: SeatSetup[];
   /** A bot per role; roles not named play the default bot. */
   bots?: Record<RoleId, Bot>;
+  /** The bot of roles not named in `bots`; without it, the table's default mix (botForSeat). */
   defaultBot?: Bot;
-  /** Times each bot is asked per negotiation phase (answers need a second look). */
-  negotiationTurns?: number;
 }
 
 export interface PlayResult {
@@ -43,7 +38,7 @@ const START = 1_600_000_000_000;
 
 /** Plays a game to its end with bots in every seat. */
 export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {}): PlayResult {
-  const { seats, bots = {}, defaultBot = randomLegalBot, negotiationTurns = 3, ...options } = opts;
+  const { seats, bots = {}, defaultBot, ...options } = opts;
   const created = createGame(scenario, seed, seats, options);
   if (!created.ok) throw new Error(`${created.code}: ${created.detail}`);
   // the state is this function's own (createGame made it and nobody else holds it), so it is
@@ -60,58 +55,50 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
     return true;
   };
   apply({ type: "startGame", actor: { kind: "host" }, at: now });
-  const rngs: Record<string, () => number> = {};
   // one actor per seat, shared by its actions in the log (actions are never changed)
   const actors: Record<string, Action["actor"]> = {};
-  for (const role of state.order) {
-    rngs[role] = makeRng(`${seed}:bot:${role}`);
-    actors[role] = { kind: "seat", seat: role, member: BOT_MEMBER };
-  }
+  for (const role of state.order) actors[role] = { kind: "seat", seat: role, member: BOT_MEMBER };
   // a seat's last view, kept while no action has been accepted since (views are read-only)
   const views: Record<string, { at: number; view: PlayerView }> = {};
   // what views of this game share while it has not changed (seats, deals, reports…)
   const cache = newViewCache();
   let cachedAt = 0;
+  const turns: TurnCounts = new Map();
+  const loop: BotLoop = {
+    state: () => state,
+    scenario,
+    seed,
+    turns,
+    bot: (role) => bots[role] ?? defaultBot ?? botForSeat(scenario, role),
+    view(role) {
+      let seen = views[role];
+      if (!seen || seen.at !== log.length) {
+        if (cachedAt !== log.length) {
+          stateChanged(cache);
+          cachedAt = log.length;
+        }
+        seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }, cache) };
+        views[role] = seen;
+      }
+      return seen.view;
+    },
+    act(role, body) {
+      now += 1000;
+      const action = { ...body, actor: actors[role], at: now } as Action;
+      const r = reduceInPlace(state, action);
+      if (r.ok) log.push(action);
+      else rejections.push({ seat: role, type: body.type, code: r.code, detail: r.detail });
+      return r.ok;
+    },
+  };
   let guard = 0;
+  // the same loop a live table runs: bots move after every action that is not theirs (here the
+  // start and each phase's timeout), and the phase runs out at its deadline
   while (state.phase !== "ended") {
     if (++guard > 10_000) throw new Error("game did not end");
     const phase = state.phase;
     const year = state.year;
-    const turns = phase === "negotiation" ? negotiationTurns : 1;
-    for (let turn = 0; turn < turns && state.phase === phase && state.year === year; turn++) {
-      for (const role of state.order) {
-        if (state.phase !== phase || state.year !== year) break;
-        if (state.seats[role]?.controller !== "bot" || !botWantsTurn(state, role, turn)) continue;
-        const bot = bots[role] ?? defaultBot;
-        // a bot that promises to pass while none of its action kinds is legal is not asked then
-        if (bot.sends && !seatMaySend(state, role, bot.sends(turn))) continue;
-        let seen = views[role];
-        if (!seen || seen.at !== log.length) {
-          if (cachedAt !== log.length) {
-            stateChanged(cache);
-            cachedAt = log.length;
-          }
-          seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }, cache) };
-          views[role] = seen;
-        }
-        const view = seen.view;
-        const actions: ActionBody[] = bot.act(view, {
-          scenario,
-          random: rngs[role] as () => number,
-          turn,
-        });
-        for (const body of actions) {
-          if (state.phase !== phase || state.year !== year) break;
-          now += 1000;
-          const action = { ...body, actor: actors[role], at: now } as Action;
-          const r = reduceInPlace(state, action);
-          if (r.ok) log.push(action);
-          else {
-            rejections.push({ seat: role, type: body.type, code: r.code, detail: r.detail });
-          }
-        }
-      }
-    }
+    runBotTurns(loop);
     if (state.phase === phase && state.year === year) {
       now = Math.max(now + 1, state.deadline ?? now);
       if (!apply({ type: "phaseTimeout", phase, year, actor: { kind: "system" }, at: now }))

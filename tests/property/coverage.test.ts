@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { playGame } from "../../shared/bots/play.ts";
+import { randomLegalBot } from "../../shared/bots/randomLegal.ts";
 import { orderOptions } from "../../shared/rules/orders.ts";
 import { ACTION_RULES, ACTION_TYPES } from "../../shared/rules/reducer.ts";
 import { TERM_KINDS } from "../../shared/scenario/schema.ts";
@@ -54,7 +55,10 @@ describe(`coverage of random-legal play over ${GAMES} mini games`, () => {
 
   beforeAll(() => {
     for (let i = 0; i < GAMES; i++) {
-      const { state, log } = playGame(MINI, `coverage:${i}`, { seats: MINI_SEATS });
+      const { state, log } = playGame(MINI, `coverage:${i}`, {
+        seats: MINI_SEATS,
+        defaultBot: randomLegalBot,
+      });
       seen.order = state.order;
       for (const a of log) {
         if (a.actor.kind !== "seat") {

@@ -6,6 +6,7 @@
 
 import { loadScenario } from "../../server/scenarios.ts";
 import { type PlayResult, playGame } from "../../shared/bots/play.ts";
+import { randomLegalBot } from "../../shared/bots/randomLegal.ts";
 import { applyAction } from "../../shared/rules/reducer.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { Action, GameState } from "../../shared/rules/types.ts";
@@ -36,7 +37,7 @@ export function playMemo(scenario: Scenario, seed: string, seats?: SeatSetup[]):
   const key = `${scenario.id}\u0000${seed}\u0000${seats ? "seats" : "default"}`;
   let r = cache.get(key);
   if (!r) {
-    r = playGame(scenario, seed, seats ? { seats } : {});
+    r = playGame(scenario, seed, { defaultBot: randomLegalBot, ...(seats ? { seats } : {}) });
     cache.set(key, r);
     if (cache.size > 200) cache.delete(cache.keys().next().value as string);
   }

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PlayResult, playGame } from "../../shared/bots/play.ts";
+import { randomLegalBot } from "../../shared/bots/randomLegal.ts";
 import { newChatId } from "../../shared/rules/records.ts";
 import { replay } from "../../shared/rules/replay.ts";
 import type { GameState, Orders, RoleId } from "../../shared/rules/types.ts";
@@ -103,7 +104,10 @@ describe("random-legal play", () => {
     "is deterministic: same scenario and seed give the same game",
     ({ scenario, result }) => {
       const { seed, seats } = result.setup;
-      const twice = playGame(scenario, seed, seats.length ? { seats } : {});
+      const twice = playGame(scenario, seed, {
+        defaultBot: randomLegalBot,
+        ...(seats.length ? { seats } : {}),
+      });
       expect(JSON.stringify(twice.state)).toBe(JSON.stringify(result.state));
       expect(JSON.stringify(twice.log)).toBe(JSON.stringify(result.log));
     },

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { BOTS, defaultStrategy } from "../../shared/bots/index.ts";
 import { playGame } from "../../shared/bots/play.ts";
+import { randomLegalBot } from "../../shared/bots/randomLegal.ts";
 import type { Bot } from "../../shared/bots/types.ts";
 import { reduceInPlace } from "../../shared/rules/reducer.ts";
 import { createGame, defaultSeats } from "../../shared/rules/setup.ts";
@@ -26,7 +27,10 @@ function viewers(s: GameState): Viewer[] {
 /** Replays a game in place with one cache and compares every viewer's views at every step. */
 function compareAlong(scenario: Scenario, seed: string, bots?: Record<string, Bot>): number {
   const seats = scenario === MINI ? MINI_SEATS : defaultSeats(scenario);
-  const played = playGame(scenario, seed, { seats, ...(bots ? { bots } : {}) });
+  const played = playGame(scenario, seed, {
+    seats,
+    ...(bots ? { bots } : { defaultBot: randomLegalBot }),
+  });
   const created = createGame(scenario, seed, seats);
   if (!created.ok) throw new Error(created.detail);
   const s = created.state;
