@@ -5,6 +5,7 @@
  * 8 crisis (may pause the year for the crisis phase), 9 score and log.
  */
 import type { EventEffect } from "../scenario/schema.ts";
+import { divert, securityGain } from "./diversion.ts";
 import {
   cooperation,
   dependence,
@@ -648,7 +649,7 @@ function applyOrders(s: GameState, w: Work): void {
     w.report.foreignIncome[r] = foreign;
     let civil = spec.budgetBase + (w.budgetDelta[r] ?? 0) - (w.sanctionsLoss[r] ?? 0) + foreign;
     if (spec.orders.includes("diversion")) {
-      const diverted = Math.min((civil * st.orders.diversion) / 100, Math.max(0, st.cash));
+      const { amount: diverted, share } = divert(civil, st.cash, st.orders.diversion);
       transfer(
         s,
         r,
@@ -656,10 +657,11 @@ function applyOrders(s: GameState, w: Work): void {
         diverted,
         `${st.orders.diversion} % diverted to the military`,
       );
-      // security follows what was really diverted (cash may have capped it)
-      const divertedShare = civil > 0 ? (100 * diverted) / civil : 0;
+      // security follows what was really diverted (cash may have capped it); scoring reads the
+      // same share back through divertedShare
+      if (share !== st.orders.diversion) (w.report.diverted ??= {})[r] = share;
       civil -= diverted;
-      st.security += (divertedShare / 10) * o.securityPer10;
+      st.security += securityGain(sc, share);
       const noise = nextInt(s.rng, -t.estimateNoise, t.estimateNoise);
       const estimate = st.orders.acceptInspection
         ? st.orders.diversion

@@ -3,6 +3,7 @@
  * (audit, peace dividend, conflict, secret priorities, ranking and the three verdicts).
  */
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
+import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
 import { chance } from "./random.ts";
 import { watchedRival } from "./resolve.ts";
@@ -134,10 +135,10 @@ function objectiveTerm(
     }
     case "security": {
       const gained = spec.orders.includes("diversion")
-        ? (st.orders.diversion / 10) * sc.orders.securityPer10
+        ? securityGain(sc, divertedShare(r, role, st.orders.diversion))
         : 0;
       return gained
-        ? { cause: "security", label: `+${gained} security`, amount: o.points * gained }
+        ? { cause: "security", label: `+${round2(gained)} security`, amount: o.points * gained }
         : null;
     }
     case "prestige":
