@@ -659,7 +659,10 @@ function applyOrders(s: GameState, w: Work): void {
       );
       // security follows what was really diverted (cash may have capped it); scoring reads the
       // same share back through divertedShare
-      if (share !== st.orders.diversion) (w.report.diverted ??= {})[r] = share;
+      if (share !== st.orders.diversion) {
+        w.report.diverted ??= {};
+        w.report.diverted[r] = share;
+      }
       civil -= diverted;
       st.security += securityGain(sc, share);
       const noise = nextInt(s.rng, -t.estimateNoise, t.estimateNoise);
