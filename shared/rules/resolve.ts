@@ -5,6 +5,7 @@
  * 8 crisis (may pause the year for the crisis phase), 9 score and log.
  */
 import type { EventEffect } from "../scenario/schema.ts";
+import { crewNeed, reducedIssRole } from "./crewNeed.ts";
 import { divert, securityGain } from "./diversion.ts";
 import {
   cooperation,
@@ -514,7 +515,7 @@ function payCosts(s: GameState, w: Work): void {
         s,
         r,
         "sink:iss",
-        st.orders.issRole === "reduced" ? p.issCostReduced : p.issCostFull,
+        reducedIssRole(spec, st.orders) ? p.issCostReduced : p.issCostFull,
         `ISS role ${st.orders.issRole}`,
       );
     }
@@ -583,7 +584,7 @@ function applyOrders(s: GameState, w: Work): void {
       transfer(s, r, "sink:operations", n * p.extraCrewCost, `${n} extra cosmonaut(s)`);
       st.prestige += n * o.extraCrewPrestige;
     }
-    if (can("issRole") && st.orders.issRole === "reduced") st.prestige += o.issReducedPrestige;
+    if (reducedIssRole(spec, st.orders)) st.prestige += o.issReducedPrestige;
     if (can("boeingMode") && spec.vehicle && st.readiness < spec.vehicle.readinessNeeded) {
       if (st.orders.boeingMode === "test") {
         if (afford(p.boeingTestCost)) {
@@ -948,9 +949,8 @@ export function resolveYear(s: GameState): boolean {
     const spec = sc.roles[r];
     const st = s.seats[r];
     if (!spec || !st) continue;
-    const reduced = spec.orders.includes("issRole") && st.orders.issRole === "reduced";
-    if (reduced) w.reducedIss.push(r);
-    w.crewNeed[r] = reduced ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew) : spec.crewNeed;
+    if (reducedIssRole(spec, st.orders)) w.reducedIss.push(r);
+    w.crewNeed[r] = crewNeed(sc, r, st.orders);
     if (!spec.vehicle) continue;
     seatOwnCrew(w, r, w.crewNeed[r] ?? 0);
   }

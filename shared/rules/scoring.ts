@@ -3,6 +3,7 @@
  * (audit, peace dividend, conflict, secret priorities, ranking and the three verdicts).
  */
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
+import { crewNeed } from "./crewNeed.ts";
 import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
 import { chance } from "./random.ts";
@@ -56,10 +57,7 @@ function objectiveTerm(
   const sum = (xs: { amount: number }[]) => xs.reduce((a, x) => a + x.amount, 0);
   switch (o.kind) {
     case "crewMet": {
-      const need =
-        spec.orders.includes("issRole") && st.orders.issRole === "reduced"
-          ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew)
-          : spec.crewNeed;
+      const need = crewNeed(sc, role, st.orders);
       if (need === 0) return null;
       const flown = Math.min(need, own.length);
       const gap = need - flown;

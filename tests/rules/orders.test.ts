@@ -250,6 +250,21 @@ describe("ISS role", () => {
       expect(r.dependence["us>russia"]).toBeCloseTo(dep, 6);
     },
   );
+  // resolution seats the reduced crew need and the crew objective scores against the same need
+  it.each([
+    // role, own crew flown, crew term label, points (crewMet 4, gap 1)
+    ["full", 3, "all 3 crew flown", 4],
+    ["reduced", 1, "all 1 crew flown", 4],
+  ] as const)("%s: %i own crew flown, scored as %s", (role, own, label, points) => {
+    const over = {
+      roles: { russia: { objectives: [{ kind: "crewMet", points: 4, gapPoints: 1 }] } },
+    } as Over;
+    const s = year1({ russia: { issRole: role } }, over);
+    expect(report(s, 2020).flown.filter((f) => f.crew === "russia")).toHaveLength(own);
+    const crew = report(s, 2020).scoreTerms.russia?.find((t) => t.cause === "crewMet");
+    expect(crew?.label).toBe(label);
+    expect(crew?.amount).toBe(points);
+  });
 });
 
 describe("extra cosmonauts", () => {
