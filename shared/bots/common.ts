@@ -11,7 +11,7 @@ import {
   previewProposalBy,
 } from "../rules/legal.ts";
 import { checkOrder } from "../rules/orders.ts";
-import { viewDealsInOrder } from "../rules/records.ts";
+import { runsIn, viewDealsInOrder } from "../rules/records.ts";
 import type {
   ActionBody,
   ActionType,
@@ -82,8 +82,7 @@ function activeThisYear(view: PlayerView): readonly Deal[] {
     return activeSeen.active;
   const out: Deal[] = [];
   for (const d of viewDealsInOrder(view.deals)) {
-    if (d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
-      out.push(d);
+    if (runsIn(d, view.year)) out.push(d);
   }
   activeSeen = { deals: view.deals, year: view.year, active: out };
   return out;

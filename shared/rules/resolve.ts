@@ -17,7 +17,7 @@ import {
   vulnerability,
 } from "./indices.ts";
 import { chance, nextInt } from "./random.ts";
-import { dealsInOrder } from "./records.ts";
+import { dealsInOrder, runsIn } from "./records.ts";
 import type { Deal, FlownSeat, GameState, RoleId, TensionTerm, Term, YearReport } from "./types.ts";
 import { clamp, isState, pairKey, rivalOf, round2, transfer } from "./util.ts";
 
@@ -386,9 +386,7 @@ function executePlan(s: GameState, w: Work, deal: Deal, plan: Plan): void {
 function runDeals(s: GameState, w: Work): void {
   const [r0, r1] = s.scenario.rivalPair;
   // in conclusion order: a deal's seq is the number in its id, and dealsInOrder reads them by it
-  const deals = dealsInOrder(s).filter(
-    (d) => d.status === "active" && d.startYear <= s.year && d.startYear + d.years > s.year,
-  );
+  const deals = dealsInOrder(s).filter((d) => runsIn(d, s.year));
   for (const deal of deals) {
     const key = String(s.year);
     if (w.linked && deal.parties.includes(r0) && deal.parties.includes(r1)) {
