@@ -10,7 +10,7 @@ import {
   previewProposal,
   previewProposalBy,
 } from "../rules/legal.ts";
-import { checkOrder } from "../rules/orders.ts";
+import { type CostlyOrder, checkOrder } from "../rules/orders.ts";
 import { runsIn, viewDealsInOrder } from "../rules/records.ts";
 import type {
   ActionBody,
@@ -174,6 +174,16 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
   return new DecisionCtx(view, sc, random);
 }
 
+/** The orders that cost money (ORDER_COSTS), in the order a bot gives them up when short of cash. */
+const DROP_FIRST = [
+  "flightsNextYear",
+  "programmeInvestment",
+  "subsidyPool",
+  "crewFunding",
+  "extraCrew",
+  "boeingMode",
+] as const satisfies readonly CostlyOrder[];
+
 /** Keeps only the orders this role has and may set to these values, and only if affordable. */
 function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   const out: Record<string, unknown> = {};
@@ -185,14 +195,7 @@ function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   if (Object.keys(out).length === 0) return null;
   let next = { ...c.orders, ...out } as Orders;
   // drop the costliest wishes until the orders are affordable
-  for (const k of [
-    "flightsNextYear",
-    "programmeInvestment",
-    "subsidyPool",
-    "crewFunding",
-    "extraCrew",
-    "boeingMode",
-  ]) {
+  for (const k of DROP_FIRST) {
     if (ordersAffordable(c.view, c.sc, next)) break;
     if (k in out) {
       delete out[k];

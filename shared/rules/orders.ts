@@ -178,19 +178,60 @@ export function checkOrder(
   return null;
 }
 
+/** What one order that spends money costs: the price of a unit and the units the orders ask for. */
+interface OrderCost {
+  unit(scenario: Scenario, spec: RoleSpec): number;
+  units(orders: Orders): number;
+}
+
+/**
+ * Every order that spends money, and what it costs. `orderSpending` adds these up when a seat
+ * sets its orders (it may not commit more than its cash); resolution spends the same amounts,
+ * as far as cash allows when the year comes (GAME.md, "Orders").
+ */
+export const ORDER_COSTS = {
+  flightsNextYear: {
+    unit: (_sc, spec) => spec.vehicle?.flightCost ?? 0,
+    units: (o) => o.flightsNextYear,
+  },
+  crewFunding: {
+    unit: (sc) => sc.prices.crewFundingAmount,
+    units: (o) => (o.crewFunding !== "" ? 1 : 0),
+  },
+  subsidyPool: { unit: () => 1, units: (o) => o.subsidyPool },
+  programmeInvestment: { unit: () => 1, units: (o) => o.programmeInvestment },
+  extraCrew: { unit: (sc) => sc.prices.extraCrewCost, units: (o) => o.extraCrew },
+  boeingMode: {
+    unit: (sc) => sc.prices.boeingTestCost,
+    units: (o) => (o.boeingMode === "test" ? 1 : 0),
+  },
+} as const satisfies Partial<Record<OrderKind, OrderCost>>;
+export type CostlyOrder = keyof typeof ORDER_COSTS;
+
+/** The price of one unit of a costly order for a role (a flight, a cosmonaut, a test campaign). */
+export function orderUnitCost(scenario: Scenario, role: string, kind: CostlyOrder): number {
+  const spec = scenario.roles[role];
+  return spec ? ORDER_COSTS[kind].unit(scenario, spec) : 0;
+}
+
+/** What one costly order asks a role to spend, in full. */
+export function orderCost(
+  scenario: Scenario,
+  role: string,
+  kind: CostlyOrder,
+  orders: Orders,
+): number {
+  return ORDER_COSTS[kind].units(orders) * orderUnitCost(scenario, role, kind);
+}
+
+const COSTLY = Object.keys(ORDER_COSTS) as CostlyOrder[];
+
 /** Money the orders commit a seat to spend at resolution (deals not counted). */
 export function orderSpending(scenario: Scenario, role: string, orders: Orders): number {
   const spec = scenario.roles[role];
   if (!spec) return 0;
-  const p = scenario.prices;
   let total = 0;
-  const has = (k: OrderKind) => spec.orders.includes(k);
-  if (has("flightsNextYear") && spec.vehicle)
-    total += orders.flightsNextYear * spec.vehicle.flightCost;
-  if (has("crewFunding") && orders.crewFunding !== "") total += p.crewFundingAmount;
-  if (has("subsidyPool")) total += orders.subsidyPool;
-  if (has("programmeInvestment")) total += orders.programmeInvestment;
-  if (has("extraCrew")) total += orders.extraCrew * p.extraCrewCost;
-  if (has("boeingMode") && orders.boeingMode === "test") total += p.boeingTestCost;
+  for (const kind of COSTLY)
+    if (spec.orders.includes(kind)) total += orderCost(scenario, role, kind, orders);
   return total;
 }

@@ -16,6 +16,7 @@ import {
   trustShare,
   vulnerability,
 } from "./indices.ts";
+import { type CostlyOrder, orderCost, orderUnitCost } from "./orders.ts";
 import { chance, nextInt } from "./random.ts";
 import { dealsInOrder, runsIn } from "./records.ts";
 import type { Deal, FlownSeat, GameState, RoleId, TensionTerm, Term, YearReport } from "./types.ts";
@@ -550,6 +551,9 @@ function applyOrders(s: GameState, w: Work): void {
     if (!spec || !st) continue;
     const can = (k: Parameters<typeof spec.orders.includes>[0]) => spec.orders.includes(k);
     const afford = (amount: number) => st.cash + 1e-9 >= amount;
+    // what each costly order costs comes from the one table setOrders checked (ORDER_COSTS)
+    const cost = (k: CostlyOrder) => orderCost(sc, r, k, st.orders);
+    const unitCost = (k: CostlyOrder) => orderUnitCost(sc, r, k);
     // unspent subsidy pool returns; this year's pool is set aside
     if (st.pool > 0) {
       st.cash = round2(st.cash + st.pool);
@@ -559,11 +563,11 @@ function applyOrders(s: GameState, w: Work): void {
       can("crewFunding") &&
       st.orders.crewFunding !== "" &&
       has(s, st.orders.crewFunding) &&
-      afford(p.crewFundingAmount)
+      afford(cost("crewFunding"))
     ) {
       const co = s.seats[st.orders.crewFunding];
       const coSpec = sc.roles[st.orders.crewFunding];
-      transfer(s, r, st.orders.crewFunding, p.crewFundingAmount, "commercial crew funding");
+      transfer(s, r, st.orders.crewFunding, cost("crewFunding"), "commercial crew funding");
       if (co && coSpec?.vehicle) {
         if (coSpec.vehicle.readinessNeeded > 0 && co.readiness < coSpec.vehicle.readinessNeeded)
           co.readiness++;
@@ -571,7 +575,7 @@ function applyOrders(s: GameState, w: Work): void {
       }
     }
     if (can("programmeInvestment") && st.orders.programmeInvestment > 0) {
-      const amount = Math.min(st.orders.programmeInvestment, Math.max(0, st.cash));
+      const amount = Math.min(cost("programmeInvestment"), Math.max(0, st.cash));
       transfer(s, r, "sink:programme", amount, "programme investment");
       st.capability += Math.floor(amount * p.capabilityPerInvestment);
     }
@@ -579,14 +583,14 @@ function applyOrders(s: GameState, w: Work): void {
       const flownExtra =
         w.report.flown.filter((f) => f.crew === r && f.vehicle === r).length - (w.crewNeed[r] ?? 0);
       const n = Math.max(0, Math.min(st.orders.extraCrew, flownExtra));
-      transfer(s, r, "sink:operations", n * p.extraCrewCost, `${n} extra cosmonaut(s)`);
+      transfer(s, r, "sink:operations", n * unitCost("extraCrew"), `${n} extra cosmonaut(s)`);
       st.prestige += n * o.extraCrewPrestige;
     }
     if (reducedIssRole(spec, st.orders)) st.prestige += o.issReducedPrestige;
     if (can("boeingMode") && spec.vehicle && st.readiness < spec.vehicle.readinessNeeded) {
       if (st.orders.boeingMode === "test") {
-        if (afford(p.boeingTestCost)) {
-          transfer(s, r, "sink:testing", p.boeingTestCost, "test campaign");
+        if (afford(cost("boeingMode"))) {
+          transfer(s, r, "sink:testing", cost("boeingMode"), "test campaign");
           st.readiness++;
         }
       } else {
@@ -621,16 +625,16 @@ function applyOrders(s: GameState, w: Work): void {
     }
     // flights for next year: paid now, as far as cash allows
     if (can("flightsNextYear") && spec.vehicle) {
-      const cost = spec.vehicle.flightCost;
+      const each = unitCost("flightsNextYear");
       const n =
-        cost > 0
-          ? Math.min(st.orders.flightsNextYear, Math.floor((Math.max(0, st.cash) + 1e-9) / cost))
+        each > 0
+          ? Math.min(st.orders.flightsNextYear, Math.floor((Math.max(0, st.cash) + 1e-9) / each))
           : st.orders.flightsNextYear;
-      transfer(s, r, "sink:flights", n * cost, `${n} flight(s) ordered for next year`);
+      transfer(s, r, "sink:flights", n * each, `${n} flight(s) ordered for next year`);
       st.nextFlights = n;
     }
     if (can("subsidyPool") && st.orders.subsidyPool > 0) {
-      const amount = Math.min(st.orders.subsidyPool, Math.max(0, st.cash));
+      const amount = Math.min(cost("subsidyPool"), Math.max(0, st.cash));
       st.cash = round2(st.cash - amount);
       st.pool = round2(amount);
     }

@@ -3,7 +3,12 @@
  * (issue 8, "one source for each fact"): each helper answers as the rules say.
  */
 import { describe, expect, it } from "vitest";
+import { orderSpending } from "../../shared/rules/orders.ts";
 import { runsIn } from "../../shared/rules/records.ts";
+import type { SeatSetup } from "../../shared/rules/setup.ts";
+import type { GameState, Orders } from "../../shared/rules/types.ts";
+import { HUMANS, miniScenario, negotiating, resolveYear } from "../fixtures/build.ts";
+import { orders } from "./helpers.ts";
 
 describe("runsIn: which deals run in a year", () => {
   it.each([
@@ -22,4 +27,47 @@ describe("runsIn: which deals run in a year", () => {
       expect(runsIn({ status, startYear, years }, year)).toBe(runs);
     },
   );
+});
+
+describe("ORDER_COSTS: what setOrders checks is what resolution spends", () => {
+  const seats: SeatSetup[] = [
+    ...HUMANS,
+    { role: "boeing", controller: "human", members: [{ id: "m-boeing", name: "B" }] },
+  ];
+  const ledgerSum = (s: GameState, from: string, to: string) =>
+    s.ledger
+      .filter((t) => t.year === 2020 && t.from === from && t.to === to)
+      .reduce((a, t) => a + t.amount, 0);
+  it.each([
+    // seat, orders, cost (mini fixture prices), what resolution spent
+    [
+      "spacex",
+      { flightsNextYear: 3 },
+      300,
+      (s: GameState) => ledgerSum(s, "spacex", "sink:flights"),
+    ],
+    ["us", { crewFunding: "spacex" }, 150, (s: GameState) => ledgerSum(s, "us", "spacex")],
+    ["us", { subsidyPool: 200 }, 200, (s: GameState) => s.seats.us?.pool ?? 0],
+    [
+      "uae",
+      { programmeInvestment: 100 },
+      100,
+      (s: GameState) => ledgerSum(s, "uae", "sink:programme"),
+    ],
+    // two extra cosmonauts at 60 (Soyuz's six seats: three for its own crew, two extra)
+    ["russia", { extraCrew: 2 }, 120, (s: GameState) => ledgerSum(s, "russia", "sink:operations")],
+    [
+      "boeing",
+      { boeingMode: "test" },
+      40,
+      (s: GameState) => ledgerSum(s, "boeing", "sink:testing"),
+    ],
+  ] as const)("%s %o: costs %d, and that is spent", (seat, o, cost, spent) => {
+    let s = negotiating(miniScenario(), seats);
+    const ordered = { ...(s.seats[seat]?.orders as Orders), ...o } as Orders;
+    s = orders(s, seat, o as Partial<Orders>);
+    // the other costly orders of the seat are at their defaults (nothing to spend)
+    expect(orderSpending(s.scenario, seat, ordered)).toBe(cost);
+    expect(spent(resolveYear(s))).toBe(cost);
+  });
 });
