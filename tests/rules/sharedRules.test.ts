@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { orderSpending } from "../../shared/rules/orders.ts";
 import { runsIn } from "../../shared/rules/records.ts";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
-import type { GameState, Orders } from "../../shared/rules/types.ts";
+import { checkProposal, termKindsBetween } from "../../shared/rules/terms.ts";
+import type { GameState, Orders, Term } from "../../shared/rules/types.ts";
 import { HUMANS, miniScenario, negotiating, resolveYear } from "../fixtures/build.ts";
 import { orders } from "./helpers.ts";
 
@@ -70,4 +71,39 @@ describe("ORDER_COSTS: what setOrders checks is what resolution spends", () => {
     expect(orderSpending(s.scenario, seat, ordered)).toBe(cost);
     expect(spent(resolveYear(s))).toBe(cost);
   });
+});
+
+describe("termKindsBetween: what two roles may agree", () => {
+  const sc = miniScenario();
+  const all = ["us", "russia", "spacex", "uae", "boeing"];
+  it.each([
+    ["us", "russia", ["seatSale", "seatSwap", "techTransfer", "pledge"]],
+    ["us", "spacex", ["seatSale", "contract", "techTransfer", "pledge"]],
+    ["spacex", "boeing", ["techTransfer", "pledge"]],
+    ["us", "uae", ["seatSwap", "subsidy", "techTransfer", "pledge"]],
+    ["uae", "spacex", ["seatSale", "subsidy", "contract", "techTransfer", "pledge"]],
+  ])("%s and %s: %j", (a, b, kinds) => {
+    expect(termKindsBetween(sc, a, b)).toEqual(kinds);
+    expect(termKindsBetween(sc, b, a)).toEqual(kinds);
+  });
+
+  // the engine's proposal check agrees: a plain term of a listed kind passes, one of another fails
+  const plain = (kind: string, p: string, q: string): Term | null => {
+    if (kind === "seatSale") return { kind, provider: p, buyer: q, seats: 1, price: 90 };
+    if (kind === "seatSwap") return { kind, a: p, b: q, seats: 1 };
+    if (kind === "contract") return { kind, state: p, company: q, value: 100, condition: null };
+    return null;
+  };
+  it.each(all.flatMap((a) => all.filter((b) => b !== a).map((b) => [a, b] as const)))(
+    "checkProposal agrees for %s and %s",
+    (a, b) => {
+      const listed = termKindsBetween(sc, a, b);
+      for (const kind of ["seatSale", "seatSwap", "contract"] as const) {
+        const passes = [plain(kind, a, b), plain(kind, b, a)].some(
+          (t) => t !== null && checkProposal(sc, all, a, [a, b], [t], 1) === null,
+        );
+        expect(passes, kind).toBe(listed.includes(kind));
+      }
+    },
+  );
 });
