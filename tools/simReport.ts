@@ -6,6 +6,7 @@
  * Deterministic: no clock, no locale, no randomness.
  */
 import type { PlayResult } from "../shared/bots/play.ts";
+import { tensionWaterfall } from "../shared/rules/tension.ts";
 import type { Deal, GameState, RoleId, Term, YearReport } from "../shared/rules/types.ts";
 
 export interface SimReportOptions {
@@ -248,29 +249,16 @@ function yearSection(
 
   // tension waterfall
   out(`Tension ${fixed(r.tensionBefore)} -> ${fixed(r.tension)}`);
-  out(`  ${padLeft(fixed(r.tensionBefore), 7)}  start`);
-  let running = r.tensionBefore;
-  const crisisTerms = r.tensionTerms.filter((t) => t.cause === "crisis");
-  const yearTerms = r.tensionTerms.filter((t) => t.cause !== "crisis");
-  const adjust = (label: string, target: number) => {
-    const diff = Math.round((target - running) * 100) / 100;
-    if (Math.abs(diff) >= 0.005) out(`  ${padLeft(signed(diff), 7)}  ${label}`);
-    running = target;
-  };
-  for (const t of yearTerms) {
-    out(`  ${padLeft(signed(t.amount), 7)}  ${t.label}`);
-    running += t.amount;
+  // the engine's own waterfall (shared/rules/tension.ts): its clamping and rounding
+  const { lines: waterfall, beforeCrisis } = tensionWaterfall(r);
+  for (const line of waterfall) {
+    if (line.kind === "start") out(`  ${padLeft(fixed(line.running), 7)}  start`);
+    else if (line.kind === "term")
+      out(`  ${padLeft(signed(line.term.amount), 7)}  ${line.term.label}`);
+    else if (line.kind === "clamp") out(`  ${padLeft(signed(line.amount), 7)}  clamped to 0-100`);
+    else if (line.kind === "rounding") out(`  ${padLeft(signed(line.amount), 7)}  rounding`);
+    else out(`  ${padLeft(fixed(line.running), 7)}  end`);
   }
-  const clampTo = (x: number) => Math.min(100, Math.max(0, x));
-  if (running > 100 || running < 0) adjust("clamped to 0-100", clampTo(running));
-  const beforeCrisis = running;
-  for (const t of crisisTerms) {
-    out(`  ${padLeft(signed(t.amount), 7)}  ${t.label}`);
-    running += t.amount;
-    if (running > 100 || running < 0) adjust("clamped to 0-100", clampTo(running));
-  }
-  adjust("rounding", r.tension);
-  out(`  ${padLeft(fixed(r.tension), 7)}  end`);
 
   // crisis
   if (r.crisis) {

@@ -19,6 +19,7 @@ import {
 import { type CostlyOrder, orderCost, orderUnitCost } from "./orders.ts";
 import { chance, nextInt } from "./random.ts";
 import { dealsInOrder, runsIn } from "./records.ts";
+import { addTension } from "./tension.ts";
 import type { Deal, FlownSeat, GameState, RoleId, TensionTerm, Term, YearReport } from "./types.ts";
 import { clamp, isState, pairKey, rivalOf, round2, transfer } from "./util.ts";
 
@@ -880,7 +881,7 @@ function computeIndices(s: GameState, w: Work): void {
     .map((x) => ({ ...x, amount: round2(x.amount) }));
   r.tensionTerms = rounded;
   r.tensionBefore = T;
-  r.tension = round2(clamp(T + terms.reduce((sum, x) => sum + x.amount, 0), 0, 100));
+  r.tension = addTension(T, terms);
   s.tension = r.tension;
   s.cooperation = round2(coop.value);
   r.cooperation = s.cooperation;

@@ -8,6 +8,7 @@ import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
 import { chance } from "./random.ts";
 import { watchedRival } from "./resolve.ts";
+import { addTension } from "./tension.ts";
 import type {
   GameState,
   Outcome,
@@ -308,7 +309,7 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
   r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
   if (dT !== 0) {
     r.tensionTerms.push({ cause: "crisis", label: `crisis: ${result}`, amount: dT });
-    r.tension = round2(clamp(r.tension + dT, 0, 100));
+    r.tension = addTension(r.tension, [{ amount: dT }]);
     s.tension = r.tension;
   }
   return escalation;
@@ -388,7 +389,7 @@ export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
   const audit =
     s.order.reduce((n, r) => n + (s.seats[r]?.covertUndetected ?? 0), 0) *
     sc.orders.auditTensionPerSale;
-  const finalTension = round2(clamp(s.tension + audit, 0, 100));
+  const finalTension = addTension(s.tension, [{ amount: audit }]);
   s.tension = finalTension;
   const d = sc.scoring;
   const peace = round2(

@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { orderSpending } from "../../shared/rules/orders.ts";
 import { runsIn } from "../../shared/rules/records.ts";
+import { emptyReport } from "../../shared/rules/resolve.ts";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
+import { addTension, tensionWaterfall } from "../../shared/rules/tension.ts";
 import { checkProposal, termKindsBetween } from "../../shared/rules/terms.ts";
 import type { GameState, Orders, Term } from "../../shared/rules/types.ts";
 import { HUMANS, miniScenario, negotiating, resolveYear } from "../fixtures/build.ts";
@@ -106,4 +108,65 @@ describe("termKindsBetween: what two roles may agree", () => {
       }
     },
   );
+});
+
+describe("tension: addTension and its waterfall", () => {
+  it.each([
+    [90, [8, 5], 100],
+    [3, [-5], 0],
+    [50, [1.234, 1.234], 52.47],
+    [40, [], 40],
+  ])("%d + %j → %d", (before, amounts, after) => {
+    expect(
+      addTension(
+        before,
+        amounts.map((amount) => ({ amount })),
+      ),
+    ).toBe(after);
+  });
+
+  const yearOf = (before: number, after: number, terms: [string, number][]) => {
+    const r = emptyReport(2020, before);
+    r.tension = after;
+    r.tensionTerms = terms.map(([cause, amount]) => ({ cause, label: cause, amount }));
+    return r;
+  };
+  const shown = (r: ReturnType<typeof yearOf>) =>
+    tensionWaterfall(r).lines.map((l) =>
+      l.kind === "term" ? `${l.term.cause} ${l.running}` : `${l.kind} ${l.running}`,
+    );
+  it.each([
+    // before, after, terms, the lines (kind or cause, tension after the line), tension the crisis met
+    [
+      90,
+      80,
+      [
+        ["drift", 8],
+        ["event", 5],
+        ["crisis", -20],
+      ],
+      ["start 90", "drift 98", "event 103", "clamp 100", "crisis 80", "end 80"],
+      100,
+    ],
+    [3, 0, [["cooperation", -5]], ["start 3", "cooperation -2", "clamp 0", "end 0"], 0],
+    // the report shows terms rounded to cents; the engine added them unrounded
+    [
+      50,
+      52.47,
+      [
+        ["drift", 1.23],
+        ["event", 1.23],
+      ],
+      ["start 50", "drift 51.23", "event 52.46", "rounding 52.47", "end 52.47"],
+      52.46,
+    ],
+  ] as const)("from %d to %d", (before, after, terms, lines, beforeCrisis) => {
+    const r = yearOf(
+      before,
+      after,
+      terms.map(([c, a]) => [c, a]),
+    );
+    expect(shown(r)).toEqual(lines);
+    expect(tensionWaterfall(r).beforeCrisis).toBe(beforeCrisis);
+  });
 });
