@@ -8,6 +8,7 @@
 import type { PlayResult } from "../shared/bots/play.ts";
 import { tensionWaterfall } from "../shared/rules/tension.ts";
 import type { Deal, GameState, RoleId, Term, YearReport } from "../shared/rules/types.ts";
+import { pairRoles } from "../shared/rules/util.ts";
 
 export interface SimReportOptions {
   /** The bot that played every seat, for the header. */
@@ -221,7 +222,7 @@ function yearSection(
   const flows = Object.entries(r.moneyFlows).sort(([a], [b]) => pairOrder(s, a) - pairOrder(s, b));
   if (flows.length === 0) out("  none");
   for (const [key, amount] of flows) {
-    const [from, to] = key.split(">") as [string, string];
+    const [from, to] = pairRoles(key);
     out(`  ${padRight(`${short(from)} -> ${short(to)}`, 20)} ${padLeft(money(amount), 8)}`);
   }
   const market: Record<string, number> = {};
@@ -283,7 +284,7 @@ function yearSection(
 
 /** Sorts "a>b" money flows by the table order of payer, then payee. */
 function pairOrder(s: GameState, key: string): number {
-  const [a, b] = key.split(">") as [string, string];
+  const [a, b] = pairRoles(key);
   const n = s.order.length + 1;
   const ia = s.order.indexOf(a);
   const ib = s.order.indexOf(b);

@@ -22,6 +22,7 @@ import type {
   Term,
   YearReport,
 } from "../rules/types.ts";
+import { pairKey } from "../rules/util.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { Bot, BotContext } from "./types.ts";
@@ -326,7 +327,7 @@ export function lastEstimate(c: Ctx): number {
 /** This seat's vulnerability toward its rival last year. */
 export function myVulnerability(c: Ctx): number {
   if (!c.last || !c.rival) return 0;
-  return c.last.vulnerability[`${c.me}>${c.rival}`] ?? 0;
+  return c.last.vulnerability[pairKey(c.me, c.rival)] ?? 0;
 }
 
 /** Crew seats this seat still has to buy this year (none for a role flying its own vehicle). */

@@ -18,7 +18,7 @@ import type {
   Verdicts,
   YearReport,
 } from "./types.ts";
-import { clamp, pairKey, rivalOf, round2 } from "./util.ts";
+import { clamp, pairKey, pairRoles, rivalOf, round2 } from "./util.ts";
 
 const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
 
@@ -89,7 +89,7 @@ function objectiveTerm(
         : Math.max(
             0,
             ...Object.entries(r.vulnerability)
-              .filter(([k]) => k.startsWith(`${role}>`))
+              .filter(([k]) => pairRoles(k)[0] === role)
               .map(([, x]) => x),
           );
       return {

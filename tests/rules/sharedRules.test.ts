@@ -10,7 +10,8 @@ import type { SeatSetup } from "../../shared/rules/setup.ts";
 import { addTension, tensionWaterfall } from "../../shared/rules/tension.ts";
 import { checkProposal, termKindsBetween } from "../../shared/rules/terms.ts";
 import type { GameState, Orders, Term } from "../../shared/rules/types.ts";
-import { HUMANS, miniScenario, negotiating, resolveYear } from "../fixtures/build.ts";
+import { pairKey, pairRoles } from "../../shared/rules/util.ts";
+import { HUMANS, miniScenario, negotiating, report, resolveYear } from "../fixtures/build.ts";
 import { orders } from "./helpers.ts";
 
 describe("runsIn: which deals run in a year", () => {
@@ -168,5 +169,23 @@ describe("tension: addTension and its waterfall", () => {
     );
     expect(shown(r)).toEqual(lines);
     expect(tensionWaterfall(r).beforeCrisis).toBe(beforeCrisis);
+  });
+});
+
+describe("pair keys", () => {
+  it.each([
+    ["us", "russia", "us>russia"],
+    ["russia", "us", "russia>us"],
+    ["spacex", "sink:operations", "spacex>sink:operations"],
+  ])("%s and %s: %s, and back", (a, b, key) => {
+    expect(pairKey(a, b)).toBe(key);
+    expect(pairRoles(pairKey(a, b))).toEqual([a, b]);
+  });
+
+  it("the report's vulnerabilities are keyed by it", () => {
+    const s = resolveYear(negotiating(miniScenario()));
+    const keys = Object.keys(report(s, 2020).vulnerability);
+    expect(keys).toContain("us>russia");
+    expect(keys.map(pairRoles)).toContainEqual(["russia", "us"]);
   });
 });
