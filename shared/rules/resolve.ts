@@ -526,7 +526,7 @@ function payCosts(s: GameState, w: Work): void {
         const share =
           sc.orders.sanctionBudgetShare *
           st.orders.sanctions *
-          (st.orders.sanctionsCarveOut ? 0.5 : 1);
+          (st.orders.sanctionsCarveOut ? sc.orders.sanctionsCarveOutFactor : 1);
         const loss = Math.min(share * (sc.roles[target]?.budgetBase ?? 0), Math.max(0, tgt.cash));
         transfer(
           s,
@@ -731,7 +731,7 @@ function checkPledgesAndContracts(s: GameState, w: Work): void {
         s.trustRecords.push({ year: s.year, kept });
         if (!kept) {
           deal.voidTerms.push(i);
-          if (co) co.reputation -= 1;
+          if (co) co.reputation -= s.scenario.scoring.brokenConditionReputation;
         }
       }
     }

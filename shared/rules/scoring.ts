@@ -151,7 +151,7 @@ function objectiveTerm(
       return {
         cause: "profit",
         label: `profit ${Math.round(profit)}`,
-        amount: (o.points * profit) / 100,
+        amount: (o.points * profit) / sc.scoring.profitUnit,
       };
     }
     case "seatShare": {
@@ -341,10 +341,11 @@ function verdicts(s: GameState): Verdicts {
   );
   const trust = last ? Math.round(last.trust * 100) : 100;
   const C = Math.round(s.cooperation);
+  const cut = sc.scoring.verdicts;
   const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept: ${
-    C >= 50
+    C >= cut.cooperationHeld
       ? "interdependence held the rivals together"
-      : C >= 25
+      : C >= cut.cooperationThin
         ? "ties were thin"
         : "the world drifted apart"
   }.`;
@@ -358,9 +359,9 @@ function verdicts(s: GameState): Verdicts {
       ) / Math.max(1, reports.length)
     : 0;
   const exposed =
-    vab > vba + 0.005
+    vab > vba + cut.exposedMargin
       ? `${short(s, a)} ended exposed to ${short(s, b)} (V ${vab.toFixed(2)})`
-      : vba > vab + 0.005
+      : vba > vab + cut.exposedMargin
         ? `${short(s, b)} ended exposed to ${short(s, a)} (V ${vba.toFixed(2)})`
         : "neither rival ended exposed to the other";
   const realist = `${exposed}${watched ? `; ${short(s, watched)} diverted about ${Math.round(diverted)} % a year to the military (published estimates)` : ""}.`;
@@ -373,7 +374,7 @@ function verdicts(s: GameState): Verdicts {
   const top = [...providers.entries()].sort((x, y) => y[1] - x[1])[0];
   const avg = sold.length ? Math.round(sold.reduce((x, f) => x + f.price, 0) / sold.length) : 0;
   const share = top && total ? Math.round((top[1] / total) * 100) : 0;
-  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= 60 ? ": a monopoly risk" : ""}.`;
+  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= cut.monopolyShare ? ": a monopoly risk" : ""}.`;
   return { liberal, realist, market };
 }
 

@@ -178,8 +178,11 @@ export function checkProposal(
         break;
       }
       case "seatSwap": {
-        if (!isInt(t.seats, 1, 6))
-          return { code: "ERR_BAD_TERM", detail: `${where()}: swap 1–6 seats` };
+        if (!isInt(t.seats, 1, scenario.orders.maxSwapSeats))
+          return {
+            code: "ERR_BAD_TERM",
+            detail: `${where()}: swap 1–${scenario.orders.maxSwapSeats} seats`,
+          };
         if (!isStateRole(scenario, t.a) || !isStateRole(scenario, t.b)) {
           return { code: "ERR_BAD_TERM", detail: `${where()}: only states swap seats` };
         }

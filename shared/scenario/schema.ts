@@ -296,6 +296,8 @@ export const scenarioSchema = z
       maxBuyers: count,
       minPrice: money,
       maxPrice: money,
+      /** Buyers' maximum prices are rounded to a multiple of this. */
+      priceRounding: z.number().int().min(1),
     }),
     dependence: z.object({
       crewWeight: share,
@@ -330,6 +332,8 @@ export const scenarioSchema = z
     }),
     orders: z.object({
       sanctionBudgetShare: share,
+      /** Share of the sanctions' budget loss that remains when space is carved out. */
+      sanctionsCarveOutFactor: share,
       diversionLevels: z.array(z.number().int().min(0).max(100)).min(1),
       securityPer10: z.number().min(0),
       covertDetection: share,
@@ -348,6 +352,8 @@ export const scenarioSchema = z
       maxTouristSeats: z.number().int().min(0).max(10).default(2),
       maxExtraCrew: z.number().int().min(0).max(10).default(2),
       maxPrivateSeats: z.number().int().min(0).max(20).default(4),
+      /** Most seats a swap term may swap each way. */
+      maxSwapSeats: z.number().int().min(1).max(20),
       /** Longest a deal may run, in years. */
       maxDealYears: z.number().int().min(1).max(10).default(3),
     }),
@@ -373,10 +379,35 @@ export const scenarioSchema = z
       brokenPledgePoints: z.number().min(0),
       /** Points lost by the party at fault when a deal fails. */
       failedDealPoints: z.number().min(0),
+      /** Reputation a company loses when a condition of its contract breaks. */
+      brokenConditionReputation: z.number().int().min(0),
+      /** The profit objective gives its points per this much profit. */
+      profitUnit: z.number().positive(),
       peaceDividendMax: z.number().min(0),
       peaceDividendZeroAt: z.number().min(0).max(100),
       peaceDividendSpan: z.number().positive(),
       conflictFactor: share,
+      /** Where the end screen's verdict sentences change their words. */
+      verdicts: z.object({
+        /** Final C from which "interdependence held the rivals together". */
+        cooperationHeld: z.number().min(0).max(100),
+        /** Final C from which "ties were thin" (below: "the world drifted apart"). */
+        cooperationThin: z.number().min(0).max(100),
+        /** How much more one rival's V must be than the other's to call it exposed. */
+        exposedMargin: share,
+        /** The largest provider's share (%) of seats flown for others that is a monopoly risk. */
+        monopolyShare: z.number().min(0).max(100),
+      }),
+    }),
+    /** What the bots judge by, where it depends on the scenario's figures. */
+    bots: z.object({
+      realist: z.object({
+        /**
+         * The Realist sells know-how covertly in a year after its foreign civil income fell
+         * below this (before the first year it reads tension.incomeReference).
+         */
+        covertSaleBelowIncome: money,
+      }),
     }),
     deck: z.array(eventCardSchema).min(1),
     priorities: z.array(priorityCardSchema),
