@@ -3,7 +3,7 @@
  * Used by the reducer (to accept or reject setOrders) and by the view helpers
  * (to shape the order forms and the bots' choices).
  */
-import type { OrderKind, RoleSpec, Scenario } from "../scenario/schema.ts";
+import type { OrderKind, OrderText, RoleSpec, Scenario } from "../scenario/schema.ts";
 import { ORDER_KINDS } from "../scenario/schema.ts";
 import type { Orders, RejectionCode } from "./types.ts";
 
@@ -30,9 +30,20 @@ export function baseOrders(spec: RoleSpec): Orders {
 }
 
 /** The values one order may take: a list of choices, or an integer/money range. */
-export type OrderOption =
+export type OrderValues =
   | { kind: OrderKind; type: "choice"; values: (string | number | boolean)[] }
   | { kind: OrderKind; type: "range"; min: number; max: number; step: number };
+
+/** An order's form as a client shows it: its values and the scenario's text for it. */
+export type OrderOption = OrderValues & OrderText;
+
+/** What a role's order is called and does, in the scenario's words (the role's own, if it has one). */
+export function orderText(scenario: Scenario, role: string, kind: OrderKind): OrderText {
+  return (
+    scenario.roles[role]?.orderText?.[kind] ??
+    scenario.orderText[kind] ?? { label: kind, description: kind }
+  );
+}
 
 /** What each order of a role may be set to at a table with these roles present. */
 export function orderOptions(
@@ -50,13 +61,24 @@ export function orderOptions(
   return out;
 }
 
-/** What one order kind may be set to (null for a kind without an order form). */
+/** An order's form: its values and its text. */
 function orderOption(
   scenario: Scenario,
   role: string,
   present: readonly string[],
   kind: OrderKind,
 ): OrderOption | null {
+  const values = orderValues(scenario, role, present, kind);
+  return values ? { ...values, ...orderText(scenario, role, kind) } : null;
+}
+
+/** What one order kind may be set to (null for a kind without an order form). */
+function orderValues(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+  kind: OrderKind,
+): OrderValues | null {
   const o = scenario.orders;
   const v = scenario.roles[role]?.vehicle;
   const ints = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
@@ -108,14 +130,14 @@ function orderOption(
  * The option checkOrder reads. Only crew funding depends on who is at the table; the others
  * depend on the scenario alone (never changed once loaded), so they are made once.
  */
-const optionCache = new WeakMap<Scenario, Map<string, Map<OrderKind, OrderOption | null>>>();
+const optionCache = new WeakMap<Scenario, Map<string, Map<OrderKind, OrderValues | null>>>();
 function checkedOption(
   scenario: Scenario,
   role: string,
   present: readonly string[],
   kind: OrderKind,
-): OrderOption | null {
-  if (kind === "crewFunding") return orderOption(scenario, role, present, kind);
+): OrderValues | null {
+  if (kind === "crewFunding") return orderValues(scenario, role, present, kind);
   let byRole = optionCache.get(scenario);
   if (!byRole) {
     byRole = new Map();
@@ -129,7 +151,7 @@ function checkedOption(
   }
   let option = byKind.get(kind);
   if (option === undefined) {
-    option = orderOption(scenario, role, present, kind);
+    option = orderValues(scenario, role, present, kind);
     byKind.set(kind, option);
   }
   return option;

@@ -16,7 +16,7 @@ import {
   trustShare,
   vulnerability,
 } from "./indices.ts";
-import { type CostlyOrder, orderCost, orderUnitCost } from "./orders.ts";
+import { type CostlyOrder, orderCost, orderText, orderUnitCost } from "./orders.ts";
 import { chance, nextInt } from "./random.ts";
 import { dealsInOrder, runsIn } from "./records.ts";
 import { addTension } from "./tension.ts";
@@ -516,7 +516,7 @@ function payCosts(s: GameState, w: Work): void {
         r,
         "sink:iss",
         reducedIssRole(spec, st.orders) ? p.issCostReduced : p.issCostFull,
-        `ISS role ${st.orders.issRole}`,
+        `${orderText(sc, r, "issRole").label} ${st.orders.issRole}`,
       );
     }
     if (spec.orders.includes("sanctions") && st.orders.sanctions > 0) {

@@ -32,6 +32,14 @@ export const ORDER_KINDS = [
 ] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
+/** How a scenario names and explains one order to its players: clients show this, not the kind. */
+export const orderTextSchema = z.object({
+  label: z.string().min(1).max(40),
+  description: z.string().min(1).max(400),
+});
+export type OrderText = z.infer<typeof orderTextSchema>;
+const orderTexts = z.partialRecord(z.enum(ORDER_KINDS), orderTextSchema);
+
 export const TERM_KINDS = [
   "seatSale",
   "seatSwap",
@@ -151,6 +159,8 @@ export const roleSchema = z.object({
   startReputation: z.number().int(),
   orders: z.array(z.enum(ORDER_KINDS)),
   defaultOrders: ordersSchema.partial(),
+  /** This role's own names for some of its orders, over the scenario's `orderText`. */
+  orderText: orderTexts.optional(),
   objectives: z.array(objectiveSchema),
   /** Points per year played that count as 100 % in the ranking. */
   par: z.number().positive(),
@@ -274,6 +284,8 @@ export const scenarioSchema = z
     rivalPair: z.tuple([z.string(), z.string()]),
     startTension: z.number().min(0).max(100),
     startingDeals: z.array(startingDealSchema),
+    /** What each order is called and does, in this scenario's words (every order a role has). */
+    orderText: orderTexts,
     prices: z.object({
       /** Most a subsidy may cover per seat. */
       subsidyCapPerSeat: money,
@@ -454,6 +466,10 @@ export const scenarioSchema = z
         role.vehicle.readinessNeeded > 0
       ) {
         bad(at("vehicle", "startReadiness"), "is above readinessNeeded");
+      }
+      for (const k of role.orders) {
+        if (!role.orderText?.[k] && !s.orderText[k])
+          bad(at("orders"), `"${k}" has no orderText (scenario or role) to show players`);
       }
       for (const k of Object.keys(role.defaultOrders)) {
         if (!role.orders.includes(k as OrderKind))

@@ -2,8 +2,9 @@
  * The rules that the engine, the bots and the tools share through one helper each
  * (issue 8, "one source for each fact"): each helper answers as the rules say.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { orderSpending } from "../../shared/rules/orders.ts";
+import { orderOptions, orderSpending, orderText } from "../../shared/rules/orders.ts";
 import { runsIn } from "../../shared/rules/records.ts";
 import { emptyReport } from "../../shared/rules/resolve.ts";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
@@ -11,6 +12,7 @@ import { addTension, tensionWaterfall } from "../../shared/rules/tension.ts";
 import { checkProposal, termKindsBetween } from "../../shared/rules/terms.ts";
 import type { GameState, Orders, Term } from "../../shared/rules/types.ts";
 import { pairKey, pairRoles } from "../../shared/rules/util.ts";
+import { parseScenario } from "../../shared/scenario/load.ts";
 import { HUMANS, miniScenario, negotiating, report, resolveYear } from "../fixtures/build.ts";
 import { orders } from "./helpers.ts";
 
@@ -187,5 +189,49 @@ describe("pair keys", () => {
     const keys = Object.keys(report(s, 2020).vulnerability);
     expect(keys).toContain("us>russia");
     expect(keys.map(pairRoles)).toContainEqual(["russia", "us"]);
+  });
+});
+
+describe("orderText: the scenario names and explains every order", () => {
+  const label = (sc: ReturnType<typeof miniScenario>, role: string, kind: string) =>
+    orderOptions(
+      sc,
+      role,
+      HUMANS.map((h) => h.role),
+    ).find((o) => o.kind === kind)?.label;
+
+  it("order forms carry the scenario's label and description, a role's own text first", () => {
+    const sc = miniScenario({
+      orderText: { boeingMode: { label: "Test or rush", description: "Scenario-wide." } },
+      roles: {
+        boeing: { orderText: { boeingMode: { label: "Starliner", description: "Boeing's own." } } },
+      },
+    } as Parameters<typeof miniScenario>[0]);
+    expect(label(sc, "boeing", "boeingMode")).toBe("Starliner");
+    expect(orderText(sc, "boeing", "boeingMode").description).toBe("Boeing's own.");
+    expect(orderText(sc, "spacex", "boeingMode").label).toBe("Test or rush");
+  });
+
+  it("the engine's own words for an order come from it too", () => {
+    const sc = miniScenario({
+      orderText: { issRole: { label: "Gateway role", description: "A lunar station." } },
+    } as Parameters<typeof miniScenario>[0]);
+    expect(label(sc, "russia", "issRole")).toBe("Gateway role");
+    const s = resolveYear(negotiating(sc));
+    const upkeep = s.ledger.find((t) => t.from === "russia" && t.to === "sink:iss");
+    expect(upkeep?.reason).toBe("Gateway role full");
+  });
+
+  it("a scenario with an order no text names is refused, naming role and order", () => {
+    const json = JSON.parse(
+      readFileSync(new URL("../fixtures/scenarios/mini.json", import.meta.url), "utf8"),
+    );
+    delete json.orderText.diversion;
+    const r = parseScenario(json);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toContain(
+        'roles.russia.orders: "diversion" has no orderText (scenario or role) to show players',
+      );
   });
 });
