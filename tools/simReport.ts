@@ -6,7 +6,9 @@
  * Deterministic: no clock, no locale, no randomness.
  */
 import type { PlayResult } from "../shared/bots/play.ts";
+import { tensionWaterfall } from "../shared/rules/tension.ts";
 import type { Deal, GameState, RoleId, Term, YearReport } from "../shared/rules/types.ts";
+import { pairRoles } from "../shared/rules/util.ts";
 
 export interface SimReportOptions {
   /** The bot that played every seat, for the header. */
@@ -220,7 +222,7 @@ function yearSection(
   const flows = Object.entries(r.moneyFlows).sort(([a], [b]) => pairOrder(s, a) - pairOrder(s, b));
   if (flows.length === 0) out("  none");
   for (const [key, amount] of flows) {
-    const [from, to] = key.split(">") as [string, string];
+    const [from, to] = pairRoles(key);
     out(`  ${padRight(`${short(from)} -> ${short(to)}`, 20)} ${padLeft(money(amount), 8)}`);
   }
   const market: Record<string, number> = {};
@@ -248,29 +250,16 @@ function yearSection(
 
   // tension waterfall
   out(`Tension ${fixed(r.tensionBefore)} -> ${fixed(r.tension)}`);
-  out(`  ${padLeft(fixed(r.tensionBefore), 7)}  start`);
-  let running = r.tensionBefore;
-  const crisisTerms = r.tensionTerms.filter((t) => t.cause === "crisis");
-  const yearTerms = r.tensionTerms.filter((t) => t.cause !== "crisis");
-  const adjust = (label: string, target: number) => {
-    const diff = Math.round((target - running) * 100) / 100;
-    if (Math.abs(diff) >= 0.005) out(`  ${padLeft(signed(diff), 7)}  ${label}`);
-    running = target;
-  };
-  for (const t of yearTerms) {
-    out(`  ${padLeft(signed(t.amount), 7)}  ${t.label}`);
-    running += t.amount;
+  // the engine's own waterfall (shared/rules/tension.ts): its clamping and rounding
+  const { lines: waterfall, beforeCrisis } = tensionWaterfall(r);
+  for (const line of waterfall) {
+    if (line.kind === "start") out(`  ${padLeft(fixed(line.running), 7)}  start`);
+    else if (line.kind === "term")
+      out(`  ${padLeft(signed(line.term.amount), 7)}  ${line.term.label}`);
+    else if (line.kind === "clamp") out(`  ${padLeft(signed(line.amount), 7)}  clamped to 0-100`);
+    else if (line.kind === "rounding") out(`  ${padLeft(signed(line.amount), 7)}  rounding`);
+    else out(`  ${padLeft(fixed(line.running), 7)}  end`);
   }
-  const clampTo = (x: number) => Math.min(100, Math.max(0, x));
-  if (running > 100 || running < 0) adjust("clamped to 0-100", clampTo(running));
-  const beforeCrisis = running;
-  for (const t of crisisTerms) {
-    out(`  ${padLeft(signed(t.amount), 7)}  ${t.label}`);
-    running += t.amount;
-    if (running > 100 || running < 0) adjust("clamped to 0-100", clampTo(running));
-  }
-  adjust("rounding", r.tension);
-  out(`  ${padLeft(fixed(r.tension), 7)}  end`);
 
   // crisis
   if (r.crisis) {
@@ -295,7 +284,7 @@ function yearSection(
 
 /** Sorts "a>b" money flows by the table order of payer, then payee. */
 function pairOrder(s: GameState, key: string): number {
-  const [a, b] = key.split(">") as [string, string];
+  const [a, b] = pairRoles(key);
   const n = s.order.length + 1;
   const ia = s.order.indexOf(a);
   const ib = s.order.indexOf(b);

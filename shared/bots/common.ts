@@ -10,8 +10,8 @@ import {
   previewProposal,
   previewProposalBy,
 } from "../rules/legal.ts";
-import { checkOrder } from "../rules/orders.ts";
-import { viewDealsInOrder } from "../rules/records.ts";
+import { type CostlyOrder, checkOrder } from "../rules/orders.ts";
+import { runsIn, viewDealsInOrder } from "../rules/records.ts";
 import type {
   ActionBody,
   ActionType,
@@ -22,6 +22,7 @@ import type {
   Term,
   YearReport,
 } from "../rules/types.ts";
+import { pairKey } from "../rules/util.ts";
 import type { PlayerView } from "../rules/view.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { Bot, BotContext } from "./types.ts";
@@ -82,8 +83,7 @@ function activeThisYear(view: PlayerView): readonly Deal[] {
     return activeSeen.active;
   const out: Deal[] = [];
   for (const d of viewDealsInOrder(view.deals)) {
-    if (d.status === "active" && d.startYear <= view.year && d.startYear + d.years > view.year)
-      out.push(d);
+    if (runsIn(d, view.year)) out.push(d);
   }
   activeSeen = { deals: view.deals, year: view.year, active: out };
   return out;
@@ -175,6 +175,16 @@ export function makeCtx(view: PlayerView, sc: Scenario, random: () => number): C
   return new DecisionCtx(view, sc, random);
 }
 
+/** The orders that cost money (ORDER_COSTS), in the order a bot gives them up when short of cash. */
+const DROP_FIRST = [
+  "flightsNextYear",
+  "programmeInvestment",
+  "subsidyPool",
+  "crewFunding",
+  "extraCrew",
+  "boeingMode",
+] as const satisfies readonly CostlyOrder[];
+
 /** Keeps only the orders this role has and may set to these values, and only if affordable. */
 function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   const out: Record<string, unknown> = {};
@@ -186,14 +196,7 @@ function legalOrders(c: Ctx, wanted: Partial<Orders>): Partial<Orders> | null {
   if (Object.keys(out).length === 0) return null;
   let next = { ...c.orders, ...out } as Orders;
   // drop the costliest wishes until the orders are affordable
-  for (const k of [
-    "flightsNextYear",
-    "programmeInvestment",
-    "subsidyPool",
-    "crewFunding",
-    "extraCrew",
-    "boeingMode",
-  ]) {
+  for (const k of DROP_FIRST) {
     if (ordersAffordable(c.view, c.sc, next)) break;
     if (k in out) {
       delete out[k];
@@ -324,7 +327,7 @@ export function lastEstimate(c: Ctx): number {
 /** This seat's vulnerability toward its rival last year. */
 export function myVulnerability(c: Ctx): number {
   if (!c.last || !c.rival) return 0;
-  return c.last.vulnerability[`${c.me}>${c.rival}`] ?? 0;
+  return c.last.vulnerability[pairKey(c.me, c.rival)] ?? 0;
 }
 
 /** Crew seats this seat still has to buy this year (none for a role flying its own vehicle). */

@@ -4,7 +4,7 @@
  * pledges) with one change: where its crew flies and whom it pays. Keeping everything else equal
  * is what lets the lab compare the seat policies and nothing else.
  */
-import { viewDealsInOrder } from "../rules/records.ts";
+import { runsIn, viewDealsInOrder } from "../rules/records.ts";
 import type { Proposal, RoleId } from "../rules/types.ts";
 import { buy, buyCrew, type Ctx, makeBot, missingCrew, type Offer, type Policy } from "./common.ts";
 import { liberalPolicy } from "./liberal.ts";
@@ -164,12 +164,9 @@ export const swapsOnlyPolicy: Policy = {
 function swapOffer(c: Ctx): Offer | null {
   const rival = c.rival;
   if (!rival || c.hasVehicle(c.me) || !c.hasVehicle(rival)) return null;
-  const year = c.view.year;
-  const thisYear = (d: { startYear: number; years: number }) =>
-    d.startYear <= year && d.startYear + d.years > year;
   let held = 0;
   for (const d of viewDealsInOrder(c.view.deals)) {
-    if (d.status !== "active" || !thisYear(d)) continue;
+    if (!runsIn(d, c.view.year)) continue;
     for (const t of d.terms) {
       if (t.kind === "seatSale" && t.buyer === c.me && t.provider !== rival) held += t.seats;
       // one swap with the rival a year

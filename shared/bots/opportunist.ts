@@ -3,6 +3,7 @@
  * defects in the last year (diverts, sells know-how covertly, stands firm).
  */
 
+import { pairKey } from "../rules/util.ts";
 import {
   buyCrew,
   type Ctx,
@@ -57,7 +58,7 @@ export const opportunistPolicy: Policy = {
   // firm late in the game, or whenever the rival is the exposed one (leverage)
   crisis: (c) => {
     const leverage =
-      c.rival && c.last ? (c.last.vulnerability[`${c.rival}>${c.me}`] ?? 0) >= 0.2 : false;
+      c.rival && c.last ? (c.last.vulnerability[pairKey(c.rival, c.me)] ?? 0) >= 0.2 : false;
     return late(c) || leverage ? "firm" : "deescalate";
   },
   stance: () => "compartmentalise",

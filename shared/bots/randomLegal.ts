@@ -11,6 +11,7 @@ import {
   previewProposal,
 } from "../rules/legal.ts";
 import type { OrderOption } from "../rules/orders.ts";
+import { isCompanyRole, isStateRole, sellsSeats, subsidisable } from "../rules/terms.ts";
 import type {
   ActionBody,
   ContractCondition,
@@ -42,15 +43,16 @@ function randomTerm(
   me: RoleId,
   other: RoleId,
 ): Term | null {
+  // who may take which side: the same tests checkProposal makes (terms.ts)
   const role = (x: RoleId) => sc.roles[x];
-  const state = (x: RoleId) => role(x)?.archetype === "state";
+  const state = (x: RoleId) => isStateRole(sc, x);
   const vehicle = (x: RoleId) => role(x)?.vehicle ?? null;
   const kinds = ["seatSale", "seatSwap", "contract", "techTransfer", "pledge", "subsidy"] as const;
   const kind = pick(r, kinds);
   const [p, q] = r() < 0.5 ? [me, other] : [other, me];
   switch (kind) {
     case "seatSale": {
-      const provider = vehicle(p) ? p : vehicle(q) ? q : null;
+      const provider = sellsSeats(sc, p) ? p : sellsSeats(sc, q) ? q : null;
       const buyer = provider === p ? q : p;
       if (!provider || !state(buyer)) return null;
       return { kind, provider, buyer, seats: int(r, 1, 3), price: int(r, 4, 24) * 5 };
@@ -60,7 +62,7 @@ function randomTerm(
     case "contract": {
       const st = state(p) ? p : state(q) ? q : null;
       const co = st === p ? q : p;
-      if (!st || role(co)?.archetype !== "company") return null;
+      if (!st || !isCompanyRole(sc, co)) return null;
       const conditions: (ContractCondition | null)[] = [
         null,
         { kind: "minFlights", flights: int(r, 1, Math.max(1, vehicle(co)?.maxFlights ?? 1)) },
@@ -115,10 +117,8 @@ function subsidisedPurchase(
   sc: Scenario,
   me: RoleId,
 ): { parties: RoleId[]; terms: Term[] } | null {
-  const eligible = view.order.filter(
-    (x) => sc.roles[x]?.archetype === "state" && !sc.roles[x]?.humanSpaceflight,
-  );
-  const providers = view.order.filter((x) => sc.roles[x]?.vehicle);
+  const eligible = view.order.filter((x) => subsidisable(sc, x));
+  const providers = view.order.filter((x) => sellsSeats(sc, x));
   if (eligible.length === 0 || providers.length === 0) return null;
   const beneficiary = pick(r, eligible);
   const provider = pick(r, providers);

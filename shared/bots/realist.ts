@@ -30,7 +30,10 @@ export const realistPolicy: Policy = {
       subsidyPool: 0,
       diversion: threatened ? 25 : 10,
       touristSeats: 2,
-      covertSale: (c.last?.foreignIncome[c.me] ?? 270) < 150,
+      // before any year is played, foreign income is taken to be its pre-game level
+      covertSale:
+        (c.last?.foreignIncome[c.me] ?? c.sc.tension.incomeReference) <
+        c.sc.bots.realist.covertSaleBelowIncome,
       issRole: "full",
       // flying its own spare seats buys prestige when money is plentiful
       extraCrew: c.cash > 1500 ? 1 : 0,

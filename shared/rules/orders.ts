@@ -3,7 +3,7 @@
  * Used by the reducer (to accept or reject setOrders) and by the view helpers
  * (to shape the order forms and the bots' choices).
  */
-import type { OrderKind, RoleSpec, Scenario } from "../scenario/schema.ts";
+import type { OrderKind, OrderText, RoleSpec, Scenario } from "../scenario/schema.ts";
 import { ORDER_KINDS } from "../scenario/schema.ts";
 import type { Orders, RejectionCode } from "./types.ts";
 
@@ -30,9 +30,20 @@ export function baseOrders(spec: RoleSpec): Orders {
 }
 
 /** The values one order may take: a list of choices, or an integer/money range. */
-export type OrderOption =
+export type OrderValues =
   | { kind: OrderKind; type: "choice"; values: (string | number | boolean)[] }
   | { kind: OrderKind; type: "range"; min: number; max: number; step: number };
+
+/** An order's form as a client shows it: its values and the scenario's text for it. */
+export type OrderOption = OrderValues & OrderText;
+
+/** What a role's order is called and does, in the scenario's words (the role's own, if it has one). */
+export function orderText(scenario: Scenario, role: string, kind: OrderKind): OrderText {
+  return (
+    scenario.roles[role]?.orderText?.[kind] ??
+    scenario.orderText[kind] ?? { label: kind, description: kind }
+  );
+}
 
 /** What each order of a role may be set to at a table with these roles present. */
 export function orderOptions(
@@ -50,13 +61,24 @@ export function orderOptions(
   return out;
 }
 
-/** What one order kind may be set to (null for a kind without an order form). */
+/** An order's form: its values and its text. */
 function orderOption(
   scenario: Scenario,
   role: string,
   present: readonly string[],
   kind: OrderKind,
 ): OrderOption | null {
+  const values = orderValues(scenario, role, present, kind);
+  return values ? { ...values, ...orderText(scenario, role, kind) } : null;
+}
+
+/** What one order kind may be set to (null for a kind without an order form). */
+function orderValues(
+  scenario: Scenario,
+  role: string,
+  present: readonly string[],
+  kind: OrderKind,
+): OrderValues | null {
   const o = scenario.orders;
   const v = scenario.roles[role]?.vehicle;
   const ints = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
@@ -108,14 +130,14 @@ function orderOption(
  * The option checkOrder reads. Only crew funding depends on who is at the table; the others
  * depend on the scenario alone (never changed once loaded), so they are made once.
  */
-const optionCache = new WeakMap<Scenario, Map<string, Map<OrderKind, OrderOption | null>>>();
+const optionCache = new WeakMap<Scenario, Map<string, Map<OrderKind, OrderValues | null>>>();
 function checkedOption(
   scenario: Scenario,
   role: string,
   present: readonly string[],
   kind: OrderKind,
-): OrderOption | null {
-  if (kind === "crewFunding") return orderOption(scenario, role, present, kind);
+): OrderValues | null {
+  if (kind === "crewFunding") return orderValues(scenario, role, present, kind);
   let byRole = optionCache.get(scenario);
   if (!byRole) {
     byRole = new Map();
@@ -129,7 +151,7 @@ function checkedOption(
   }
   let option = byKind.get(kind);
   if (option === undefined) {
-    option = orderOption(scenario, role, present, kind);
+    option = orderValues(scenario, role, present, kind);
     byKind.set(kind, option);
   }
   return option;
@@ -178,19 +200,60 @@ export function checkOrder(
   return null;
 }
 
+/** What one order that spends money costs: the price of a unit and the units the orders ask for. */
+interface OrderCost {
+  unit(scenario: Scenario, spec: RoleSpec): number;
+  units(orders: Orders): number;
+}
+
+/**
+ * Every order that spends money, and what it costs. `orderSpending` adds these up when a seat
+ * sets its orders (it may not commit more than its cash); resolution spends the same amounts,
+ * as far as cash allows when the year comes (GAME.md, "Orders").
+ */
+export const ORDER_COSTS = {
+  flightsNextYear: {
+    unit: (_sc, spec) => spec.vehicle?.flightCost ?? 0,
+    units: (o) => o.flightsNextYear,
+  },
+  crewFunding: {
+    unit: (sc) => sc.prices.crewFundingAmount,
+    units: (o) => (o.crewFunding !== "" ? 1 : 0),
+  },
+  subsidyPool: { unit: () => 1, units: (o) => o.subsidyPool },
+  programmeInvestment: { unit: () => 1, units: (o) => o.programmeInvestment },
+  extraCrew: { unit: (sc) => sc.prices.extraCrewCost, units: (o) => o.extraCrew },
+  boeingMode: {
+    unit: (sc) => sc.prices.boeingTestCost,
+    units: (o) => (o.boeingMode === "test" ? 1 : 0),
+  },
+} as const satisfies Partial<Record<OrderKind, OrderCost>>;
+export type CostlyOrder = keyof typeof ORDER_COSTS;
+
+/** The price of one unit of a costly order for a role (a flight, a cosmonaut, a test campaign). */
+export function orderUnitCost(scenario: Scenario, role: string, kind: CostlyOrder): number {
+  const spec = scenario.roles[role];
+  return spec ? ORDER_COSTS[kind].unit(scenario, spec) : 0;
+}
+
+/** What one costly order asks a role to spend, in full. */
+export function orderCost(
+  scenario: Scenario,
+  role: string,
+  kind: CostlyOrder,
+  orders: Orders,
+): number {
+  return ORDER_COSTS[kind].units(orders) * orderUnitCost(scenario, role, kind);
+}
+
+const COSTLY = Object.keys(ORDER_COSTS) as CostlyOrder[];
+
 /** Money the orders commit a seat to spend at resolution (deals not counted). */
 export function orderSpending(scenario: Scenario, role: string, orders: Orders): number {
   const spec = scenario.roles[role];
   if (!spec) return 0;
-  const p = scenario.prices;
   let total = 0;
-  const has = (k: OrderKind) => spec.orders.includes(k);
-  if (has("flightsNextYear") && spec.vehicle)
-    total += orders.flightsNextYear * spec.vehicle.flightCost;
-  if (has("crewFunding") && orders.crewFunding !== "") total += p.crewFundingAmount;
-  if (has("subsidyPool")) total += orders.subsidyPool;
-  if (has("programmeInvestment")) total += orders.programmeInvestment;
-  if (has("extraCrew")) total += orders.extraCrew * p.extraCrewCost;
-  if (has("boeingMode") && orders.boeingMode === "test") total += p.boeingTestCost;
+  for (const kind of COSTLY)
+    if (spec.orders.includes(kind)) total += orderCost(scenario, role, kind, orders);
   return total;
 }

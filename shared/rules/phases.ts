@@ -94,7 +94,8 @@ export function beginYear(s: GameState, year: number, at: number, events: GameEv
   const m = sc.market;
   const n = nextInt(s.rng, m.minBuyers, m.maxBuyers);
   for (let i = 0; i < n; i++) {
-    const price = Math.round(nextInt(s.rng, m.minPrice, m.maxPrice) / 5) * 5;
+    const price =
+      Math.round(nextInt(s.rng, m.minPrice, m.maxPrice) / m.priceRounding) * m.priceRounding;
     s.market.push({ id: `b${year}-${s.market.length + 1}`, maxPrice: price });
   }
   enter(s, "briefing", at, events);

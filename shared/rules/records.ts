@@ -24,6 +24,14 @@ export function recordId(prefix: "d", n: number): string {
   return list[n] as string;
 }
 
+/**
+ * Whether a deal runs in this year: active (not cancelled, failed or done) and within its years.
+ * Resolution executes these deals and the bots count their seats, through this one test.
+ */
+export function runsIn(d: Pick<Deal, "status" | "startYear" | "years">, year: number): boolean {
+  return d.status === "active" && d.startYear <= year && d.startYear + d.years > year;
+}
+
 /** Every deal of the state, oldest first. */
 export function dealsInOrder(s: Pick<GameState, "deals" | "counters">): Deal[] {
   const out: Deal[] = [];

@@ -5,6 +5,8 @@
  * 8 crisis (may pause the year for the crisis phase), 9 score and log.
  */
 import type { EventEffect } from "../scenario/schema.ts";
+import { crewNeed, reducedIssRole } from "./crewNeed.ts";
+import { divert, securityGain } from "./diversion.ts";
 import {
   cooperation,
   dependence,
@@ -14,8 +16,10 @@ import {
   trustShare,
   vulnerability,
 } from "./indices.ts";
+import { type CostlyOrder, orderCost, orderText, orderUnitCost } from "./orders.ts";
 import { chance, nextInt } from "./random.ts";
-import { dealsInOrder } from "./records.ts";
+import { dealsInOrder, runsIn } from "./records.ts";
+import { addTension } from "./tension.ts";
 import type { Deal, FlownSeat, GameState, RoleId, TensionTerm, Term, YearReport } from "./types.ts";
 import { clamp, isState, pairKey, rivalOf, round2, transfer } from "./util.ts";
 
@@ -384,9 +388,7 @@ function executePlan(s: GameState, w: Work, deal: Deal, plan: Plan): void {
 function runDeals(s: GameState, w: Work): void {
   const [r0, r1] = s.scenario.rivalPair;
   // in conclusion order: a deal's seq is the number in its id, and dealsInOrder reads them by it
-  const deals = dealsInOrder(s).filter(
-    (d) => d.status === "active" && d.startYear <= s.year && d.startYear + d.years > s.year,
-  );
+  const deals = dealsInOrder(s).filter((d) => runsIn(d, s.year));
   for (const deal of deals) {
     const key = String(s.year);
     if (w.linked && deal.parties.includes(r0) && deal.parties.includes(r1)) {
@@ -513,8 +515,8 @@ function payCosts(s: GameState, w: Work): void {
         s,
         r,
         "sink:iss",
-        st.orders.issRole === "reduced" ? p.issCostReduced : p.issCostFull,
-        `ISS role ${st.orders.issRole}`,
+        reducedIssRole(spec, st.orders) ? p.issCostReduced : p.issCostFull,
+        `${orderText(sc, r, "issRole").label} ${st.orders.issRole}`,
       );
     }
     if (spec.orders.includes("sanctions") && st.orders.sanctions > 0) {
@@ -524,7 +526,7 @@ function payCosts(s: GameState, w: Work): void {
         const share =
           sc.orders.sanctionBudgetShare *
           st.orders.sanctions *
-          (st.orders.sanctionsCarveOut ? 0.5 : 1);
+          (st.orders.sanctionsCarveOut ? sc.orders.sanctionsCarveOutFactor : 1);
         const loss = Math.min(share * (sc.roles[target]?.budgetBase ?? 0), Math.max(0, tgt.cash));
         transfer(
           s,
@@ -550,6 +552,9 @@ function applyOrders(s: GameState, w: Work): void {
     if (!spec || !st) continue;
     const can = (k: Parameters<typeof spec.orders.includes>[0]) => spec.orders.includes(k);
     const afford = (amount: number) => st.cash + 1e-9 >= amount;
+    // what each costly order costs comes from the one table setOrders checked (ORDER_COSTS)
+    const cost = (k: CostlyOrder) => orderCost(sc, r, k, st.orders);
+    const unitCost = (k: CostlyOrder) => orderUnitCost(sc, r, k);
     // unspent subsidy pool returns; this year's pool is set aside
     if (st.pool > 0) {
       st.cash = round2(st.cash + st.pool);
@@ -559,11 +564,11 @@ function applyOrders(s: GameState, w: Work): void {
       can("crewFunding") &&
       st.orders.crewFunding !== "" &&
       has(s, st.orders.crewFunding) &&
-      afford(p.crewFundingAmount)
+      afford(cost("crewFunding"))
     ) {
       const co = s.seats[st.orders.crewFunding];
       const coSpec = sc.roles[st.orders.crewFunding];
-      transfer(s, r, st.orders.crewFunding, p.crewFundingAmount, "commercial crew funding");
+      transfer(s, r, st.orders.crewFunding, cost("crewFunding"), "commercial crew funding");
       if (co && coSpec?.vehicle) {
         if (coSpec.vehicle.readinessNeeded > 0 && co.readiness < coSpec.vehicle.readinessNeeded)
           co.readiness++;
@@ -571,7 +576,7 @@ function applyOrders(s: GameState, w: Work): void {
       }
     }
     if (can("programmeInvestment") && st.orders.programmeInvestment > 0) {
-      const amount = Math.min(st.orders.programmeInvestment, Math.max(0, st.cash));
+      const amount = Math.min(cost("programmeInvestment"), Math.max(0, st.cash));
       transfer(s, r, "sink:programme", amount, "programme investment");
       st.capability += Math.floor(amount * p.capabilityPerInvestment);
     }
@@ -579,14 +584,14 @@ function applyOrders(s: GameState, w: Work): void {
       const flownExtra =
         w.report.flown.filter((f) => f.crew === r && f.vehicle === r).length - (w.crewNeed[r] ?? 0);
       const n = Math.max(0, Math.min(st.orders.extraCrew, flownExtra));
-      transfer(s, r, "sink:operations", n * p.extraCrewCost, `${n} extra cosmonaut(s)`);
+      transfer(s, r, "sink:operations", n * unitCost("extraCrew"), `${n} extra cosmonaut(s)`);
       st.prestige += n * o.extraCrewPrestige;
     }
-    if (can("issRole") && st.orders.issRole === "reduced") st.prestige += o.issReducedPrestige;
+    if (reducedIssRole(spec, st.orders)) st.prestige += o.issReducedPrestige;
     if (can("boeingMode") && spec.vehicle && st.readiness < spec.vehicle.readinessNeeded) {
       if (st.orders.boeingMode === "test") {
-        if (afford(p.boeingTestCost)) {
-          transfer(s, r, "sink:testing", p.boeingTestCost, "test campaign");
+        if (afford(cost("boeingMode"))) {
+          transfer(s, r, "sink:testing", cost("boeingMode"), "test campaign");
           st.readiness++;
         }
       } else {
@@ -621,16 +626,16 @@ function applyOrders(s: GameState, w: Work): void {
     }
     // flights for next year: paid now, as far as cash allows
     if (can("flightsNextYear") && spec.vehicle) {
-      const cost = spec.vehicle.flightCost;
+      const each = unitCost("flightsNextYear");
       const n =
-        cost > 0
-          ? Math.min(st.orders.flightsNextYear, Math.floor((Math.max(0, st.cash) + 1e-9) / cost))
+        each > 0
+          ? Math.min(st.orders.flightsNextYear, Math.floor((Math.max(0, st.cash) + 1e-9) / each))
           : st.orders.flightsNextYear;
-      transfer(s, r, "sink:flights", n * cost, `${n} flight(s) ordered for next year`);
+      transfer(s, r, "sink:flights", n * each, `${n} flight(s) ordered for next year`);
       st.nextFlights = n;
     }
     if (can("subsidyPool") && st.orders.subsidyPool > 0) {
-      const amount = Math.min(st.orders.subsidyPool, Math.max(0, st.cash));
+      const amount = Math.min(cost("subsidyPool"), Math.max(0, st.cash));
       st.cash = round2(st.cash - amount);
       st.pool = round2(amount);
     }
@@ -648,7 +653,7 @@ function applyOrders(s: GameState, w: Work): void {
     w.report.foreignIncome[r] = foreign;
     let civil = spec.budgetBase + (w.budgetDelta[r] ?? 0) - (w.sanctionsLoss[r] ?? 0) + foreign;
     if (spec.orders.includes("diversion")) {
-      const diverted = Math.min((civil * st.orders.diversion) / 100, Math.max(0, st.cash));
+      const { amount: diverted, share } = divert(civil, st.cash, st.orders.diversion);
       transfer(
         s,
         r,
@@ -656,10 +661,14 @@ function applyOrders(s: GameState, w: Work): void {
         diverted,
         `${st.orders.diversion} % diverted to the military`,
       );
-      // security follows what was really diverted (cash may have capped it)
-      const divertedShare = civil > 0 ? (100 * diverted) / civil : 0;
+      // security follows what was really diverted (cash may have capped it); scoring reads the
+      // same share back through divertedShare
+      if (share !== st.orders.diversion) {
+        w.report.diverted ??= {};
+        w.report.diverted[r] = share;
+      }
       civil -= diverted;
-      st.security += (divertedShare / 10) * o.securityPer10;
+      st.security += securityGain(sc, share);
       const noise = nextInt(s.rng, -t.estimateNoise, t.estimateNoise);
       const estimate = st.orders.acceptInspection
         ? st.orders.diversion
@@ -722,7 +731,7 @@ function checkPledgesAndContracts(s: GameState, w: Work): void {
         s.trustRecords.push({ year: s.year, kept });
         if (!kept) {
           deal.voidTerms.push(i);
-          if (co) co.reputation -= 1;
+          if (co) co.reputation -= s.scenario.scoring.brokenConditionReputation;
         }
       }
     }
@@ -872,7 +881,7 @@ function computeIndices(s: GameState, w: Work): void {
     .map((x) => ({ ...x, amount: round2(x.amount) }));
   r.tensionTerms = rounded;
   r.tensionBefore = T;
-  r.tension = round2(clamp(T + terms.reduce((sum, x) => sum + x.amount, 0), 0, 100));
+  r.tension = addTension(T, terms);
   s.tension = r.tension;
   s.cooperation = round2(coop.value);
   r.cooperation = s.cooperation;
@@ -943,9 +952,8 @@ export function resolveYear(s: GameState): boolean {
     const spec = sc.roles[r];
     const st = s.seats[r];
     if (!spec || !st) continue;
-    const reduced = spec.orders.includes("issRole") && st.orders.issRole === "reduced";
-    if (reduced) w.reducedIss.push(r);
-    w.crewNeed[r] = reduced ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew) : spec.crewNeed;
+    if (reducedIssRole(spec, st.orders)) w.reducedIss.push(r);
+    w.crewNeed[r] = crewNeed(sc, r, st.orders);
     if (!spec.vehicle) continue;
     seatOwnCrew(w, r, w.crewNeed[r] ?? 0);
   }

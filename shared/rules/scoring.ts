@@ -3,9 +3,12 @@
  * (audit, peace dividend, conflict, secret priorities, ranking and the three verdicts).
  */
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
+import { crewNeed } from "./crewNeed.ts";
+import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
 import { chance } from "./random.ts";
 import { watchedRival } from "./resolve.ts";
+import { addTension } from "./tension.ts";
 import type {
   GameState,
   Outcome,
@@ -15,7 +18,7 @@ import type {
   Verdicts,
   YearReport,
 } from "./types.ts";
-import { clamp, pairKey, rivalOf, round2 } from "./util.ts";
+import { clamp, pairKey, pairRoles, rivalOf, round2 } from "./util.ts";
 
 const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
 
@@ -55,10 +58,7 @@ function objectiveTerm(
   const sum = (xs: { amount: number }[]) => xs.reduce((a, x) => a + x.amount, 0);
   switch (o.kind) {
     case "crewMet": {
-      const need =
-        spec.orders.includes("issRole") && st.orders.issRole === "reduced"
-          ? Math.min(spec.crewNeed, sc.orders.issReducedOwnCrew)
-          : spec.crewNeed;
+      const need = crewNeed(sc, role, st.orders);
       if (need === 0) return null;
       const flown = Math.min(need, own.length);
       const gap = need - flown;
@@ -89,7 +89,7 @@ function objectiveTerm(
         : Math.max(
             0,
             ...Object.entries(r.vulnerability)
-              .filter(([k]) => k.startsWith(`${role}>`))
+              .filter(([k]) => pairRoles(k)[0] === role)
               .map(([, x]) => x),
           );
       return {
@@ -134,10 +134,10 @@ function objectiveTerm(
     }
     case "security": {
       const gained = spec.orders.includes("diversion")
-        ? (st.orders.diversion / 10) * sc.orders.securityPer10
+        ? securityGain(sc, divertedShare(r, role, st.orders.diversion))
         : 0;
       return gained
-        ? { cause: "security", label: `+${gained} security`, amount: o.points * gained }
+        ? { cause: "security", label: `+${round2(gained)} security`, amount: o.points * gained }
         : null;
     }
     case "prestige":
@@ -151,7 +151,7 @@ function objectiveTerm(
       return {
         cause: "profit",
         label: `profit ${Math.round(profit)}`,
-        amount: (o.points * profit) / 100,
+        amount: (o.points * profit) / sc.scoring.profitUnit,
       };
     }
     case "seatShare": {
@@ -309,7 +309,7 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
   r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
   if (dT !== 0) {
     r.tensionTerms.push({ cause: "crisis", label: `crisis: ${result}`, amount: dT });
-    r.tension = round2(clamp(r.tension + dT, 0, 100));
+    r.tension = addTension(r.tension, [{ amount: dT }]);
     s.tension = r.tension;
   }
   return escalation;
@@ -341,10 +341,11 @@ function verdicts(s: GameState): Verdicts {
   );
   const trust = last ? Math.round(last.trust * 100) : 100;
   const C = Math.round(s.cooperation);
+  const cut = sc.scoring.verdicts;
   const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept: ${
-    C >= 50
+    C >= cut.cooperationHeld
       ? "interdependence held the rivals together"
-      : C >= 25
+      : C >= cut.cooperationThin
         ? "ties were thin"
         : "the world drifted apart"
   }.`;
@@ -358,9 +359,9 @@ function verdicts(s: GameState): Verdicts {
       ) / Math.max(1, reports.length)
     : 0;
   const exposed =
-    vab > vba + 0.005
+    vab > vba + cut.exposedMargin
       ? `${short(s, a)} ended exposed to ${short(s, b)} (V ${vab.toFixed(2)})`
-      : vba > vab + 0.005
+      : vba > vab + cut.exposedMargin
         ? `${short(s, b)} ended exposed to ${short(s, a)} (V ${vba.toFixed(2)})`
         : "neither rival ended exposed to the other";
   const realist = `${exposed}${watched ? `; ${short(s, watched)} diverted about ${Math.round(diverted)} % a year to the military (published estimates)` : ""}.`;
@@ -373,7 +374,7 @@ function verdicts(s: GameState): Verdicts {
   const top = [...providers.entries()].sort((x, y) => y[1] - x[1])[0];
   const avg = sold.length ? Math.round(sold.reduce((x, f) => x + f.price, 0) / sold.length) : 0;
   const share = top && total ? Math.round((top[1] / total) * 100) : 0;
-  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= 60 ? ": a monopoly risk" : ""}.`;
+  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= cut.monopolyShare ? ": a monopoly risk" : ""}.`;
   return { liberal, realist, market };
 }
 
@@ -389,7 +390,7 @@ export function finishGame(s: GameState, reason: Outcome["reason"]): Outcome {
   const audit =
     s.order.reduce((n, r) => n + (s.seats[r]?.covertUndetected ?? 0), 0) *
     sc.orders.auditTensionPerSale;
-  const finalTension = round2(clamp(s.tension + audit, 0, 100));
+  const finalTension = addTension(s.tension, [{ amount: audit }]);
   s.tension = finalTension;
   const d = sc.scoring;
   const peace = round2(

@@ -2,7 +2,7 @@
  * Checking a proposal's terms against the rules. Pure and shared: the engine
  * uses it to accept a proposal, the view helpers to preview one.
  */
-import { type Scenario, TERM_KINDS } from "../scenario/schema.ts";
+import { type Scenario, TERM_KINDS, type TermKind } from "../scenario/schema.ts";
 import { LIMITS } from "./limits.ts";
 import { PLEDGE_ORDERS, type RejectionCode, type RoleId, type Term } from "./types.ts";
 
@@ -16,6 +16,44 @@ function isInt(x: unknown, min: number, max: number): x is number {
 }
 function isMoney(x: unknown, max: number): x is number {
   return typeof x === "number" && Number.isFinite(x) && x >= 0 && x <= max;
+}
+
+// Who may take each side of a term (GAME.md, "Terms"). checkProposal rejects a term whose
+// sides break these; the random bot asks them before it builds a term; termKindsBetween
+// answers the client's question of what two roles may agree.
+
+/** Sells seats: has a vehicle of its own. */
+export function sellsSeats(scenario: Scenario, role: RoleId): boolean {
+  return Boolean(scenario.roles[role]?.vehicle);
+}
+/** Flies crews (buys and swaps seats, gives contracts): a state. */
+export function isStateRole(scenario: Scenario, role: RoleId): boolean {
+  return scenario.roles[role]?.archetype === "state";
+}
+/** Takes contracts: a company. */
+export function isCompanyRole(scenario: Scenario, role: RoleId): boolean {
+  return scenario.roles[role]?.archetype === "company";
+}
+/** May be subsidised: a state without human spaceflight of its own. */
+export function subsidisable(scenario: Scenario, role: RoleId): boolean {
+  const r = scenario.roles[role];
+  return r?.archetype === "state" && !r.humanSpaceflight;
+}
+
+/**
+ * The term kinds `a` and `b` may agree between the two of them, either way round (a subsidy
+ * also needs a seller: it is listed when one of the two may be subsidised and a third may pay).
+ */
+export function termKindsBetween(scenario: Scenario, a: RoleId, b: RoleId): TermKind[] {
+  const either = (f: (x: RoleId, y: RoleId) => boolean) => f(a, b) || f(b, a);
+  const out: TermKind[] = [];
+  if (either((p, q) => sellsSeats(scenario, p) && isStateRole(scenario, q))) out.push("seatSale");
+  if (isStateRole(scenario, a) && isStateRole(scenario, b)) out.push("seatSwap");
+  if (either((p, q) => subsidisable(scenario, q) && p !== q)) out.push("subsidy");
+  if (either((p, q) => isStateRole(scenario, p) && isCompanyRole(scenario, q)))
+    out.push("contract");
+  out.push("techTransfer", "pledge");
+  return out;
 }
 
 /** The roles a term binds. */
@@ -126,7 +164,7 @@ export function checkProposal(
     switch (t.kind) {
       case "seatSale": {
         const v = roles[t.provider]?.vehicle;
-        if (!v)
+        if (!v || !sellsSeats(scenario, t.provider))
           return {
             code: "ERR_NOT_A_PROVIDER",
             detail: `${short(t.provider)} has no vehicle to sell seats on`,
@@ -139,14 +177,17 @@ export function checkProposal(
         }
         if (!isMoney(t.price, p.maxSeatPrice))
           return { code: "ERR_BAD_TERM", detail: `${where()}: price must be 0–${p.maxSeatPrice}` };
-        if (roles[t.buyer]?.archetype !== "state")
+        if (!isStateRole(scenario, t.buyer))
           return { code: "ERR_BAD_TERM", detail: `${where()}: only states fly crews` };
         break;
       }
       case "seatSwap": {
-        if (!isInt(t.seats, 1, 6))
-          return { code: "ERR_BAD_TERM", detail: `${where()}: swap 1–6 seats` };
-        if (roles[t.a]?.archetype !== "state" || roles[t.b]?.archetype !== "state") {
+        if (!isInt(t.seats, 1, scenario.orders.maxSwapSeats))
+          return {
+            code: "ERR_BAD_TERM",
+            detail: `${where()}: swap 1–${scenario.orders.maxSwapSeats} seats`,
+          };
+        if (!isStateRole(scenario, t.a) || !isStateRole(scenario, t.b)) {
           return { code: "ERR_BAD_TERM", detail: `${where()}: only states swap seats` };
         }
         break;
@@ -158,8 +199,7 @@ export function checkProposal(
             detail: `${where()}: a subsidy covers 1–${p.subsidyCapPerSeat} a seat`,
           };
         }
-        const b = roles[t.beneficiary];
-        if (b?.archetype !== "state" || b.humanSpaceflight) {
+        if (!subsidisable(scenario, t.beneficiary)) {
           return {
             code: "ERR_SUBSIDY_NOT_ELIGIBLE",
             detail: `${where()}: only states without human spaceflight of their own may be subsidised`,
@@ -185,7 +225,7 @@ export function checkProposal(
         break;
       }
       case "contract": {
-        if (roles[t.state]?.archetype !== "state" || roles[t.company]?.archetype !== "company") {
+        if (!isStateRole(scenario, t.state) || !isCompanyRole(scenario, t.company)) {
           return {
             code: "ERR_BAD_TERM",
             detail: `${where()}: a contract goes from a state to a company`,

@@ -302,6 +302,12 @@ export interface YearReport {
   tensionTerms: TensionTerm[];
   diversionEstimate: Record<RoleId, number>;
   civilFunding: Record<RoleId, number>;
+  /**
+   * The share (%) of civil funding a state really diverted, only where it differs from its
+   * order (cash capped it, or there was no civil funding): absent in most years. Private to
+   * the state, like its true diversion. Read it through `divertedShare`.
+   */
+  diverted?: Record<RoleId, number>;
   foreignIncome: Record<RoleId, number>;
   pledges: PledgeRecord[];
   covertDetected: RoleId[];

@@ -86,6 +86,7 @@ export function rivalOf(scenario: Scenario, role: string): string | null {
  * a string used again as a key is looked up faster than one built anew (the accounts that
  * pair up are the roles and the named sources and sinks, a small set).
  */
+const PAIR = ">";
 const pairKeys = new Map<string, Map<string, string>>();
 export function pairKey(a: string, b: string): string {
   let byB = pairKeys.get(a);
@@ -95,10 +96,16 @@ export function pairKey(a: string, b: string): string {
   }
   let key = byB.get(b);
   if (key === undefined) {
-    key = `${a}>${b}`;
+    key = `${a}${PAIR}${b}`;
     byB.set(b, key);
   }
   return key;
+}
+
+/** The two roles of a pair key, in order (`pairRoles(pairKey(a, b))` is `[a, b]`). */
+export function pairRoles(key: string): [string, string] {
+  const at = key.indexOf(PAIR);
+  return [key.slice(0, at), key.slice(at + 1)];
 }
 
 /**

@@ -149,6 +149,18 @@ function reportFor(
   for (const [role, v] of Object.entries(out.civilFunding))
     if (canSee(role) || over) civil[role] = v;
   out.civilFunding = civil;
+  if (r.diverted) {
+    // what a state really diverted is as private as its diversion (see above)
+    const diverted: Record<RoleId, number> = {};
+    let any = false;
+    for (const [role, v] of Object.entries(r.diverted))
+      if (canSee(role) || over) {
+        diverted[role] = v;
+        any = true;
+      }
+    if (any) out.diverted = diverted;
+    else delete out.diverted;
+  }
   if (!over) {
     const scores: Record<RoleId, number> = {};
     const terms: Record<RoleId, TensionTerm[]> = {};

@@ -40,6 +40,9 @@ export const SCENARIO_FIELD_VISIBILITY = {
   deck: "public",
   priorities: "possibleCards",
   briefing: "public",
+  orderText: "public",
+  // the bots' thresholds: how the table's bots play is no secret (their code is open too)
+  bots: "public",
 } as const satisfies Record<keyof Scenario, Visibility>;
 
 type Fields = typeof SCENARIO_FIELD_VISIBILITY;

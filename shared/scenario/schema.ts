@@ -33,6 +33,14 @@ export const ORDER_KINDS = [
 ] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
+/** How a scenario names and explains one order to its players: clients show this, not the kind. */
+export const orderTextSchema = z.object({
+  label: z.string().min(1).max(40),
+  description: z.string().min(1).max(400),
+});
+export type OrderText = z.infer<typeof orderTextSchema>;
+const orderTexts = z.partialRecord(z.enum(ORDER_KINDS), orderTextSchema);
+
 export const TERM_KINDS = [
   "seatSale",
   "seatSwap",
@@ -152,6 +160,8 @@ export const roleSchema = z.object({
   startReputation: z.number().int(),
   orders: z.array(z.enum(ORDER_KINDS)),
   defaultOrders: ordersSchema.partial(),
+  /** This role's own names for some of its orders, over the scenario's `orderText`. */
+  orderText: orderTexts.optional(),
   objectives: z.array(objectiveSchema),
   /** Points per year played that count as 100 % in the ranking. */
   par: z.number().positive(),
@@ -275,6 +285,8 @@ export const scenarioSchema = z
     rivalPair: z.tuple([z.string(), z.string()]),
     startTension: z.number().min(0).max(100),
     startingDeals: z.array(startingDealSchema),
+    /** What each order is called and does, in this scenario's words (every order a role has). */
+    orderText: orderTexts,
     prices: z.object({
       /** Most a subsidy may cover per seat. */
       subsidyCapPerSeat: money,
@@ -297,6 +309,8 @@ export const scenarioSchema = z
       maxBuyers: count,
       minPrice: money,
       maxPrice: money,
+      /** Buyers' maximum prices are rounded to a multiple of this. */
+      priceRounding: z.number().int().min(1),
     }),
     dependence: z.object({
       crewWeight: share,
@@ -331,6 +345,8 @@ export const scenarioSchema = z
     }),
     orders: z.object({
       sanctionBudgetShare: share,
+      /** Share of the sanctions' budget loss that remains when space is carved out. */
+      sanctionsCarveOutFactor: share,
       diversionLevels: z.array(z.number().int().min(0).max(100)).min(1),
       securityPer10: z.number().min(0),
       covertDetection: share,
@@ -349,6 +365,8 @@ export const scenarioSchema = z
       maxTouristSeats: z.number().int().min(0).max(10).default(2),
       maxExtraCrew: z.number().int().min(0).max(10).default(2),
       maxPrivateSeats: z.number().int().min(0).max(20).default(4),
+      /** Most seats a swap term may swap each way. */
+      maxSwapSeats: z.number().int().min(1).max(20),
       /** Longest a deal may run, in years. */
       maxDealYears: z.number().int().min(1).max(LIMITS.dealYears).default(3),
     }),
@@ -374,10 +392,35 @@ export const scenarioSchema = z
       brokenPledgePoints: z.number().min(0),
       /** Points lost by the party at fault when a deal fails. */
       failedDealPoints: z.number().min(0),
+      /** Reputation a company loses when a condition of its contract breaks. */
+      brokenConditionReputation: z.number().int().min(0),
+      /** The profit objective gives its points per this much profit. */
+      profitUnit: z.number().positive(),
       peaceDividendMax: z.number().min(0),
       peaceDividendZeroAt: z.number().min(0).max(100),
       peaceDividendSpan: z.number().positive(),
       conflictFactor: share,
+      /** Where the end screen's verdict sentences change their words. */
+      verdicts: z.object({
+        /** Final C from which "interdependence held the rivals together". */
+        cooperationHeld: z.number().min(0).max(100),
+        /** Final C from which "ties were thin" (below: "the world drifted apart"). */
+        cooperationThin: z.number().min(0).max(100),
+        /** How much more one rival's V must be than the other's to call it exposed. */
+        exposedMargin: share,
+        /** The largest provider's share (%) of seats flown for others that is a monopoly risk. */
+        monopolyShare: z.number().min(0).max(100),
+      }),
+    }),
+    /** What the bots judge by, where it depends on the scenario's figures. */
+    bots: z.object({
+      realist: z.object({
+        /**
+         * The Realist sells know-how covertly in a year after its foreign civil income fell
+         * below this (before the first year it reads tension.incomeReference).
+         */
+        covertSaleBelowIncome: money,
+      }),
     }),
     deck: z.array(eventCardSchema).min(1),
     priorities: z.array(priorityCardSchema),
@@ -424,6 +467,10 @@ export const scenarioSchema = z
         role.vehicle.readinessNeeded > 0
       ) {
         bad(at("vehicle", "startReadiness"), "is above readinessNeeded");
+      }
+      for (const k of role.orders) {
+        if (!role.orderText?.[k] && !s.orderText[k])
+          bad(at("orders"), `"${k}" has no orderText (scenario or role) to show players`);
       }
       for (const k of Object.keys(role.defaultOrders)) {
         if (!role.orders.includes(k as OrderKind))

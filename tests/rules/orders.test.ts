@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState, Orders } from "../../shared/rules/types.ts";
+import { playerView } from "../../shared/rules/view.ts";
 import {
   bySeat,
   HUMANS,
@@ -124,6 +125,36 @@ describe("subsidy pool", () => {
 });
 
 describe("diversion", () => {
+  // Security follows what was really diverted, in resolution (the seat's security) and in
+  // scoring (the security objective, 0.5 a point) alike. Russia's civil funding is 2,770 and the
+  // ISS (300) is paid first, so cash before it caps the diversion: 438.5 leaves 138.5 (5 %).
+  it.each([
+    // level, Russia's cash before resolution, diverted, security, security score term
+    [10, 5000, 277, 1, 0.5],
+    [25, 438.5, 138.5, 0.5, 0.25],
+    [50, 577, 277, 1, 0.5],
+    [25, 300, 0, 0, null],
+  ])(
+    "diversion %i, cash %d → %d diverted, security +%d, score term %s",
+    (level, startCash, diverted, security, points) => {
+      const s = year1({ russia: { diversion: level } }, {}, HUMANS, (g) => {
+        const t = structuredClone(g);
+        (t.seats.russia as { cash: number }).cash = startCash;
+        return t;
+      });
+      expect(moved(s, 2020, "russia", "sink:military")).toBeCloseTo(diverted, 2);
+      expect(s.seats.russia?.security).toBeCloseTo(security, 9);
+      const scored = report(s, 2020).scoreTerms.russia?.find((t) => t.cause === "security");
+      expect(scored?.amount ?? null).toBe(points);
+      // the true share is Russia's alone, like the true diversion
+      const capped = level * 27.7 > diverted;
+      expect(report(s, 2020).diverted?.russia !== undefined).toBe(capped);
+      const viewOf = (seat: string) => playerView(s, { kind: "seat", seat }).reports[0];
+      expect(viewOf("us")?.diverted).toBeUndefined();
+      expect(viewOf("russia")?.diverted?.russia !== undefined).toBe(capped);
+    },
+  );
+
   it.each([
     // level, diverted (share of civil funding 2,770), security, T term 0.3 × estimate
     [0, 0, 0, 0],
@@ -219,6 +250,21 @@ describe("ISS role", () => {
       expect(r.dependence["us>russia"]).toBeCloseTo(dep, 6);
     },
   );
+  // resolution seats the reduced crew need and the crew objective scores against the same need
+  it.each([
+    // role, own crew flown, crew term label, points (crewMet 4, gap 1)
+    ["full", 3, "all 3 crew flown", 4],
+    ["reduced", 1, "all 1 crew flown", 4],
+  ] as const)("%s: %i own crew flown, scored as %s", (role, own, label, points) => {
+    const over = {
+      roles: { russia: { objectives: [{ kind: "crewMet", points: 4, gapPoints: 1 }] } },
+    } as Over;
+    const s = year1({ russia: { issRole: role } }, over);
+    expect(report(s, 2020).flown.filter((f) => f.crew === "russia")).toHaveLength(own);
+    const crew = report(s, 2020).scoreTerms.russia?.find((t) => t.cause === "crewMet");
+    expect(crew?.label).toBe(label);
+    expect(crew?.amount).toBe(points);
+  });
 });
 
 describe("extra cosmonauts", () => {

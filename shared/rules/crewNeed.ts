@@ -1,0 +1,21 @@
+/**
+ * A state's own crew need this year: its scenario figure, lowered by a reduced ISS
+ * role. Resolution seats that many of its crew and scoring measures the crew
+ * objective against it, both through these two functions.
+ */
+import type { RoleSpec, Scenario } from "../scenario/schema.ts";
+import type { Orders, RoleId } from "./types.ts";
+
+/** Whether a role has the ISS-role order and has set it to reduced. */
+export function reducedIssRole(spec: RoleSpec, orders: Orders): boolean {
+  return spec.orders.includes("issRole") && orders.issRole === "reduced";
+}
+
+/** The crew a role needs flown this year under these orders. */
+export function crewNeed(scenario: Scenario, role: RoleId, orders: Orders): number {
+  const spec = scenario.roles[role];
+  if (!spec) return 0;
+  return reducedIssRole(spec, orders)
+    ? Math.min(spec.crewNeed, scenario.orders.issReducedOwnCrew)
+    : spec.crewNeed;
+}
