@@ -141,7 +141,7 @@ export function probePairs(sc: Scenario, base: Record<string, string>): ProbePai
       pair("statusQuo vs cutTies", "statusQuo", "cutTies");
     else if (kinds.includes("diversion"))
       pair("diversion 0 vs 25 %", probe(strategy, "diversion0"), probe(strategy, "diversion25"));
-    else if (kinds.includes("boeingMode"))
+    else if (kinds.includes("readinessMode"))
       pair("Test vs Rush", probe(strategy, "test"), probe(strategy, "rush"));
     else if (kinds.includes("flightsNextYear"))
       pair("flights next year 1 vs 3", probe(strategy, "flights1"), probe(strategy, "flights3"));

@@ -182,7 +182,7 @@ const DROP_FIRST = [
   "subsidyPool",
   "crewFunding",
   "extraCrew",
-  "boeingMode",
+  "readinessMode",
 ] as const satisfies readonly CostlyOrder[];
 
 /** Keeps only the orders this role has and may set to these values, and only if affordable. */

@@ -31,7 +31,7 @@ export const liberalPolicy: Policy = {
       diversion: 0,
       touristSeats: 1,
       covertSale: false,
-      issRole: "full",
+      roleLevel: "full",
       extraCrew: 0,
       acceptInspection: true,
       listPrice: 80,
@@ -164,7 +164,7 @@ export const liberalPolicy: Policy = {
         t.kind === "pledge" &&
         t.by === c.me &&
         t.check &&
-        !["sanctions", "diversion", "issRole"].includes(t.check.order)
+        !["sanctions", "diversion", "roleLevel"].includes(t.check.order)
       )
         return false;
       if (

@@ -27,14 +27,14 @@ export const opportunistPolicy: Policy = {
         ...liberalPolicy.orders(c),
         acceptInspection: false,
         subsidyPool: 0,
-        boeingMode: "rush",
+        readinessMode: "rush",
       };
     return {
       sanctions: c.sc.orders.maxSanctions,
       sanctionsCarveOut: false,
       diversion: 50,
       covertSale: true,
-      issRole: "reduced",
+      roleLevel: "reduced",
       touristSeats: c.sc.orders.maxTouristSeats,
       acceptInspection: false,
       subsidyPool: 0,

@@ -67,8 +67,8 @@ export const PROBE_POLICIES: Record<string, Policy> = {
     "liberal+investMax",
   ),
   // Boeing: test or rush
-  "profit+test": withOrders(profitPolicy, { boeingMode: "test" }, "profit+test"),
-  "profit+rush": withOrders(profitPolicy, { boeingMode: "rush" }, "profit+rush"),
+  "profit+test": withOrders(profitPolicy, { readinessMode: "test" }, "profit+test"),
+  "profit+rush": withOrders(profitPolicy, { readinessMode: "rush" }, "profit+rush"),
 };
 
 export const PROBE_BOTS: Record<string, Bot> = Object.fromEntries(

@@ -36,7 +36,7 @@ export const profitPolicy: Policy = {
       listPrice,
       privateSeats: c.sc.orders.maxPrivateSeats,
       touristSeats: c.sc.orders.maxTouristSeats,
-      boeingMode: c.cash > c.sc.prices.boeingTestCost * 3 ? "test" : "rush",
+      readinessMode: c.cash > c.sc.prices.readinessTestCost * 3 ? "test" : "rush",
       diversion: 0,
       covertSale: c.yearsLeft >= 1 && c.random() < 0.3,
       programmeInvestment: Math.min(

@@ -34,7 +34,7 @@ export const realistPolicy: Policy = {
       covertSale:
         (c.last?.foreignIncome[c.me] ?? c.sc.tension.incomeReference) <
         c.sc.bots.realist.covertSaleBelowIncome,
-      issRole: "full",
+      roleLevel: "full",
       // flying its own spare seats buys prestige when money is plentiful
       extraCrew: c.cash > 1500 ? 1 : 0,
       acceptInspection: false,

@@ -14,7 +14,7 @@ export interface DependenceInput {
   /** Crew need this year per role (Russia's is lower with a reduced ISS role). */
   crewNeed: Record<RoleId, number>;
   /** Roles that reduced their ISS role this year: their crew ties with the rival are scaled. */
-  reducedIss: readonly RoleId[];
+  reducedRole: readonly RoleId[];
 }
 
 export interface DependenceParts {
@@ -36,7 +36,7 @@ export function moneyReceived(transfers: readonly Transfer[]): Record<string, nu
 
 /** dep(a→b) with its three parts, for every ordered pair of roles at the table. */
 export function dependence(input: DependenceInput): Record<string, DependenceParts> {
-  const { scenario, present, flown, transfers, crewNeed, reducedIss } = input;
+  const { scenario, present, flown, transfers, crewNeed, reducedRole } = input;
   const w = scenario.dependence;
   const received = moneyReceived(transfers);
   const out: Record<string, DependenceParts> = {};
@@ -59,8 +59,8 @@ export function dependence(input: DependenceInput): Record<string, DependencePar
       const need = crewNeed[a] ?? 0;
       let crew = need > 0 ? Math.min(1, byB / need) : 0;
       const rivals = (a === r0 && b === r1) || (a === r1 && b === r0);
-      if (rivals && (reducedIss.includes(a) || reducedIss.includes(b)))
-        crew *= scenario.orders.issReducedCrewTie;
+      if (rivals && (reducedRole.includes(a) || reducedRole.includes(b)))
+        crew *= scenario.orders.reducedCrewTie;
       const base = spec.budgetBase * w.criticalShare;
       const money = base > 0 ? Math.min(1, (received[pairKey(a, b)] ?? 0) / base) : 0;
       const lifeboat = crewOfA > 0 ? homeWithB / crewOfA : 0;

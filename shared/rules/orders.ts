@@ -17,14 +17,14 @@ export function baseOrders(spec: RoleSpec): Orders {
     diversion: 0,
     touristSeats: 0,
     covertSale: false,
-    issRole: "full",
+    roleLevel: "full",
     extraCrew: 0,
     acceptInspection: false,
     flightsNextYear: spec.vehicle?.startFlights ?? 0,
     listPrice: 0,
     privateSeats: 0,
     programmeInvestment: 0,
-    boeingMode: "test",
+    readinessMode: "test",
     ...spec.defaultOrders,
   };
 }
@@ -107,7 +107,7 @@ function orderValues(
       return { kind, type: "choice", values: [...o.diversionLevels] };
     case "touristSeats":
       return { kind, type: "choice", values: ints(o.maxTouristSeats) };
-    case "issRole":
+    case "roleLevel":
       return { kind, type: "choice", values: ["full", "reduced"] };
     case "extraCrew":
       return { kind, type: "choice", values: ints(o.maxExtraCrew) };
@@ -119,7 +119,7 @@ function orderValues(
       return { kind, type: "choice", values: ints(o.maxPrivateSeats) };
     case "programmeInvestment":
       return { kind, type: "range", min: 0, max: o.maxProgrammeInvestment, step: 10 };
-    case "boeingMode":
+    case "readinessMode":
       return { kind, type: "choice", values: ["test", "rush"] };
     default:
       return null;
@@ -223,9 +223,9 @@ export const ORDER_COSTS = {
   subsidyPool: { unit: () => 1, units: (o) => o.subsidyPool },
   programmeInvestment: { unit: () => 1, units: (o) => o.programmeInvestment },
   extraCrew: { unit: (sc) => sc.prices.extraCrewCost, units: (o) => o.extraCrew },
-  boeingMode: {
-    unit: (sc) => sc.prices.boeingTestCost,
-    units: (o) => (o.boeingMode === "test" ? 1 : 0),
+  readinessMode: {
+    unit: (sc) => sc.prices.readinessTestCost,
+    units: (o) => (o.readinessMode === "test" ? 1 : 0),
   },
 } as const satisfies Partial<Record<OrderKind, OrderCost>>;
 export type CostlyOrder = keyof typeof ORDER_COSTS;

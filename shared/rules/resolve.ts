@@ -5,7 +5,7 @@
  * 8 crisis (may pause the year for the crisis phase), 9 score and log.
  */
 import type { EventEffect } from "../scenario/schema.ts";
-import { crewNeed, reducedIssRole } from "./crewNeed.ts";
+import { crewNeed, reducedRoleLevel } from "./crewNeed.ts";
 import { divert, securityGain } from "./diversion.ts";
 import {
   cooperation,
@@ -37,7 +37,7 @@ interface Work {
   failedDeals: number;
   tensionTerms: TensionTerm[];
   crewNeed: Record<RoleId, number>;
-  reducedIss: RoleId[];
+  reducedRole: RoleId[];
   ledgerStart: number;
 }
 
@@ -510,13 +510,13 @@ function payCosts(s: GameState, w: Work): void {
         `${foreign} foreign seat(s) flown`,
       );
     }
-    if (spec.orders.includes("issRole")) {
+    if (spec.orders.includes("roleLevel")) {
       transfer(
         s,
         r,
-        "sink:iss",
-        reducedIssRole(spec, st.orders) ? p.issCostReduced : p.issCostFull,
-        `${orderText(sc, r, "issRole").label} ${st.orders.issRole}`,
+        "sink:upkeep",
+        reducedRoleLevel(spec, st.orders) ? p.roleLevelCostReduced : p.roleLevelCostFull,
+        `${orderText(sc, r, "roleLevel").label} ${st.orders.roleLevel}`,
       );
     }
     if (spec.orders.includes("sanctions") && st.orders.sanctions > 0) {
@@ -587,11 +587,11 @@ function applyOrders(s: GameState, w: Work): void {
       transfer(s, r, "sink:operations", n * unitCost("extraCrew"), `${n} extra cosmonaut(s)`);
       st.prestige += n * o.extraCrewPrestige;
     }
-    if (reducedIssRole(spec, st.orders)) st.prestige += o.issReducedPrestige;
-    if (can("boeingMode") && spec.vehicle && st.readiness < spec.vehicle.readinessNeeded) {
-      if (st.orders.boeingMode === "test") {
-        if (afford(cost("boeingMode"))) {
-          transfer(s, r, "sink:testing", cost("boeingMode"), "test campaign");
+    if (reducedRoleLevel(spec, st.orders)) st.prestige += o.reducedPrestige;
+    if (can("readinessMode") && spec.vehicle && st.readiness < spec.vehicle.readinessNeeded) {
+      if (st.orders.readinessMode === "test") {
+        if (afford(cost("readinessMode"))) {
+          transfer(s, r, "sink:testing", cost("readinessMode"), "test campaign");
           st.readiness++;
         }
       } else {
@@ -751,7 +751,7 @@ function computeIndices(s: GameState, w: Work): void {
     flown: r.flown,
     transfers: betweenSeats,
     crewNeed: w.crewNeed,
-    reducedIss: w.reducedIss,
+    reducedRole: w.reducedRole,
   });
   for (const k in dep) r.dependence[k] = (dep[k] as (typeof dep)[string]).total;
   for (const x of betweenSeats)
@@ -922,7 +922,7 @@ export function resolveYear(s: GameState): boolean {
     failedDeals: 0,
     tensionTerms: [],
     crewNeed: {},
-    reducedIss: [],
+    reducedRole: [],
     ledgerStart: s.ledger.length,
   };
   // the year's budget was credited at its start; include it in this year's transfers
@@ -952,7 +952,7 @@ export function resolveYear(s: GameState): boolean {
     const spec = sc.roles[r];
     const st = s.seats[r];
     if (!spec || !st) continue;
-    if (reducedIssRole(spec, st.orders)) w.reducedIss.push(r);
+    if (reducedRoleLevel(spec, st.orders)) w.reducedRole.push(r);
     w.crewNeed[r] = crewNeed(sc, r, st.orders);
     if (!spec.vehicle) continue;
     seatOwnCrew(w, r, w.crewNeed[r] ?? 0);

@@ -22,14 +22,14 @@ export const ordersShape = z
     diversion: count,
     touristSeats: count,
     covertSale: z.boolean(),
-    issRole: z.enum(["full", "reduced"]),
+    roleLevel: z.enum(["full", "reduced"]),
     extraCrew: count,
     acceptInspection: z.boolean(),
     flightsNextYear: count,
     listPrice: money,
     privateSeats: count,
     programmeInvestment: money,
-    boeingMode: z.enum(["test", "rush"]),
+    readinessMode: z.enum(["test", "rush"]),
   })
   .strict();
 
@@ -37,7 +37,7 @@ export const ordersShape = z
 export const PLEDGE_ORDERS = [
   "sanctions",
   "diversion",
-  "issRole",
+  "roleLevel",
   "covertSale",
   "touristSeats",
   "listPrice",

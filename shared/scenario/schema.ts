@@ -22,14 +22,14 @@ export const ORDER_KINDS = [
   "diversion",
   "touristSeats",
   "covertSale",
-  "issRole",
+  "roleLevel",
   "extraCrew",
   "acceptInspection",
   "flightsNextYear",
   "listPrice",
   "privateSeats",
   "programmeInvestment",
-  "boeingMode",
+  "readinessMode",
 ] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
@@ -90,14 +90,14 @@ export const ordersSchema = z.object({
   diversion: z.number().int().min(0).max(100),
   touristSeats: z.number().int().min(0).max(10),
   covertSale: z.boolean(),
-  issRole: z.enum(["full", "reduced"]),
+  roleLevel: z.enum(["full", "reduced"]),
   extraCrew: z.number().int().min(0).max(10),
   acceptInspection: z.boolean(),
   flightsNextYear: z.number().int().min(0).max(10),
   listPrice: money,
   privateSeats: z.number().int().min(0).max(20),
   programmeInvestment: money,
-  boeingMode: z.enum(["test", "rush"]),
+  readinessMode: z.enum(["test", "rush"]),
 });
 export type OrdersSpec = z.infer<typeof ordersSchema>;
 
@@ -299,9 +299,9 @@ export const scenarioSchema = z
       crewFundingAmount: money,
       extraCrewCost: money,
       covertSaleIncome: money,
-      issCostFull: money,
-      issCostReduced: money,
-      boeingTestCost: money,
+      roleLevelCostFull: money,
+      roleLevelCostReduced: money,
+      readinessTestCost: money,
       capabilityPerInvestment: z.number().positive(),
     }),
     market: z.object({
@@ -353,9 +353,9 @@ export const scenarioSchema = z
       covertDetectionRepeat: share,
       covertDetectedTension: z.number().min(0),
       auditTensionPerSale: z.number().min(0),
-      issReducedOwnCrew: count,
-      issReducedCrewTie: share,
-      issReducedPrestige: z.number().int(),
+      reducedOwnCrew: count,
+      reducedCrewTie: share,
+      reducedPrestige: z.number().int(),
       extraCrewPrestige: z.number().int(),
       rushFailureChance: share,
       rushFailureReputation: z.number().int(),
@@ -491,7 +491,7 @@ export const scenarioSchema = z
         "privateSeats",
         "listPrice",
         "extraCrew",
-        "boeingMode",
+        "readinessMode",
       ];
       for (const k of needsVehicle) {
         if (role.orders.includes(k) && !role.vehicle) bad(at("orders"), `"${k}" needs a vehicle`);

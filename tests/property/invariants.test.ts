@@ -134,14 +134,14 @@ function perturb(s: GameState, role: RoleId, viewer: RoleId | null): GameState {
     diversion: o.diversion === 25 ? 50 : 25,
     touristSeats: o.touristSeats + 1,
     covertSale: !o.covertSale,
-    issRole: o.issRole === "full" ? "reduced" : "full",
+    roleLevel: o.roleLevel === "full" ? "reduced" : "full",
     extraCrew: o.extraCrew + 1,
     acceptInspection: !o.acceptInspection,
     flightsNextYear: o.flightsNextYear + 1,
     // listPrice is public: the market sees it
     privateSeats: o.privateSeats + 1,
     programmeInvestment: o.programmeInvestment + 10,
-    boeingMode: o.boeingMode === "test" ? "rush" : "test",
+    readinessMode: o.readinessMode === "test" ? "rush" : "test",
   };
   st.orders = orders;
   st.ordersTouched = !st.ordersTouched;

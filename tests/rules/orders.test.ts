@@ -242,9 +242,9 @@ describe("ISS role", () => {
   ] as const)(
     "%s: costs %i, own crew %i, prestige %i, dep(US→RU) %d",
     (role, cost, own, prestige, dep) => {
-      const s = year1({ russia: { issRole: role } }, {}, HUMANS, buy3);
+      const s = year1({ russia: { roleLevel: role } }, {}, HUMANS, buy3);
       const r = report(s, 2020);
-      expect(moved(s, 2020, "russia", "sink:iss")).toBe(cost);
+      expect(moved(s, 2020, "russia", "sink:upkeep")).toBe(cost);
       expect(r.flown.filter((f) => f.crew === "russia")).toHaveLength(own);
       expect(s.seats.russia?.prestige).toBe(prestige);
       expect(r.dependence["us>russia"]).toBeCloseTo(dep, 6);
@@ -259,7 +259,7 @@ describe("ISS role", () => {
     const over = {
       roles: { russia: { objectives: [{ kind: "crewMet", points: 4, gapPoints: 1 }] } },
     } as Over;
-    const s = year1({ russia: { issRole: role } }, over);
+    const s = year1({ russia: { roleLevel: role } }, over);
     expect(report(s, 2020).flown.filter((f) => f.crew === "russia")).toHaveLength(own);
     const crew = report(s, 2020).scoreTerms.russia?.find((t) => t.cause === "crewMet");
     expect(crew?.label).toBe(label);
@@ -379,7 +379,7 @@ describe("Boeing: Test or Rush", () => {
   ] as const)(
     "%s (failure chance %d): readiness %i, cost %i, reputation %i",
     (mode, p, readiness, cost, reputation, failure) => {
-      const s = year1({ boeing: { boeingMode: mode } }, rush(p), WITH_BOEING);
+      const s = year1({ boeing: { readinessMode: mode } }, rush(p), WITH_BOEING);
       expect(s.seats.boeing?.readiness).toBe(readiness);
       expect(moved(s, 2020, "boeing", "sink:testing")).toBe(cost);
       expect(s.seats.boeing?.reputation).toBe(reputation);
@@ -388,7 +388,7 @@ describe("Boeing: Test or Rush", () => {
   );
 
   it("flies once ready: capacity 0 until readiness 2, then 4", () => {
-    let s = year1({ boeing: { boeingMode: "test" } }, {}, WITH_BOEING);
+    let s = year1({ boeing: { readinessMode: "test" } }, {}, WITH_BOEING);
     expect(report(s, 2020).capacity.boeing).toBe(0);
     s = resolveYear(timeout(s));
     expect(report(s, 2021).capacity.boeing).toBe(0);

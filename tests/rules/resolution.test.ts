@@ -281,7 +281,7 @@ describe("4. money", () => {
     expect(moved(s, 2020, "source:market", "spacex")).toBe(80);
     expect(moved(s, 2020, "russia", "sink:operations")).toBe(3 * 40); // 3 foreign seats on Soyuz
     expect(moved(s, 2020, "spacex", "sink:operations")).toBe(35); // 1 market seat on Dragon
-    expect(moved(s, 2020, "russia", "sink:iss")).toBe(300);
+    expect(moved(s, 2020, "russia", "sink:upkeep")).toBe(300);
     expect(moved(s, 2020, "russia", "sink:sanctions")).toBeCloseTo(83.1, 2);
     // every change of money has a named source or sink
     const later = s.ledger.slice(ledgerStart);

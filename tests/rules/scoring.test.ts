@@ -166,13 +166,13 @@ describe("crewMet: points × flown/need − gapPoints × gap (US 6 and 4, need 4
       setup: none,
       expected: 0,
     },
-    // reduced ISS role: need min(3, issReducedOwnCrew 1) = 1, 1 flown: 6·1/1 = 6
+    // reduced ISS role: need min(3, reducedOwnCrew 1) = 1, 1 flown: 6·1/1 = 6
     {
       name: "Russia, reduced ISS role: need 1, 1 flown",
       role: "russia",
       cause: "crewMet",
       over: RU_CREW,
-      setup: set("russia", { issRole: "reduced" }),
+      setup: set("russia", { roleLevel: "reduced" }),
       expected: 6,
     },
   ]);
@@ -534,12 +534,12 @@ describe("prestige: points per prestige point held (Russia 0.3, start 5)", () =>
       setup: set("russia", { extraCrew: 2 }),
       expected: 2.1,
     },
-    // 5 + issReducedPrestige (−2) = 3: 0.3 · 3 = 0.9
+    // 5 + reducedPrestige (−2) = 3: 0.3 · 3 = 0.9
     {
       name: "reduced ISS role",
       role: "russia",
       cause: "prestige",
-      setup: set("russia", { issRole: "reduced" }),
+      setup: set("russia", { roleLevel: "reduced" }),
       expected: 0.9,
     },
   ]);

@@ -64,7 +64,7 @@ describe("ORDER_COSTS: what setOrders checks is what resolution spends", () => {
     ["russia", { extraCrew: 2 }, 120, (s: GameState) => ledgerSum(s, "russia", "sink:operations")],
     [
       "boeing",
-      { boeingMode: "test" },
+      { readinessMode: "test" },
       40,
       (s: GameState) => ledgerSum(s, "boeing", "sink:testing"),
     ],
@@ -202,23 +202,25 @@ describe("orderText: the scenario names and explains every order", () => {
 
   it("order forms carry the scenario's label and description, a role's own text first", () => {
     const sc = miniScenario({
-      orderText: { boeingMode: { label: "Test or rush", description: "Scenario-wide." } },
+      orderText: { readinessMode: { label: "Test or rush", description: "Scenario-wide." } },
       roles: {
-        boeing: { orderText: { boeingMode: { label: "Starliner", description: "Boeing's own." } } },
+        boeing: {
+          orderText: { readinessMode: { label: "Starliner", description: "Boeing's own." } },
+        },
       },
     } as Parameters<typeof miniScenario>[0]);
-    expect(label(sc, "boeing", "boeingMode")).toBe("Starliner");
-    expect(orderText(sc, "boeing", "boeingMode").description).toBe("Boeing's own.");
-    expect(orderText(sc, "spacex", "boeingMode").label).toBe("Test or rush");
+    expect(label(sc, "boeing", "readinessMode")).toBe("Starliner");
+    expect(orderText(sc, "boeing", "readinessMode").description).toBe("Boeing's own.");
+    expect(orderText(sc, "spacex", "readinessMode").label).toBe("Test or rush");
   });
 
   it("the engine's own words for an order come from it too", () => {
     const sc = miniScenario({
-      orderText: { issRole: { label: "Gateway role", description: "A lunar station." } },
+      orderText: { roleLevel: { label: "Gateway role", description: "A lunar station." } },
     } as Parameters<typeof miniScenario>[0]);
-    expect(label(sc, "russia", "issRole")).toBe("Gateway role");
+    expect(label(sc, "russia", "roleLevel")).toBe("Gateway role");
     const s = resolveYear(negotiating(sc));
-    const upkeep = s.ledger.find((t) => t.from === "russia" && t.to === "sink:iss");
+    const upkeep = s.ledger.find((t) => t.from === "russia" && t.to === "sink:upkeep");
     expect(upkeep?.reason).toBe("Gateway role full");
   });
 
