@@ -186,6 +186,7 @@ function socketHost(urls: URL[]): string | undefined {
 async function joinVia(port: number, code: string, options: Record<string, unknown>) {
   const { client, urls } = sdkClient(port);
   const room = await client.joinById(code, options);
+  room.onMessage("events", () => {});
   room.reconnection.minUptime = 0;
   rooms.push(room);
   return { room, urls };

@@ -165,6 +165,8 @@ export async function join(
 ): Promise<{ client: Client; room: AnyRoom }> {
   const client = new Client(base);
   const room = await client.joinById(code, options);
+  // every client hears events; tests that read them add a handler of their own
+  room.onMessage("events", () => {});
   room.reconnection.minUptime = 0;
   room.reconnection.minDelay = 50;
   room.reconnection.delay = 50;

@@ -193,6 +193,7 @@ describe("facts PROTOCOL.md states, over the same sockets", () => {
   it("the SDK retries a drop only after reconnection.minUptime, 5000 ms unless set to 0", async () => {
     const client = new Client(srv.base);
     const room = await client.joinById(code, { spectator: true });
+    room.onMessage("events", () => {});
     rooms.sdkDefault = room;
     expect(room.reconnection.minUptime).toBe(5000);
   });
