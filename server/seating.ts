@@ -66,9 +66,14 @@ export class Seating {
     return this.conns.get(sessionId);
   }
 
-  /** Every connection with its member. */
-  entries(): IterableIterator<[string, Seated]> {
-    return this.conns.entries();
+  /** Every connection still open (`find` gives its client) with the viewer it sees the table as. */
+  viewers<C>(find: (sessionId: string) => C | undefined): [C, string][] {
+    const out: [C, string][] = [];
+    for (const [id, seated] of this.conns) {
+      const client = find(id);
+      if (client) out.push([client, this.viewerKey(seated)]);
+    }
+    return out;
   }
 
   /** Whether a host token is this table's. */

@@ -82,9 +82,7 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   /** The hash of the current state and how many actions made it: a restored game must show the same. */
-  stateSummary() {
-    return this.table.summary();
-  }
+  stateSummary = () => this.table.summary();
 
   /** Unused reservations of joins by `who` (server/admission.ts asks, from any process). */
   reservationsHeld(who: string): number {
@@ -147,12 +145,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   private project(s: GameState) {
-    const viewers: [Client, string][] = [];
     // (the first projection comes from the table's constructor, before the seating exists)
-    for (const [id, seated] of this.seating?.entries() ?? []) {
-      const client = this.clients.getById(id);
-      if (client) viewers.push([client, this.seating.viewerKey(seated)]);
-    }
+    const viewers = this.seating?.viewers((id) => this.clients.getById(id)) ?? [];
     this.projection.update(s, viewers);
     this.broadcastPatch();
     this.relay.flush(s, viewers);

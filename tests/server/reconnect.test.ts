@@ -25,7 +25,6 @@ let srv: TestServer;
 let base = "";
 const getRoom = () => srv.room(code) as GameRoom;
 let code = "";
-let hostToken = "";
 const rooms: Record<string, AnyRoom> = {};
 const extra: AnyRoom[] = [];
 
@@ -50,7 +49,6 @@ beforeAll(async () => {
 
   const table = await seatedTable(base, "reconnect-seed");
   code = table.code;
-  hostToken = table.hostToken;
   Object.assign(rooms, table.rooms);
   rooms.spectator = (await join(base, code, { spectator: true })).room;
   expect(await ask(rooms.host, "start")).toEqual({ ok: true });
