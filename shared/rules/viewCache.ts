@@ -7,7 +7,6 @@
  *   change of the state and shared by every viewer's view of it;
  * - lists the rules only append to (chat, finished reports) are extended, not rebuilt, and the
  *   market's and events' lists are reused while the state holds the same list, of the same length;
- * - a deal record is reused while it holds the same deals (compared generically, by identity);
  * - open proposals and active deals are shared with the state instead of copied.
  *
  * So a view made with a cache is good only until the state next changes, not after (the lab
@@ -94,15 +93,13 @@ const sameDeal = (d: Deal): Deal => d;
 function publicParts(s: GameState, cache: ViewCache): PublicParts {
   const last = cache.public;
   if (last && last.version === cache.version) return last;
-  const deals = dealRecord(s, sameDeal);
   // proposals are only added (counted in counters.proposal) and keep their year
   const sameYear =
     last !== undefined && last.year === s.year && last.proposalCount === s.counters.proposal;
   const parts: PublicParts = {
     version: cache.version,
     seats: publicSeats(s),
-    // the same deals, by identity, in the same record: the record is reused (bots may memoise on it)
-    deals: last && sameEntries(last.deals, deals) ? last.deals : deals,
+    deals: dealRecord(s, sameDeal),
     // buyers and events are only appended within a year, and a new year starts new lists
     market:
       last && unchangedList(last.marketFrom, s.market, last.market) ? last.market : [...s.market],
@@ -125,17 +122,6 @@ function unchangedList(
   derived: readonly unknown[],
 ): boolean {
   return from === now && derived.length === now.length;
-}
-
-/** Same keys holding the same values (by identity). */
-function sameEntries<T>(a: Record<string, T>, b: Record<string, T>): boolean {
-  let n = 0;
-  for (const k in b) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const _ in a) n--;
-  return n === 0;
 }
 
 /** A viewer's key: a role id, or a name no role id has (ids have no spaces). */
