@@ -1,16 +1,16 @@
 /**
  * The SQLite store: a game is its scenario, seed and seats plus the ordered log
- * of accepted actions; snapshots only shorten replay. The store checks nothing
+ * of accepted actions (a table is restored by replaying it: see the decision
+ * "Snapshots are no longer written" in docs/DECISIONS.md). The store checks nothing
  * about game rules (the engine does) — it only keeps what it is given, durably.
  *
- * Action sequence numbers start at 1: action `seq` is the seq-th accepted action,
- * and a snapshot with `seq = n` is the state after actions 1..n (0 = fresh game).
+ * Action sequence numbers start at 1: action `seq` is the seq-th accepted action.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { GameOptions, SeatSetup } from "../../shared/rules/setup.ts";
-import type { Action, Phase } from "../../shared/rules/types.ts";
+import type { Action } from "../../shared/rules/types.ts";
 
 export const DB_FILE = "orbital-ties.sqlite";
 
@@ -68,6 +68,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (game_id, seq)
   ) STRICT;
   `,
+  // 2: snapshots were written at every phase change and never read (issue 8): gone
+  `DROP TABLE snapshots;`,
 ];
 
 /** A table's options as stored: the engine's options plus the bot strategy per role. */
@@ -114,21 +116,6 @@ export interface GameRecord {
   result: unknown | null;
 }
 
-export interface SnapshotRecord {
-  gameId: string;
-  /** Number of actions applied to reach this state. */
-  seq: number;
-  year: number;
-  phase: Phase | string;
-  stateHash: string;
-  /** JSON text; a value passed to putSnapshot is stringified. */
-  stateJson: string;
-}
-
-export interface NewSnapshot extends Omit<SnapshotRecord, "stateJson"> {
-  stateJson: string | object;
-}
-
 export interface MemberRecord {
   gameId: string;
   memberId: string;
@@ -160,9 +147,6 @@ export interface Store {
   actionCount(id: string): number;
   /** All actions in seq order, or those with seq > afterSeq. */
   loadActions(id: string, afterSeq?: number): Action[];
-  /** Inserts or replaces the snapshot at (gameId, seq). */
-  putSnapshot(snapshot: NewSnapshot): void;
-  latestSnapshot(id: string): SnapshotRecord | null;
   finishGame(id: string, result: string | object, now: number): void;
   /** Ids of games not finished, oldest first; only those owned by `owner` when given. */
   listUnfinished(owner?: string): string[];
@@ -198,15 +182,6 @@ interface MemberRow {
   kind: MemberKind;
   token_hash: string;
   created_at: number;
-}
-
-interface SnapshotRow {
-  game_id: string;
-  seq: number;
-  year: number;
-  phase: string;
-  state_hash: string;
-  state_json: string;
 }
 
 const toJson = (v: string | object): string => (typeof v === "string" ? v : JSON.stringify(v));
@@ -296,13 +271,6 @@ export function openStore(dir: string): Store {
         "SELECT action_json FROM actions WHERE game_id = ? AND seq > ? ORDER BY seq",
       )
       .pluck(),
-    putSnapshot: db.prepare(
-      `INSERT OR REPLACE INTO snapshots (game_id, seq, year, phase, state_hash, state_json)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    latestSnapshot: db.prepare<[string], SnapshotRow>(
-      "SELECT * FROM snapshots WHERE game_id = ? ORDER BY seq DESC LIMIT 1",
-    ),
     finish: db.prepare(
       `UPDATE games SET status = 'finished', result_json = ?, finished_at = ?, updated_at = ?
        WHERE id = ?`,
@@ -394,23 +362,6 @@ export function openStore(dir: string): Store {
 
     loadActions(id, afterSeq = 0) {
       return q.loadActions.all(id, afterSeq).map((text) => JSON.parse(text) as Action);
-    },
-
-    putSnapshot(s) {
-      q.putSnapshot.run(s.gameId, s.seq, s.year, s.phase, s.stateHash, toJson(s.stateJson));
-    },
-
-    latestSnapshot(id) {
-      const r = q.latestSnapshot.get(id);
-      if (!r) return null;
-      return {
-        gameId: r.game_id,
-        seq: r.seq,
-        year: r.year,
-        phase: r.phase,
-        stateHash: r.state_hash,
-        stateJson: r.state_json,
-      };
     },
 
     finishGame(id, result, now) {

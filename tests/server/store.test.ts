@@ -199,46 +199,6 @@ describe("store: action log", () => {
   });
 });
 
-describe("store: snapshots", () => {
-  it("returns the latest snapshot by seq", () => {
-    const s = open();
-    s.createGame(game("ABC234"));
-    expect(s.latestSnapshot("ABC234")).toBeNull();
-    const st0 = { year: 2020, phase: "lobby", seats: {} };
-    const st4 = { year: 2021, phase: "negotiation", seats: { nasa: {} } };
-    s.putSnapshot({
-      gameId: "ABC234",
-      seq: 4,
-      year: 2021,
-      phase: "negotiation",
-      stateHash: stateHash(st4),
-      stateJson: st4,
-    });
-    s.putSnapshot({
-      gameId: "ABC234",
-      seq: 0,
-      year: 2020,
-      phase: "lobby",
-      stateHash: stateHash(st0),
-      stateJson: JSON.stringify(st0),
-    });
-    const latest = s.latestSnapshot("ABC234");
-    expect(latest).toMatchObject({ gameId: "ABC234", seq: 4, year: 2021, phase: "negotiation" });
-    expect(JSON.parse(latest?.stateJson ?? "null")).toEqual(st4);
-    expect(latest?.stateHash).toBe(stateHash(st4));
-    // Same seq again replaces.
-    s.putSnapshot({
-      gameId: "ABC234",
-      seq: 4,
-      year: 2022,
-      phase: "commit",
-      stateHash: "x",
-      stateJson: "{}",
-    });
-    expect(s.latestSnapshot("ABC234")).toMatchObject({ seq: 4, year: 2022, phase: "commit" });
-  });
-});
-
 describe("store: members", () => {
   it("finds members by token hash, keeps hashes unique, removes", () => {
     const s = open();
@@ -332,14 +292,6 @@ describe("store: durability", () => {
       tokenHash: "h1",
       now: 10,
     });
-    s.putSnapshot({
-      gameId: "ABC234",
-      seq: 2,
-      year: 2020,
-      phase: "briefing",
-      stateHash: "abc",
-      stateJson: "{}",
-    });
     s.close();
     s.close(); // idempotent
 
@@ -348,7 +300,10 @@ describe("store: durability", () => {
     expect(s.getGame("ABC234")).toMatchObject({ status: "running", seed: "seed-ABC234" });
     expect(s.loadActions("ABC234")).toEqual(actions);
     expect(s.memberByTokenHash("ABC234", "h1")).toMatchObject({ memberId: "m1" });
-    expect(s.latestSnapshot("ABC234")).toMatchObject({ seq: 2, stateHash: "abc" });
+    // migration 2 dropped the snapshots nobody read
+    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE name = 'snapshots'").all()).toEqual(
+      [],
+    );
     expect(s.listUnfinished("proc-a")).toEqual(["ABC234"]);
     s.appendAction("ABC234", actions.length + 1, actions[0] as Action);
     s.close();
