@@ -2,6 +2,7 @@
  * The phase machine: which phase follows which, deadlines from the game's
  * timers, the start of a year (budgets, event card, market) and its end.
  */
+import { PHASE_TABLE, phaseSeconds } from "./phaseTable.ts";
 import { nextInt, pickWeighted } from "./random.ts";
 import { proposalsThisYear } from "./records.ts";
 import { emptyReport, resolveYear } from "./resolve.ts";
@@ -9,22 +10,6 @@ import { finishGame, resolveCrisis, scoreYear } from "./scoring.ts";
 import { lastYear } from "./setup.ts";
 import type { GameEvent, GameState, Outcome, Phase, YearReport } from "./types.ts";
 import { transfer } from "./util.ts";
-
-function phaseSeconds(s: GameState, phase: Phase): number {
-  const c = s.config;
-  switch (phase) {
-    case "briefing":
-      return c.briefingSeconds;
-    case "negotiation":
-      return s.year === s.scenario.startYear ? c.firstNegotiationSeconds : c.negotiationSeconds;
-    case "commit":
-      return c.commitSeconds;
-    case "crisis":
-      return c.crisisSeconds;
-    default:
-      return 0;
-  }
-}
 
 function enter(s: GameState, phase: Phase, at: number, events: GameEvent[]): void {
   s.phase = phase;
@@ -130,43 +115,49 @@ function finishYear(s: GameState, at: number, events: GameEvent[], escalation: b
   else beginYear(s, s.year + 1, at, events);
 }
 
-/** Leaves the current phase for the next one (on a timeout, a skip, or when every human seat is ready). */
-export function advance(s: GameState, at: number, events: GameEvent[]): void {
-  switch (s.phase) {
-    case "briefing":
-      enter(s, "negotiation", at, events);
-      return;
-    case "negotiation":
-      for (const p of proposalsThisYear(s)) {
-        if (p.status === "open") {
-          p.status = "expired";
-          events.push({ type: "proposalExpired", proposal: p.id, parties: [...p.parties] });
-        }
-      }
-      if (s.config.commitSeconds > 0) {
-        enter(s, "commit", at, events);
-        return;
-      }
-      resolve(s, at, events);
-      return;
-    case "commit":
-      resolve(s, at, events);
-      return;
-    case "crisis": {
-      const report = s.pending ?? emptyReport(s.year, s.tension);
-      const escalation = resolveCrisis(s, report);
-      if (report.crisis)
-        events.push({
-          type: "crisisDecided",
-          year: s.year,
-          choices: { ...report.crisis.choices } as Record<string, "firm" | "deescalate">,
-          result: report.crisis.result,
-          escalation: report.crisis.escalation,
-        });
-      finishYear(s, at, events, escalation);
-      return;
+/** Expires the proposals still open when negotiation ends. */
+function expireOpen(s: GameState, events: GameEvent[]): void {
+  for (const p of proposalsThisYear(s)) {
+    if (p.status === "open") {
+      p.status = "expired";
+      events.push({ type: "proposalExpired", proposal: p.id, parties: [...p.parties] });
     }
-    default:
+  }
+}
+
+/**
+ * Leaves the current phase for the one the phase table names next (on a timeout, a skip, or
+ * when the phase ended early): what leaving does (open proposals expire, the crisis is
+ * decided), then the next phase, the year's resolution, or the year's end.
+ */
+export function advance(s: GameState, at: number, events: GameEvent[]): void {
+  const next = PHASE_TABLE[s.phase].next;
+  if (next === null) return;
+  const exit = next(s);
+  let escalation = false;
+  if (s.phase === "negotiation") expireOpen(s, events);
+  if (s.phase === "crisis") {
+    const report = s.pending ?? emptyReport(s.year, s.tension);
+    escalation = resolveCrisis(s, report);
+    if (report.crisis)
+      events.push({
+        type: "crisisDecided",
+        year: s.year,
+        choices: { ...report.crisis.choices } as Record<string, "firm" | "deescalate">,
+        result: report.crisis.result,
+        escalation: report.crisis.escalation,
+      });
+  }
+  switch (exit) {
+    case "negotiation":
+    case "commit":
+      enter(s, exit, at, events);
+      return;
+    case "resolution":
+      resolve(s, at, events);
+      return;
+    case "yearEnd":
+      finishYear(s, at, events, escalation);
       return;
   }
 }
@@ -214,18 +205,4 @@ function resolutionEvents(s: GameState, r: YearReport, events: GameEvent[]): voi
     });
   for (const seat of r.covertDetected)
     events.push({ type: "covertSaleDetected", year: r.year, seat });
-}
-
-/**
- * Whether the phase may end before its deadline: in a crisis once both rivals
- * chose; otherwise once every human seat with people in it is ready (a table of
- * bots only waits for its timers).
- */
-export function phaseDone(s: GameState): boolean {
-  if (s.phase === "crisis")
-    return s.scenario.rivalPair.every((r) => s.seats[r]?.crisisChoice !== "");
-  const humans = s.order
-    .map((r) => s.seats[r])
-    .filter((st) => st && st.controller === "human" && Object.keys(st.members).length > 0);
-  return humans.length > 0 && humans.every((st) => st?.ready);
 }

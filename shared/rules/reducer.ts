@@ -1,6 +1,7 @@
 /**
- * applyAction: the one reducer. A phase table says which actions are allowed
- * when and by whom; each action kind is a small handler in actions/.
+ * applyAction: the one reducer. ACTION_RULES says who may send each action and
+ * whether it waits out a pause; the phases it is allowed in come from the phase
+ * table (phaseTable.ts); each action kind is a small handler in actions/.
  */
 
 import {
@@ -18,7 +19,8 @@ import { commit, ready, setOrders } from "./actions/orders.ts";
 import { accept, cancelDeal, propose, rejectProposal, withdraw } from "./actions/proposals.ts";
 import { chat, crisisChoice, stance, statement } from "./actions/talk.ts";
 import type { Handler } from "./actions/types.ts";
-import { advance, phaseDone } from "./phases.ts";
+import { advance } from "./phases.ts";
+import { ENDS_EARLY_AFTER, phaseDone, phasesOf } from "./phaseTable.ts";
 import type {
   Action,
   ActionType,
@@ -32,13 +34,11 @@ import { BOT_MEMBER } from "./types.ts";
 import { cloneState, own, reject } from "./util.ts";
 
 type ActorKind = Action["actor"]["kind"];
-const PLAY: Phase[] = ["briefing", "negotiation", "commit", "crisis"];
-const TALK: Phase[] = ["lobby", "briefing", "negotiation", "commit", "crisis"];
-const ANY_BUT_ENDED: Phase[] = ["lobby", ...PLAY];
 const STAFF: ActorKind[] = ["host", "facilitator"];
 const SYSTEM: ActorKind[] = ["host", "facilitator", "system"];
 
 interface Rule {
+  /** The phases it is allowed in, read from PHASE_TABLE. */
   phases: readonly Phase[];
   actors: readonly ActorKind[];
   /** Allowed while the game is paused. */
@@ -47,68 +47,69 @@ interface Rule {
   handler: Handler<any>;
 }
 
-/** Which action is allowed in which phase, by whom, and which handler applies it. */
-export const ACTION_RULES = {
-  addMember: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: addMember },
-  removeMember: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: removeMember },
-  setCaptain: { phases: ANY_BUT_ENDED, actors: SYSTEM, whilePaused: true, handler: setCaptain },
+/** Who may send each action, whether it waits out a pause, and which handler applies it. */
+const RULES = {
+  addMember: { actors: SYSTEM, whilePaused: true, handler: addMember },
+  removeMember: { actors: SYSTEM, whilePaused: true, handler: removeMember },
+  setCaptain: { actors: SYSTEM, whilePaused: true, handler: setCaptain },
   setController: {
-    phases: ANY_BUT_ENDED,
     actors: SYSTEM,
     whilePaused: true,
     handler: setController,
   },
-  startGame: { phases: ["lobby"], actors: SYSTEM, whilePaused: true, handler: startGame },
+  startGame: { actors: SYSTEM, whilePaused: true, handler: startGame },
   setOrders: {
-    phases: ["negotiation", "commit"],
     actors: ["seat"],
     whilePaused: false,
     handler: setOrders,
   },
-  ready: { phases: PLAY, actors: ["seat"], whilePaused: true, handler: ready },
+  ready: { actors: ["seat"], whilePaused: true, handler: ready },
   commit: {
-    phases: ["negotiation", "commit"],
     actors: ["seat"],
     whilePaused: false,
     handler: commit,
   },
-  propose: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: propose },
-  accept: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: accept },
+  propose: { actors: ["seat"], whilePaused: false, handler: propose },
+  accept: { actors: ["seat"], whilePaused: false, handler: accept },
   reject: {
-    phases: ["negotiation"],
     actors: ["seat"],
     whilePaused: false,
     handler: rejectProposal,
   },
-  withdraw: { phases: ["negotiation"], actors: ["seat"], whilePaused: false, handler: withdraw },
+  withdraw: { actors: ["seat"], whilePaused: false, handler: withdraw },
   cancelDeal: {
-    phases: ["negotiation"],
     actors: ["seat"],
     whilePaused: false,
     handler: cancelDeal,
   },
-  chat: { phases: TALK, actors: ["seat"], whilePaused: true, handler: chat },
-  statement: { phases: TALK, actors: ["seat"], whilePaused: true, handler: statement },
+  chat: { actors: ["seat"], whilePaused: true, handler: chat },
+  statement: { actors: ["seat"], whilePaused: true, handler: statement },
   stance: {
-    phases: ["briefing", "negotiation", "commit"],
     actors: ["seat"],
     whilePaused: false,
     handler: stance,
   },
-  crisisChoice: { phases: ["crisis"], actors: ["seat"], whilePaused: false, handler: crisisChoice },
-  phaseTimeout: { phases: PLAY, actors: ["system"], whilePaused: false, handler: phaseTimeout },
-  pause: { phases: PLAY, actors: STAFF, whilePaused: true, handler: pause },
-  resume: { phases: PLAY, actors: STAFF, whilePaused: true, handler: resume },
-  extend: { phases: PLAY, actors: STAFF, whilePaused: true, handler: extend },
-  skip: { phases: PLAY, actors: STAFF, whilePaused: false, handler: skip },
+  crisisChoice: { actors: ["seat"], whilePaused: false, handler: crisisChoice },
+  phaseTimeout: { actors: ["system"], whilePaused: false, handler: phaseTimeout },
+  pause: { actors: STAFF, whilePaused: true, handler: pause },
+  resume: { actors: STAFF, whilePaused: true, handler: resume },
+  extend: { actors: STAFF, whilePaused: true, handler: extend },
+  skip: { actors: STAFF, whilePaused: false, handler: skip },
   injectEvent: {
-    phases: ["briefing", "negotiation", "commit"],
     actors: STAFF,
     whilePaused: true,
     handler: injectEvent,
   },
-  endGame: { phases: ANY_BUT_ENDED, actors: STAFF, whilePaused: true, handler: endGame },
-} satisfies Record<ActionType, Rule>;
+  endGame: { actors: STAFF, whilePaused: true, handler: endGame },
+} satisfies Record<ActionType, Omit<Rule, "phases">>;
+
+/** Which action is allowed in which phase (from PHASE_TABLE), by whom, and which handler applies it. */
+export const ACTION_RULES = Object.fromEntries(
+  Object.entries(RULES).map(([type, rule]) => [
+    type,
+    { ...rule, phases: phasesOf(type as ActionType) },
+  ]),
+) as unknown as { [K in ActionType]: (typeof RULES)[K] & { phases: readonly Phase[] } };
 
 export const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];
 
@@ -156,12 +157,8 @@ export function reduceInPlace(
   const rejected = (rule.handler as Handler<ActionType>)(s, action as never, out);
   if (rejected) return rejected;
   // a phase ends early once every human seat is ready (or both rivals chose in a crisis)
-  if (
-    (action.type === "ready" || action.type === "commit" || action.type === "crisisChoice") &&
-    !s.paused
-  ) {
-    if (phaseDone(s)) advance(s, action.at, out);
-  }
+  if (ENDS_EARLY_AFTER.includes(action.type) && !s.paused && phaseDone(s))
+    advance(s, action.at, out);
   return { ok: true, events: out };
 }
 
