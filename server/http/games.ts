@@ -28,6 +28,17 @@ function fail(res: Response, status: number, code: string, detail: string) {
   res.status(status).json({ ok: false, code, detail });
 }
 
+/** The stored game a route names by its code, or null after answering 404 (codes are normalised). */
+function gameOr404(res: Response, code: string) {
+  const id = normaliseCode(code);
+  const row = id ? getStore().getGame(id) : null;
+  if (!id || !row) {
+    fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
+    return null;
+  }
+  return { id, row };
+}
+
 /** The address phones on the same network can use: PUBLIC_URL, the request's host, or this machine's LAN address instead of localhost. */
 export function publicBase(req: Request): string {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/+$/, "");
@@ -173,12 +184,9 @@ export function mountGames(app: Application): void {
   });
 
   app.get("/api/games/:id", (req, res) => {
-    const id = normaliseCode(String(req.params.id));
-    const row = id ? getStore().getGame(id) : null;
-    if (!id || !row) {
-      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
-      return;
-    }
+    const found = gameOr404(res, String(req.params.id));
+    if (!found) return;
+    const { id, row } = found;
     const scenario = requireScenario(row.scenario, `game ${id}`);
     res.json({
       ok: true,
@@ -196,24 +204,18 @@ export function mountGames(app: Application): void {
   // what of the game's scenario any player may read (rules, roles, prices, deck, possible
   // priority cards), so a client can run the engine's helpers; nothing of the game's state
   app.get("/api/games/:id/scenario", (req, res) => {
-    const id = normaliseCode(String(req.params.id));
-    const row = id ? getStore().getGame(id) : null;
-    if (!id || !row) {
-      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
-      return;
-    }
+    const found = gameOr404(res, String(req.params.id));
+    if (!found) return;
+    const { id, row } = found;
     const scenario = requireScenario(row.scenario, `game ${id}`);
     res.json({ ok: true, code: id, scenario: publicScenario(scenario) });
   });
 
   // an integrity check for operators and tests: the running room's state hash (host token required)
   app.get("/api/games/:id/hash", async (req, res) => {
-    const id = normaliseCode(String(req.params.id));
-    const row = id ? getStore().getGame(id) : null;
-    if (!id || !row) {
-      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
-      return;
-    }
+    const found = gameOr404(res, String(req.params.id));
+    if (!found) return;
+    const { id, row } = found;
     if (hashToken(tokenOf(req)) !== row.hostTokenHash) {
       fail(res, 403, "ERR_NOT_ALLOWED", "the host token is required");
       return;
@@ -228,13 +230,10 @@ export function mountGames(app: Application): void {
 
   app.get(/^\/api\/games\/([^/]+)\/export\.(json|csv)$/, (req, res) => {
     const params = req.params as unknown as Record<string, string>;
-    const id = normaliseCode(params[0] ?? "");
     const format = params[1];
-    const row = id ? getStore().getGame(id) : null;
-    if (!id || !row) {
-      fail(res, 404, "ERR_UNKNOWN_GAME", "no game with that code");
-      return;
-    }
+    const found = gameOr404(res, params[0] ?? "");
+    if (!found) return;
+    const { id, row } = found;
     // a running game's log holds private orders and chat: only its host may export it
     if (row.status !== "finished" && hashToken(tokenOf(req)) !== row.hostTokenHash) {
       fail(res, 403, "ERR_NOT_ALLOWED", "a running game can only be exported with its host token");
