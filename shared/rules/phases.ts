@@ -52,7 +52,10 @@ export function addCardBuyers(s: GameState, card: GameState["events"][number]["c
   }
 }
 
-/** Starts a year: reset the seats' yearly flags, credit budgets, set flights, draw the card and the market. */
+/**
+ * Starts a year: reset the seats' yearly flags, mark the capability the year's gain counts
+ * from, credit budgets, set flights, draw the card and the market.
+ */
 export function beginYear(s: GameState, year: number, at: number, events: GameEvent[]): void {
   const sc = s.scenario;
   s.year = year;
@@ -66,6 +69,7 @@ export function beginYear(s: GameState, year: number, at: number, events: GameEv
     st.committed = false;
     st.ordersTouched = false;
     st.stance = "";
+    st.yearStartCapability = st.capability;
     if (spec.budgetBase > 0) transfer(s, "source:budget", r, spec.budgetBase, "yearly budget");
     if (spec.vehicle && year > sc.startYear) {
       st.flights = (spec.vehicle.fixedFlights ?? st.nextFlights) + st.fundedFlights;

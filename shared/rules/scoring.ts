@@ -180,9 +180,7 @@ function objectiveTerm(
           }
         : null;
     case "capabilityGained": {
-      const before =
-        s.reports.length > 0 ? capabilityAt(s, role) : (sc.roles[role]?.startCapability ?? 0);
-      const gained = Math.max(0, st.capability - before);
+      const gained = Math.max(0, st.capability - st.yearStartCapability);
       return gained
         ? { cause: "capabilityGained", label: `+${gained} capability`, amount: o.points * gained }
         : null;
@@ -205,13 +203,6 @@ function objectiveTerm(
         : null;
     }
   }
-}
-
-/** Capability a role had at the end of last year (kept in the last report's score terms). */
-function capabilityAt(s: GameState, role: RoleId): number {
-  const last = s.reports[s.reports.length - 1];
-  const mark = last?.scoreTerms[role]?.find((t) => t.cause === "capabilityMark");
-  return mark ? mark.amount : (s.scenario.roles[role]?.startCapability ?? 0);
 }
 
 /** Scores the year into the pending report (step 9). Crisis points are already in it. */
@@ -251,11 +242,6 @@ export function scoreYear(s: GameState, r: YearReport): void {
     }
     const points = round2(sum);
     r.scores[role] = points;
-    rounded.push({
-      cause: "capabilityMark",
-      label: "capability at year end",
-      amount: st.capability,
-    });
     r.scoreTerms[role] = rounded;
     st.score = round2(st.score + points);
     st.scoreByYear.push(points);
