@@ -5,7 +5,13 @@
  * the final state without its scenario, and the rejections. A change that
  * claims to leave results alone must leave every hash as it was.
  *
+ * A change that only moves a record (a score term that becomes a state field) cannot leave
+ * the hashes as they were; `--ignore-score-term CAUSE` and `--ignore-seat-field FIELD` hash
+ * each game without it, so a baseline saved the same way on both sides shows everything
+ * else unchanged. Both may be repeated.
+ *
  *   node tools/baselineHash.ts [--games 200] [--save FILE] [--check FILE]
+ *     [--ignore-score-term CAUSE]... [--ignore-seat-field FIELD]...
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -21,8 +27,12 @@ const { values } = parseArgs({
     save: { type: "string" },
     check: { type: "string" },
     scenario: { type: "string", default: "crew-dragon-2020" },
+    "ignore-score-term": { type: "string", multiple: true, default: [] },
+    "ignore-seat-field": { type: "string", multiple: true, default: [] },
   },
 });
+const ignoredTerms = new Set(values["ignore-score-term"]);
+const ignoredFields = values["ignore-seat-field"] as string[];
 const games = Number(values.games);
 const scenario = loadScenario(values.scenario as string);
 const mix: Record<string, Bot> = Object.fromEntries(
@@ -34,6 +44,22 @@ const randomAll: Record<string, Bot> = Object.fromEntries(
 );
 
 const sha = (x: unknown) => createHash("sha256").update(JSON.stringify(x)).digest("hex");
+
+type Report = { scoreTerms: Record<string, { cause: string }[]> };
+/** A copy of a game's hashed parts without the ignored score terms and seat fields. */
+function withoutIgnored<T>(x: T): T {
+  if (ignoredTerms.size === 0 && ignoredFields.length === 0) return x;
+  const copy = structuredClone(x);
+  const [{ reports }, state] = copy as unknown as [
+    { reports: Report[] },
+    { reports: Report[]; pending: Report | null; seats: Record<string, Record<string, unknown>> },
+  ];
+  for (const r of [...reports, ...state.reports, ...(state.pending ? [state.pending] : [])])
+    for (const [role, terms] of Object.entries(r.scoreTerms))
+      r.scoreTerms[role] = terms.filter((t) => !ignoredTerms.has(t.cause));
+  for (const seat of Object.values(state.seats)) for (const f of ignoredFields) delete seat[f];
+  return copy;
+}
 const hashes: Record<string, string> = {};
 for (const [label, bots] of [
   ["mix", mix],
@@ -42,11 +68,13 @@ for (const [label, bots] of [
   for (let i = 0; i < games; i++) {
     const r = playGame(scenario, `s${i}`, { bots, defaultBot: random });
     const { scenario: _omit, ...state } = r.state;
-    hashes[`${label}:s${i}`] = sha([
-      { reports: r.state.reports, outcome: r.state.outcome, log: r.log },
-      state,
-      r.rejections,
-    ]);
+    hashes[`${label}:s${i}`] = sha(
+      withoutIgnored([
+        { reports: r.state.reports, outcome: r.state.outcome, log: r.log },
+        state,
+        r.rejections,
+      ]),
+    );
   }
 }
 const all = sha(hashes);

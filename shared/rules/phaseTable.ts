@@ -9,6 +9,7 @@
  * ended after the last year or an escalation. Resolution is no phase: it runs inside the
  * transition and accepts no input.
  */
+import { rivalsChose } from "./crisis.ts";
 import type { ActionType, GameConfig, GameState, Phase } from "./types.ts";
 import { PHASES } from "./types.ts";
 
@@ -131,8 +132,7 @@ export function phaseSeconds(s: GameState, phase: Phase): number {
 export function phaseDone(s: GameState): boolean {
   const rule: EarlyEnd = PHASE_TABLE[s.phase].endsEarly;
   if (rule === "never") return false;
-  if (rule === "rivalsChose")
-    return s.scenario.rivalPair.every((r) => s.seats[r]?.crisisChoice !== "");
+  if (rule === "rivalsChose") return rivalsChose(s);
   const humans = s.order
     .map((r) => s.seats[r])
     .filter((st) => st && st.controller === "human" && Object.keys(st.members).length > 0);

@@ -2,11 +2,12 @@
  * The phase machine: which phase follows which, deadlines from the game's
  * timers, the start of a year (budgets, event card, market) and its end.
  */
+import { decideCrisis, resetCrisisChoices } from "./crisis.ts";
 import { PHASE_TABLE, phaseSeconds } from "./phaseTable.ts";
 import { nextInt, pickWeighted } from "./random.ts";
 import { proposalsThisYear } from "./records.ts";
 import { emptyReport, resolveYear } from "./resolve.ts";
-import { finishGame, resolveCrisis, scoreYear } from "./scoring.ts";
+import { finishGame, scoreYear } from "./scoring.ts";
 import { lastYear } from "./setup.ts";
 import type { GameEvent, GameState, Outcome, Phase, YearReport } from "./types.ts";
 import { transfer } from "./util.ts";
@@ -51,12 +52,16 @@ export function addCardBuyers(s: GameState, card: GameState["events"][number]["c
   }
 }
 
-/** Starts a year: reset the seats' yearly flags, credit budgets, set flights, draw the card and the market. */
+/**
+ * Starts a year: reset the seats' yearly flags, mark the capability the year's gain counts
+ * from, credit budgets, set flights, draw the card and the market.
+ */
 export function beginYear(s: GameState, year: number, at: number, events: GameEvent[]): void {
   const sc = s.scenario;
   s.year = year;
   s.events = [];
   s.market = [];
+  resetCrisisChoices(s);
   for (const r of s.order) {
     const st = s.seats[r];
     const spec = sc.roles[r];
@@ -64,7 +69,7 @@ export function beginYear(s: GameState, year: number, at: number, events: GameEv
     st.committed = false;
     st.ordersTouched = false;
     st.stance = "";
-    st.crisisChoice = "";
+    st.yearStartCapability = st.capability;
     if (spec.budgetBase > 0) transfer(s, "source:budget", r, spec.budgetBase, "yearly budget");
     if (spec.vehicle && year > sc.startYear) {
       st.flights = (spec.vehicle.fixedFlights ?? st.nextFlights) + st.fundedFlights;
@@ -136,18 +141,8 @@ export function advance(s: GameState, at: number, events: GameEvent[]): void {
   const exit = next(s);
   let escalation = false;
   if (s.phase === "negotiation") expireOpen(s, events);
-  if (s.phase === "crisis") {
-    const report = s.pending ?? emptyReport(s.year, s.tension);
-    escalation = resolveCrisis(s, report);
-    if (report.crisis)
-      events.push({
-        type: "crisisDecided",
-        year: s.year,
-        choices: { ...report.crisis.choices } as Record<string, "firm" | "deescalate">,
-        result: report.crisis.result,
-        escalation: report.crisis.escalation,
-      });
-  }
+  if (s.phase === "crisis")
+    escalation = decideCrisis(s, s.pending ?? emptyReport(s.year, s.tension), events);
   switch (exit) {
     case "negotiation":
     case "commit":

@@ -17,8 +17,9 @@ import {
 import { addMember, removeMember, setCaptain, setController } from "./actions/members.ts";
 import { commit, ready, setOrders } from "./actions/orders.ts";
 import { accept, cancelDeal, propose, rejectProposal, withdraw } from "./actions/proposals.ts";
-import { chat, crisisChoice, stance, statement } from "./actions/talk.ts";
+import { chat, stance, statement } from "./actions/talk.ts";
 import type { Handler } from "./actions/types.ts";
+import { crisisChoice } from "./crisis.ts";
 import { advance } from "./phases.ts";
 import { ENDS_EARLY_AFTER, phaseDone, phasesOf } from "./phaseTable.ts";
 import type {

@@ -5,6 +5,8 @@
  * 8 crisis (may pause the year for the crisis phase), 9 score and log (scoring.ts).
  * Each step lives in shared/rules/resolve/; this file only runs them in order.
  */
+
+import { crisisOpens } from "./crisis.ts";
 import { computeCapacity } from "./resolve/capacity.ts";
 import { recordCrews } from "./resolve/crewRecords.ts";
 import { runDeals } from "./resolve/deals.ts";
@@ -47,5 +49,5 @@ export function resolveYear(s: GameState): boolean {
   computeIndices(s, w);
   s.pending = w.report;
   // 8. crisis
-  return s.tension >= s.scenario.crisis.threshold;
+  return crisisOpens(s);
 }

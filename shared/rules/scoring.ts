@@ -1,12 +1,12 @@
 /**
- * Scoring: each role's yearly objectives, the crisis, and the end of the game
- * (audit, peace dividend, conflict, secret priorities, ranking and the three verdicts).
+ * Scoring: each role's yearly objectives and the end of the game (audit, peace dividend,
+ * conflict, secret priorities, ranking and the three verdicts). The crisis's points are
+ * added by crisis.ts before the year is scored.
  */
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
 import { crewNeed } from "./crewNeed.ts";
 import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
-import { chance } from "./random.ts";
 import { watchedRival } from "./resolve.ts";
 import { addTension } from "./tension.ts";
 import type {
@@ -180,9 +180,7 @@ function objectiveTerm(
           }
         : null;
     case "capabilityGained": {
-      const before =
-        s.reports.length > 0 ? capabilityAt(s, role) : (sc.roles[role]?.startCapability ?? 0);
-      const gained = Math.max(0, st.capability - before);
+      const gained = Math.max(0, st.capability - st.yearStartCapability);
       return gained
         ? { cause: "capabilityGained", label: `+${gained} capability`, amount: o.points * gained }
         : null;
@@ -205,13 +203,6 @@ function objectiveTerm(
         : null;
     }
   }
-}
-
-/** Capability a role had at the end of last year (kept in the last report's score terms). */
-function capabilityAt(s: GameState, role: RoleId): number {
-  const last = s.reports[s.reports.length - 1];
-  const mark = last?.scoreTerms[role]?.find((t) => t.cause === "capabilityMark");
-  return mark ? mark.amount : (s.scenario.roles[role]?.startCapability ?? 0);
 }
 
 /** Scores the year into the pending report (step 9). Crisis points are already in it. */
@@ -251,68 +242,10 @@ export function scoreYear(s: GameState, r: YearReport): void {
     }
     const points = round2(sum);
     r.scores[role] = points;
-    rounded.push({
-      cause: "capabilityMark",
-      label: "capability at year end",
-      amount: st.capability,
-    });
     r.scoreTerms[role] = rounded;
     st.score = round2(st.score + points);
     st.scoreByYear.push(points);
   }
-}
-
-/** The crisis phase's outcome (GAME.md, "Crisis"). Returns true on escalation. */
-export function resolveCrisis(s: GameState, r: YearReport): boolean {
-  const sc = s.scenario;
-  const c = sc.crisis;
-  const [a, b] = sc.rivalPair;
-  const choice = (x: string) => (s.seats[x]?.crisisChoice || "deescalate") as "firm" | "deescalate";
-  const ca = choice(a);
-  const cb = choice(b);
-  const add = (role: string, label: string, amount: number) => {
-    r.scoreTerms[role] = [...(r.scoreTerms[role] ?? []), { cause: "crisis", label, amount }];
-  };
-  let dT = 0;
-  let result: string;
-  let escalation = false;
-  if (ca === "deescalate" && cb === "deescalate") {
-    dT = c.bothDeescalate;
-    result = "both sides de-escalated";
-  } else if (ca === "firm" && cb === "firm") {
-    const p = (Math.max(0, s.tension - c.escalationBase) / 100) * (1 - s.cooperation / 100);
-    escalation = chance(s.rng, p);
-    result = escalation
-      ? "both sides stood firm: the crisis escalated into conflict"
-      : "both sides stood firm; the crisis passed";
-    if (!escalation) dT = c.bothFirm;
-  } else {
-    const firm = ca === "firm" ? a : b;
-    const soft = firm === a ? b : a;
-    add(firm, "stood firm in the crisis", c.firmPoints);
-    add(soft, "backed down in the crisis", -c.firmPoints);
-    dT = c.oneFirm;
-    result = `${short(s, firm)} stood firm, ${short(s, soft)} de-escalated`;
-  }
-  // lifeboat leverage: an exposed side pays again whenever the other is firm
-  for (const [me, other, otherChoice] of [
-    [a, b, cb],
-    [b, a, ca],
-  ] as const) {
-    if (
-      otherChoice === "firm" &&
-      (r.vulnerability[pairKey(me, other)] ?? 0) >= c.leverageVulnerability
-    ) {
-      add(me, `exposed to ${short(s, other)}'s leverage`, -c.leveragePoints);
-    }
-  }
-  r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
-  if (dT !== 0) {
-    r.tensionTerms.push({ cause: "crisis", label: `crisis: ${result}`, amount: dT });
-    r.tension = addTension(r.tension, [{ amount: dT }]);
-    s.tension = r.tension;
-  }
-  return escalation;
 }
 
 function priorityMet(_s: GameState, st: SeatState, check: PriorityCheck): boolean {

@@ -54,6 +54,7 @@ function newSeat(scenario: Scenario, setup: SeatSetup): SeatState {
     priority: null,
     covertUndetected: 0,
     capability: spec.startCapability,
+    yearStartCapability: spec.startCapability,
     prestige: spec.startPrestige,
     reputation: spec.startReputation,
     security: 0,

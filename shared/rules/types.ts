@@ -151,6 +151,12 @@ export interface SeatState {
   covertUndetected: number;
   // public
   capability: number;
+  /**
+   * Capability at the start of this year (the end of last year; the start capability in the
+   * first): the capabilityGained objective scores the gain over it. Public like capability,
+   * but in no view: the reports show the gain.
+   */
+  yearStartCapability: number;
   prestige: number;
   reputation: number;
   security: number;

@@ -90,6 +90,16 @@ describe("random-legal play", () => {
     expect(badValues(result.state)).toEqual([]);
   });
 
+  forGames("scores each year as the sum of its score terms, and nothing else", ({ result }) => {
+    for (const r of result.state.reports)
+      for (const [role, terms] of Object.entries(r.scoreTerms)) {
+        // each term is rounded to cents on its own, the score once
+        const sum = terms.reduce((a, t) => a + t.amount, 0);
+        const slack = 0.005 * (terms.length + 1);
+        expect(Math.abs(sum - (r.scores[role] ?? 0)), `${role} in ${r.year}`).toBeLessThan(slack);
+      }
+  });
+
   forGames(
     "replays from a JSON round-trip of its log to the identical state",
     ({ scenario, result }) => {

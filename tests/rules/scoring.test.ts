@@ -763,6 +763,49 @@ describe("capabilityGained: points per capability point gained this year (UAE 0.
   ]);
 });
 
+describe("capabilityGained counts from last year's end, not from the start capability", () => {
+  // Russia scoring 1 a capability point, starting at 30; the brain-drain card costs it 2
+  const RU_CAPABILITY = {
+    roles: { russia: { objectives: [{ kind: "capabilityGained", points: 1 }] } },
+  } as Over;
+  const know = (points: number) =>
+    deal(
+      ["russia", "spacex"],
+      [{ kind: "techTransfer", provider: "spacex", recipient: "russia", points, price: 30 }],
+    );
+  runRows([
+    // 30 → 28: a loss is no gain, no term
+    {
+      name: "a year that loses 2",
+      role: "russia",
+      cause: "capabilityGained",
+      setup: inject("brain-drain-warning"),
+      over: RU_CAPABILITY,
+      expected: null,
+    },
+    // 28 → 30 in year 2: 1 · 2 = 2 (measured from the start capability, 30, it would be nothing)
+    {
+      name: "year 2 wins back 2 after losing 2 in year 1",
+      role: "russia",
+      cause: "capabilityGained",
+      setup: inject("brain-drain-warning"),
+      year2: know(2),
+      over: RU_CAPABILITY,
+      expected: 2,
+    },
+    // 28 → 31: 1 · 3 = 3 (from the start it would be 1)
+    {
+      name: "year 2 gains 3 after losing 2 in year 1",
+      role: "russia",
+      cause: "capabilityGained",
+      setup: inject("brain-drain-warning"),
+      year2: know(3),
+      over: RU_CAPABILITY,
+      expected: 3,
+    },
+  ]);
+});
+
 describe("newPartners: points per partner flying the role's crew for the first time (UAE 3)", () => {
   runRows([
     { name: "nobody: no term", role: "uae", cause: "newPartners", setup: none, expected: null },

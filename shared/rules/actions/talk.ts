@@ -1,4 +1,7 @@
-/** Private channels, public statements and the public Crisis-on-Earth stance. */
+/**
+ * Private channels, public statements and the public Crisis-on-Earth stance (the rival
+ * pair's secret crisis choice is another rule: ../crisis.ts).
+ */
 import { LIMITS } from "../limits.ts";
 import { newChatId } from "../records.ts";
 import type { GameState } from "../types.ts";
@@ -90,20 +93,5 @@ export const stance: Handler<"stance"> = (s, a, out) => {
   if (st.committed) return reject("ERR_COMMITTED", "your captain has committed this year's orders");
   st.stance = a.stance;
   out.push({ type: "stanceChosen", seat: st.role, stance: a.stance });
-  return null;
-};
-
-export const crisisChoice: Handler<"crisisChoice"> = (s, a, out) => {
-  const st = actingSeat(s, a);
-  if (!s.scenario.rivalPair.includes(st.role))
-    return reject("ERR_NO_CRISIS_CHOICE", "only the rival pair chooses in a crisis");
-  if (a.choice !== "firm" && a.choice !== "deescalate")
-    return reject("ERR_BAD_ACTION", "firm or deescalate");
-  if (a.actor.kind === "seat" && st.captain !== null && a.actor.member !== st.captain) {
-    return reject("ERR_NOT_CAPTAIN", "only your captain makes the crisis choice");
-  }
-  st.crisisChoice = a.choice;
-  // secret until the crisis is decided: only the seat (and the facilitator) hear of it
-  out.push({ type: "crisisChosen", seat: st.role });
   return null;
 };
