@@ -16,7 +16,6 @@ import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import { ESSAY_NAMES } from "../shared/bots/essay.ts";
 import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
-import { PROBE_NAMES } from "../shared/bots/probes.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import {
@@ -28,11 +27,12 @@ import {
   valuedOptions,
   wholeNumber,
 } from "./cli.ts";
-import { evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
+import { addKinds, evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
+import { formatPaired, pairRows, planEssay } from "./labEssay.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
-import { type GameResult, summarisePolicy } from "./labStats.ts";
+import { type GameResult, type KindCounts, summarisePolicy } from "./labStats.ts";
 import type { ChunkReply, ChunkRequest, LabPolicy, WorkerSetup } from "./labWorker.ts";
-import { MIXED } from "./labWorker.ts";
+import { isLabStrategy, MIXED } from "./labWorker.ts";
 
 const STUDIES = ["essay", "balance", "none"] as const;
 const MIXES = ["default", "mixed", "all-realist", "all-liberal", "random"] as const;
@@ -47,21 +47,29 @@ Writes <out>/lab-<study>-<seed>.csv (one row per game) and .html (charts).
 
 Options:
   --study S             essay: the essay's four US policies (statusQuo, cutTies,
-                        subsidise, swapsOnly), each also with the triangle term
-                        at 0; balance: the rows that measure GAME.md's balance
-                        targets (equal bots, events off, probe pairs) and one
+                        subsidise, swapsOnly) with one and with three emerging
+                        nations, each also with the triangle term at 0, and
+                        per row the share of paired games (same seeds) each
+                        policy beats the status quo on T, C and the US score;
+                        balance: the rows that measure GAME.md's balance
+                        targets (essay rows, equal bots, events off, paired
+                        decisions, aggression, the unlikely path) and one
                         PASS/FAIL block per target; none: one row with the mix
                         and --policy seats (default: essay)
   --scenario NAME|PATH  scenario name in assets/scenarios/ or a .json path
                         (default: crew-dragon-2020)
   --policy ROLE=NAME    seat ROLE plays strategy NAME (${BOT_NAMES.join(", ")},
-                        ${ESSAY_NAMES.join(", ")}, or a probe such as
-                        profit+flights1); repeatable. Seats an optional role.
+                        ${ESSAY_NAMES.join(", ")}, mixed, a probe such as
+                        profit+flights1, or a variant such as
+                        realist+diversion=50+firm, mixed+extraCrew=2,
+                        mixed+rideWith=spacex); repeatable. Seats an optional
+                        role.
   --mix M               strategies of the other seats: default (companies
                         profit, rival pair Realist/Liberal, others Liberal),
                         mixed (each state draws Realist, Liberal or Opportunist
                         per game), all-realist, all-liberal or random
-                        (default: default)
+                        (default: mixed for the essay study, default for none;
+                        the balance study plays its own tables)
   --games N             games per policy (default: 1000)
   --seed S              seed of the study (default: lab)
   --workers N           worker threads (default: available cores)
@@ -76,7 +84,7 @@ interface Args {
   study: (typeof STUDIES)[number];
   scenario: string;
   policies: [string, string][];
-  mix: Mix;
+  mix: Mix | undefined;
   games: number;
   seed: string;
   workers: number;
@@ -89,7 +97,7 @@ const OPTIONS = {
   study: { type: "string", default: "essay" },
   scenario: { type: "string", default: "crew-dragon-2020" },
   policy: { type: "string", multiple: true, default: [] as string[] },
-  mix: { type: "string", default: "default" },
+  mix: { type: "string" },
   games: { type: "string", default: "1000" },
   seed: { type: "string", default: "lab" },
   workers: { type: "string" },
@@ -113,8 +121,8 @@ function readArgs(argv: string[]): Args {
   const study = String(values.study);
   if (!(STUDIES as readonly string[]).includes(study))
     throw new UsageError(`unknown study "${study}" (known: ${STUDIES.join(", ")})`);
-  const mix = String(values.mix);
-  if (!(MIXES as readonly string[]).includes(mix))
+  const mix = values.mix === undefined ? undefined : String(values.mix);
+  if (mix !== undefined && !(MIXES as readonly string[]).includes(mix))
     throw new UsageError(`unknown mix "${mix}" (known: ${MIXES.join(", ")})`);
   const policies = (values.policy as string[]).map((p): [string, string] => {
     const m = /^([^=]+)=(.+)$/.exec(p);
@@ -127,7 +135,7 @@ function readArgs(argv: string[]): Args {
     study: study as Args["study"],
     scenario: String(values.scenario),
     policies,
-    mix: mix as Mix,
+    mix: mix as Mix | undefined,
     games: wholeNumber("games", String(values.games), 1, 10_000_000),
     seed,
     workers:
@@ -150,24 +158,37 @@ function mixStrategy(mix: Mix, scenario: Scenario, role: string): string {
   return defaultStrategy(scenario, role);
 }
 
+/** The mix a study plays when --mix does not say: GAME.md's mixed bots for the essay. */
+export function studyMix(args: Pick<Args, "study" | "mix">): Mix {
+  return args.mix ?? (args.study === "essay" ? "mixed" : "default");
+}
+
 /** The policies (rows) of a study, each with a strategy for every seated role. */
 export function planPolicies(args: Args, scenario: Scenario): LabPolicy[] {
-  const known = new Set([...BOT_NAMES, ...ESSAY_NAMES, ...PROBE_NAMES]);
   const overrides = new Map<string, string>();
   for (const [role, name] of args.policies) {
     if (!scenario.roles[role])
       throw new UsageError(
         `unknown role "${role}" in --policy (roles: ${Object.keys(scenario.roles).join(", ")})`,
       );
-    if (!known.has(name))
-      throw new UsageError(`unknown strategy "${name}" (known: ${[...known].join(", ")})`);
+    if (!isLabStrategy(name))
+      throw new UsageError(
+        `unknown strategy "${name}" (known: ${[...BOT_NAMES, ...ESSAY_NAMES, MIXED].join(", ")}, probes and variants: see --help)`,
+      );
     overrides.set(role, name);
   }
-  const seated = new Set([...defaultSeats(scenario).map((s) => s.role), ...overrides.keys()]);
-  const base: Record<string, string> = {};
-  for (const role of Object.keys(scenario.roles)) {
-    if (seated.has(role)) base[role] = overrides.get(role) ?? mixStrategy(args.mix, scenario, role);
-  }
+  const seated = [...defaultSeats(scenario).map((s) => s.role), ...overrides.keys()];
+  /** The seated roles (and `extra`), each with its --policy strategy or `strategyFor`'s. */
+  const table = (strategyFor: (role: string) => string, extra: readonly string[] = []) => {
+    const roles = new Set([...seated, ...extra]);
+    const out: Record<string, string> = {};
+    for (const role of Object.keys(scenario.roles))
+      if (roles.has(role)) out[role] = overrides.get(role) ?? strategyFor(role);
+    return out;
+  };
+  const mix = studyMix(args);
+  const strategyFor = (role: string) => mixStrategy(mix, scenario, role);
+  const base = table(strategyFor);
   if (args.study === "none")
     return [
       {
@@ -179,30 +200,16 @@ export function planPolicies(args: Args, scenario: Scenario): LabPolicy[] {
       },
     ];
   if (args.study === "balance")
-    return planBalance(scenario, base, (strategy) =>
-      Object.fromEntries(Object.keys(base).map((r) => [r, strategy])),
-    );
+    return planBalance(scenario, {
+      base: table((role) => defaultStrategy(scenario, role)),
+      table,
+    });
   const us = scenario.rivalPair[0] as string;
   if (overrides.has(us))
     throw new UsageError(
       `the essay study sets ${us}'s policy itself; --policy may set the other seats`,
     );
-  return ESSAY_NAMES.flatMap((name) => [
-    {
-      id: name,
-      label: name,
-      seedKey: name,
-      strategies: { ...base, [us]: name },
-      triangleZero: false,
-    },
-    {
-      id: `${name}-noTriangle`,
-      seedKey: name,
-      label: `${name} (no triangle)`,
-      strategies: { ...base, [us]: name },
-      triangleZero: true,
-    },
-  ]);
+  return planEssay(scenario, base, (role) => overrides.get(role) ?? strategyFor(role));
 }
 
 /** Plays every game of every policy on `workers` threads; results in index order. */
@@ -213,13 +220,14 @@ async function runAll(
   seed: string,
   workers: number,
   progress: (done: number) => void,
-): Promise<GameResult[][]> {
+): Promise<{ results: GameResult[][]; kinds: KindCounts[] }> {
   const chunk = Math.max(1, Math.min(50, Math.ceil(games / (workers * 4))));
   const tasks: ChunkRequest[] = [];
   for (const policy of policies)
     for (let start = 0; start < games; start += chunk)
       tasks.push({ task: tasks.length, policy, seed, start, end: Math.min(games, start + chunk) });
   const results: GameResult[][] = policies.map(() => new Array<GameResult>(games));
+  const kinds: KindCounts[] = policies.map(() => ({ termKinds: {}, orderKinds: {} }));
   const pIndex = new Map(policies.map((p, i) => [p.id, i]));
   let next = 0;
   let done = 0;
@@ -243,8 +251,10 @@ async function runAll(
                 return;
               }
               const req = tasks[reply.task] as ChunkRequest;
-              const row = results[pIndex.get(req.policy.id) as number] as GameResult[];
+              const p = pIndex.get(req.policy.id) as number;
+              const row = results[p] as GameResult[];
               for (const g of reply.results) row[g.index] = g;
+              addKinds(kinds[p] as KindCounts, reply.kinds);
               done += reply.results.length;
               progress(done);
               feed();
@@ -260,7 +270,7 @@ async function runAll(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results;
+  return { results, kinds };
 }
 
 /** A file-name-safe form of a seed or study name. */
@@ -297,20 +307,24 @@ export async function main(
       : null;
     bar?.start(total, 0);
     let results: GameResult[][];
+    let kinds: KindCounts[];
     try {
-      results = await runAll(
+      ({ results, kinds } = await runAll(
         { scenario: path, years: args.years },
         policies,
         args.games,
         args.seed,
         args.workers,
         (done) => bar?.update(done),
-      );
+      ));
     } finally {
       bar?.stop();
     }
     const seconds = (performance.now() - t0) / 1000;
-    const roles = Object.keys(policies[0]?.strategies ?? {});
+    // every role some row seats, in the scenario's order (rows seat different emerging nations)
+    const roles = Object.keys(scenario.roles).filter((r) =>
+      policies.some((p) => Object.hasOwn(p.strategies, r)),
+    );
     // a loop, not Math.max(...): a spread of 200,000 games overflows the call stack
     let nYears = 1;
     for (const row of results) for (const g of row) nYears = Math.max(nYears, g.tByYear.length);
@@ -321,7 +335,7 @@ export async function main(
       scenarioName: scenario.name,
       gamesPerPolicy: args.games,
       years: Array.from({ length: nYears }, (_, i) => scenario.startYear + i),
-      mix: args.mix,
+      mix: args.study === "balance" ? "balance" : studyMix(args),
       overrides: args.policies.map(([r, n]) => `${r}=${n}`),
       roles,
     };
@@ -329,14 +343,17 @@ export async function main(
       summarisePolicy(p.id, p.label, results[i] as GameResult[], roles, nYears),
     );
     let table = formatTable(meta, rows);
-    if (args.study === "balance")
-      table += formatBalance(
-        evaluateBalance(
-          scenario,
-          policies.map((p, i) => ({ policy: p, games: results[i] as GameResult[] })),
-          roles,
-        ),
+    const study = policies.map((p, i) => ({
+      policy: p,
+      games: results[i] as GameResult[],
+      kinds: kinds[i] as KindCounts,
+    }));
+    if (args.study === "essay")
+      table += formatPaired(
+        pairRows(scenario, study),
+        scenario.roles[scenario.rivalPair[0] as string]?.short ?? "US",
       );
+    if (args.study === "balance") table += formatBalance(evaluateBalance(scenario, study, roles));
     stdout(table);
     const outDir = resolve(args.out);
     mkdirSync(outDir, { recursive: true });

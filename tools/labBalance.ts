@@ -4,12 +4,21 @@
  * target with the measured values, the target and PASS/FAIL.
  */
 
-import { defaultStrategy } from "../shared/bots/index.ts";
 import { PROBE_BOTS } from "../shared/bots/probes.ts";
 import { shareOfPar } from "../shared/rules/scoring.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { ORDER_KINDS, TERM_KINDS } from "../shared/scenario/schema.ts";
-import { ci95, type GameResult, mean } from "./labStats.ts";
+import { emergingRoles, planEssay } from "./labEssay.ts";
+import {
+  bandInside,
+  ci95,
+  type GameResult,
+  type KindCounts,
+  mean,
+  pairedEffect,
+  pairedWins,
+  shareAtLeast,
+} from "./labStats.ts";
 import type { LabPolicy } from "./labWorker.ts";
 import { MIXED } from "./labWorker.ts";
 
@@ -42,13 +51,6 @@ export function leaderAfter(
   return best;
 }
 
-/** Mean change of T per year played: (T after the last year, before the audit − start T) ÷ years. */
-export function tPerYear(g: Pick<GameResult, "tByYear" | "startT">): number {
-  const n = g.tByYear.length;
-  if (n === 0 || g.startT === undefined) return Number.NaN;
-  return ((g.tByYear[n - 1] as number) - g.startT) / n;
-}
-
 /** Share (0–1) of games each role tops the final ranking in. */
 export function topShares(
   games: readonly Pick<GameResult, "topRole">[],
@@ -70,26 +72,26 @@ export function leaderHolds(games: readonly Pick<GameResult, "topRole" | "leader
   return { share: played.length ? held / played.length : Number.NaN, n: played.length };
 }
 
-/** |a − b| ÷ max(|a|, |b|): 0 when both are 0. */
-export function relativeChange(a: number, b: number): number {
-  const m = Math.max(Math.abs(a), Math.abs(b));
-  return m === 0 ? 0 : Math.abs(a - b) / m;
-}
-
 /** A role's mean final score over the games that seated it. */
 export function meanScore(games: readonly Pick<GameResult, "scores">[], role: string): number {
   return mean(games.map((g) => g.scores?.[role]).filter((x): x is number => typeof x === "number"));
 }
 
-/** Sums kind counts over games. */
+/** Sums kind counts (per chunk or per row) into one count per kind. */
 export function countKinds(
-  games: readonly GameResult[],
-  which: "termKinds" | "orderKinds",
+  parts: readonly (KindCounts | undefined)[],
+  which: keyof KindCounts,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const g of games)
-    for (const [k, n] of Object.entries(g[which] ?? {})) out[k] = (out[k] ?? 0) + n;
+  for (const p of parts)
+    for (const [k, n] of Object.entries(p?.[which] ?? {})) out[k] = (out[k] ?? 0) + n;
   return out;
+}
+
+/** Adds one count into another (the lab sums its workers' chunks per row). */
+export function addKinds(into: KindCounts, part: KindCounts): void {
+  for (const which of ["termKinds", "orderKinds"] as const)
+    for (const [k, n] of Object.entries(part[which])) into[which][k] = (into[which][k] ?? 0) + n;
 }
 
 // ------------------------------------------------------------------ the rows
@@ -119,38 +121,76 @@ function probe(strategy: string, suffix: string): string | null {
   return Object.keys(PROBE_BOTS).find((n) => n.endsWith(`+${suffix}`)) ?? null;
 }
 
-/** One role's probe pair: the two strategies that differ in one decision, and what differs. */
-export interface ProbePair {
+/**
+ * One role's yearly decision: two strategies for the role that differ in
+ * that decision alone (labVariants.ts), played on the same seeds.
+ */
+export interface Decision {
   role: string;
   decision: string;
   a: string;
   b: string;
 }
 
-/** The "no passive role" pairs: one decision per seated role. */
-export function probePairs(sc: Scenario, base: Record<string, string>): ProbePair[] {
-  const out: ProbePair[] = [];
-  const us = sc.rivalPair[0];
-  for (const role of Object.keys(base)) {
-    const strategy = base[role] as string;
-    const kinds = sc.roles[role]?.orders ?? [];
-    const pair = (decision: string, a: string | null, b: string | null) => {
-      if (a && b) out.push({ role, decision, a, b });
-    };
-    if (role === us && !sc.roles[role]?.vehicle)
-      pair("statusQuo vs cutTies", "statusQuo", "cutTies");
+/**
+ * The "real decisions" (GAME.md, "Balance targets"), one per role, each a
+ * trade-off the rules price both ways (not spending on flights nobody buys,
+ * not investing less than the maximum when investing costs nothing else):
+ * - a rival state without a vehicle (the US): keep buying the rival's seats
+ *   (status quo) or move its crew to its own companies (cut ties): money,
+ *   vulnerability, tension and the single-provider term pull apart;
+ * - a state that can divert (Russia): 0 or 25 % diversion: security points
+ *   against civil funding and the tension everyone pays for;
+ * - a company that sets flights (SpaceX): its list price 20 below or 20 above
+ *   the rival's Soyuz price: more buyers (the US buys the cheapest seats,
+ *   the market values appeal) against a margin on each seat;
+ * - a company that tests (Boeing): Test (pays 40) or Rush (free, may fail);
+ * - an emerging nation: fly with the rival's Soyuz or with the first
+ *   company's vehicle: price, subsidies (offered on Soyuz), new partners and
+ *   secret priorities point different ways in different games. The other
+ *   emerging nations play the same role and rules, so the first stands for
+ *   them.
+ */
+export function decisions(sc: Scenario): Decision[] {
+  const out: Decision[] = [];
+  const [us, russia] = sc.rivalPair as [string, string];
+  const provider = Object.entries(sc.roles).find(
+    ([, r]) => r.archetype === "company" && r.vehicle && r.vehicle.readinessNeeded === 0,
+  )?.[0];
+  const rivalPrice = Number(sc.roles[russia]?.defaultOrders.listPrice ?? 90);
+  const firstEmerging = emergingRoles(sc)[0];
+  for (const [role, spec] of Object.entries(sc.roles)) {
+    const kinds = spec.orders;
+    if (role === us && !spec.vehicle)
+      out.push({ role, decision: "buy the rival's seats or not", a: "statusQuo", b: "cutTies" });
     else if (kinds.includes("diversion"))
-      pair("diversion 0 vs 25 %", probe(strategy, "diversion0"), probe(strategy, "diversion25"));
+      out.push({
+        role,
+        decision: "diversion 0 or 25 %",
+        a: "mixed+diversion=0",
+        b: "mixed+diversion=25",
+      });
     else if (kinds.includes("readinessMode"))
-      pair("Test vs Rush", probe(strategy, "test"), probe(strategy, "rush"));
-    else if (kinds.includes("flightsNextYear"))
-      pair("flights next year 1 vs 3", probe(strategy, "flights1"), probe(strategy, "flights3"));
-    else if (kinds.includes("programmeInvestment"))
-      pair(
-        "programme investment 0 vs max",
-        probe(strategy, "invest0"),
-        probe(strategy, "investMax"),
-      );
+      out.push({
+        role,
+        decision: "Test or Rush",
+        a: "profit+readinessMode=test",
+        b: "profit+readinessMode=rush",
+      });
+    else if (kinds.includes("flightsNextYear") && kinds.includes("listPrice"))
+      out.push({
+        role,
+        decision: `list price ${rivalPrice - 20} or ${rivalPrice + 20}`,
+        a: `profit+listPrice=${rivalPrice - 20}`,
+        b: `profit+listPrice=${rivalPrice + 20}`,
+      });
+    else if (role === firstEmerging && provider)
+      out.push({
+        role,
+        decision: `fly with ${russia} or with ${provider}`,
+        a: `mixed+rideWith=${russia}`,
+        b: `mixed+rideWith=${provider}`,
+      });
   }
   return out;
 }
@@ -160,75 +200,121 @@ const row = (
   label: string,
   seedKey: string,
   strategies: Record<string, string>,
-  eventsOffDeck = false,
-): LabPolicy => ({
-  id,
-  label,
-  seedKey,
-  strategies,
-  triangleZero: false,
-  ...(eventsOffDeck ? { eventsOff: true } : {}),
-});
+  extra: Partial<LabPolicy> = {},
+): LabPolicy => ({ id, label, seedKey, strategies, triangleZero: false, ...extra });
 
-/**
- * The balance study's rows. `base` is the default mix (with any --policy
- * seats), `equal(s)` every seat playing strategy s.
- */
-export function planBalance(
-  sc: Scenario,
-  base: Record<string, string>,
-  equal: (strategy: string) => Record<string, string>,
-): LabPolicy[] {
+/** How the study builds a table: a strategy per role, for the seated roles (or every role). */
+export interface Tables {
+  /** The default seats with the default mix (and any --policy seats). */
+  base: Record<string, string>;
+  /** The default seats with each seat's strategy from `strategyFor` (--policy seats kept). */
+  table(
+    strategyFor: (role: string) => string,
+    extraRoles?: readonly string[],
+  ): Record<string, string>;
+}
+
+/** The balance study's rows (GAME.md, "Balance targets"). */
+export function planBalance(sc: Scenario, t: Tables): LabPolicy[] {
   const [us, russia] = sc.rivalPair as [string, string];
+  const mixed = t.table(() => MIXED);
   const rows: LabPolicy[] = [
-    row("equal-default", "equal: default mix", "equal-default", base),
-    row("equal-liberal", "equal: all-liberal", "equal-liberal", equal("liberal")),
-    row("equal-realist", "equal: all-realist", "equal-realist", equal("realist")),
-    row("equal-opportunist", "equal: all-opportunist", "equal-opportunist", equal("opportunist")),
+    // the essay rows with mixed bots: the tension band and conflict read them
+    ...planEssay(sc, mixed, () => MIXED),
+    row("equal-default", "equal: default mix", "equal-default", t.base),
+    row(
+      "equal-liberal",
+      "equal: all-liberal",
+      "equal-liberal",
+      t.table(() => "liberal"),
+    ),
+    row(
+      "equal-realist",
+      "equal: all-realist",
+      "equal-realist",
+      t.table(() => "realist"),
+    ),
+    row(
+      "equal-opportunist",
+      "equal: all-opportunist",
+      "equal-opportunist",
+      t.table(() => "opportunist"),
+    ),
     // GAME.md's "mixed bots": every state draws Realist, Liberal or Opportunist per game
-    row("mixed", "mixed: strategies drawn per game", "mixed", equal(MIXED)),
+    row("mixed", "mixed: strategies drawn per game", "mixed", mixed),
   ];
-  const ru = base[russia] as string;
+  const ru = t.base[russia] as string;
   const div0 = probe(ru, "diversion0+inspect") ?? "realist+diversion0+inspect";
   const div25 = probe(ru, "diversion25+inspect") ?? "realist+diversion25+inspect";
+  const quiet = { eventsOff: true };
   rows.push(
     row(
       "quiet-statusQuo",
       "events off: statusQuo, no diversion",
       "quiet",
-      { ...base, [us]: "statusQuo", [russia]: div0 },
-      true,
+      { ...t.base, [us]: "statusQuo", [russia]: div0 },
+      quiet,
     ),
     row(
       "quiet-cutTies",
       "events off: cutTies, no diversion",
       "quiet",
-      { ...base, [us]: "cutTies", [russia]: div0 },
-      true,
+      { ...t.base, [us]: "cutTies", [russia]: div0 },
+      quiet,
     ),
     row(
       "quiet-cutTies-div25",
       "events off: cutTies, 25 % diversion",
       "quiet",
-      { ...base, [us]: "cutTies", [russia]: div25 },
-      true,
+      { ...t.base, [us]: "cutTies", [russia]: div25 },
+      quiet,
     ),
   );
-  // the probes seat every role of the scenario, optional ones too, so every role's decision is probed
-  const full: Record<string, string> = { ...base };
-  for (const role of Object.keys(sc.roles)) full[role] ??= defaultStrategy(sc, role);
-  for (const p of probePairs(sc, full)) {
+  // real decisions: the role seated (optional ones too) at the mixed table
+  for (const d of decisions(sc)) {
+    const table = t.table(() => MIXED, [d.role]);
     rows.push(
-      row(`probe-${p.role}-a`, `probe ${p.role}: ${p.a}`, `probe-${p.role}`, {
-        ...full,
-        [p.role]: p.a,
+      row(`decision-${d.role}-a`, `decision ${d.role}: ${d.a}`, `decision-${d.role}`, {
+        ...table,
+        [d.role]: d.a,
       }),
-      row(`probe-${p.role}-b`, `probe ${p.role}: ${p.b}`, `probe-${p.role}`, {
-        ...full,
-        [p.role]: p.b,
-      }),
+      row(
+        `decision-${d.role}-b`,
+        `decision ${d.role}: ${d.b}`,
+        `decision-${d.role}`,
+        { ...table, [d.role]: d.b },
+        { pairWith: `decision-${d.role}-a` },
+      ),
     );
   }
+  // aggression: the default table, whose US is the (reciprocating) Liberal
+  rows.push(
+    row("aggression-realist", `aggression: ${russia} realist`, "aggression", {
+      ...t.base,
+      [russia]: "realist",
+    }),
+    row(
+      "aggression-firm",
+      `aggression: ${russia} realist+diversion=50+firm`,
+      "aggression",
+      { ...t.base, [russia]: "realist+diversion=50+firm" },
+      { pairWith: "aggression-realist" },
+    ),
+  );
+  const extra = sc.orders.maxExtraCrew;
+  rows.push(
+    row("unlikely-none", `unlikely path: ${russia} mixed+extraCrew=0`, "unlikely", {
+      ...mixed,
+      [russia]: "mixed+extraCrew=0",
+    }),
+    row(
+      "unlikely-extra",
+      `unlikely path: ${russia} mixed+extraCrew=${extra}`,
+      "unlikely",
+      { ...mixed, [russia]: `mixed+extraCrew=${extra}` },
+      { pairWith: "unlikely-none" },
+    ),
+  );
   return rows;
 }
 
@@ -243,25 +329,57 @@ export interface TargetResult {
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "–");
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
 const pad = (s: string, n: number) => s.padEnd(n);
 
-/** Evaluates the six balance targets from the rows' games (rows as planned by planBalance). */
+// The boundaries of the targets, as GAME.md states them (pure predicates, tested at their edges).
+/** Each great power tops the ranking in 15–40 % of games. */
+export const topShareOk = (x: number) => x >= 0.15 && x <= 0.4;
+/** At most 10 % of games end at T = 100 and P10–P90 of final T lies inside [20, 98]. */
+export const tensionBandOk = (atCeiling: number, p10: number, p90: number) =>
+  atCeiling <= 0.1 && p10 >= 20 && p90 <= 98;
+/** The essay rows' mean final T span at least 10 T. */
+export const spanOk = (means: readonly number[]) =>
+  means.length > 0 && Math.max(...means) - Math.min(...means) >= 10;
+/** Conflict in 5–25 % of mixed-bot games. */
+export const conflictRateOk = (x: number) => x >= 0.05 && x <= 0.25;
+/** Events off: status quo and cutting ties within 8 T; 25 % diversion at least 15 T above 0 %. */
+export const quietOk = (sq: number, ct: number, ct25: number) =>
+  Math.abs(sq - ct) <= 8 && ct25 - ct >= 15;
+/** The leader after year 2 wins less than 60 % of games. */
+export const leaderOk = (share: number) => share < 0.6;
+/** Neither option wins more than 80 % of pairs, and the mean effect is at least 5 % of the score. */
+export const decisionOk = (aWins: number, bWins: number, effect: number) =>
+  aWins <= 0.8 && bWins <= 0.8 && effect >= 0.05;
+/** The aggressive Russia scores no more than the Realist one. */
+export const aggressionOk = (aggressive: number, realist: number) => aggressive <= realist;
+/** Extra cosmonauts score less than none in at least 70 % of pairs. */
+export const unlikelyOk = (extraLoses: number) => extraLoses >= 0.7;
+
+/** The rows of a study with their games and (from the workers) the kinds used. */
+export interface StudyRow {
+  policy: LabPolicy;
+  games: readonly GameResult[];
+  kinds?: KindCounts;
+}
+
+/** Evaluates the balance targets from the rows' games (rows as planned by planBalance). */
 export function evaluateBalance(
   sc: Scenario,
-  rows: readonly { policy: LabPolicy; games: readonly GameResult[] }[],
+  rows: readonly StudyRow[],
   roles: readonly string[],
 ): TargetResult[] {
   const byId = new Map(rows.map((r) => [r.policy.id, r]));
   const games = (id: string) => byId.get(id)?.games ?? [];
   const label = (id: string) => byId.get(id)?.policy.label ?? id;
+  const [us, russia] = sc.rivalPair as [string, string];
   const rival = sc.rivalPair.filter((r) => roles.includes(r));
   const width = Math.max(...rows.map((r) => r.policy.label.length), 10) + 2;
+  const essay = rows.filter((r) => r.policy.seedKey.startsWith("essay@"));
   const out: TargetResult[] = [];
 
-  // 1. No dominant seat. "Equal bots" are bots of equal standing at every seat: each state draws
-  // its strategy per game from the same set (the mixed row), so no seat starts advantaged. The
-  // single-strategy rows are shown for reference: there the strategies decide the ranking.
+  // 1. No dominant seat, with mixed bots and with the default mix
   {
     const ids = ["mixed", "equal-default", "equal-liberal", "equal-realist", "equal-opportunist"];
     const lines = [
@@ -270,26 +388,60 @@ export function evaluateBalance(
     const fails: string[] = [];
     for (const id of ids) {
       const s = topShares(games(id), roles);
+      const target = id === "mixed" || id === "equal-default";
       lines.push(
-        `${pad(label(id), width)}${roles.map((r) => pct(s[r] as number).padStart(9)).join("")}${id === "mixed" ? "   <- the target row" : ""}`,
+        `${pad(label(id), width)}${roles.map((r) => pct(s[r] as number).padStart(9)).join("")}${target ? "   <- a target row" : ""}`,
       );
-      if (id !== "mixed") continue;
+      if (!target) continue;
       for (const r of rival) {
         const x = s[r] as number;
-        if (!(x >= 0.15 && x <= 0.4)) fails.push(`${r} ${pct(x)} in ${label(id)}`);
+        if (!topShareOk(x)) fails.push(`${r} ${pct(x)} in ${label(id)}`);
       }
     }
     if (fails.length) lines.push(`outside 15–40 %: ${fails.join("; ")}`);
     out.push({
       n: 1,
       title: "No dominant seat",
-      target: `with equal (mixed) bots, each of ${rival.join(" and ")} tops the ranking in 15–40 % of games`,
+      target: `with mixed bots and with the default mix, each of ${rival.join(" and ")} tops the ranking in 15–40 % of games`,
       lines,
       pass: fails.length === 0,
     });
   }
 
-  // 2. Conflict happens, not usually
+  // 2. Tension moves in a band
+  {
+    const equal = ["equal-default", "equal-liberal", "equal-realist", "equal-opportunist", "mixed"];
+    const band = [...essay.map((r) => r.policy.id), ...equal];
+    const lines = [
+      `${pad("row", width)}${"mean T".padStart(8)}${"T = 100".padStart(10)}${"P10–P90".padStart(14)}`,
+    ];
+    let pass = true;
+    for (const id of band) {
+      const T = games(id).map((g) => g.finalT);
+      if (T.length === 0) continue;
+      const ceiling = shareAtLeast(T, 100);
+      const b = bandInside(T, 20, 98);
+      const ok = tensionBandOk(ceiling, b.p10, b.p90);
+      pass &&= ok;
+      lines.push(
+        `${pad(label(id), width)}${f1(mean(T)).padStart(8)}${pct(ceiling).padStart(10)}${`${f1(b.p10)}–${f1(b.p90)}`.padStart(14)}${ok ? "" : "   <- outside"}`,
+      );
+    }
+    const means = essay.map((r) => mean(r.games.map((g) => g.finalT))).filter(Number.isFinite);
+    const span = means.length ? Math.max(...means) - Math.min(...means) : Number.NaN;
+    const spanned = spanOk(means);
+    lines.push(`essay rows' means of final T span ${f1(span)} T (${spanned ? "≥" : "<"} 10)`);
+    out.push({
+      n: 2,
+      title: "Tension moves in a band",
+      target:
+        "every essay and equal-bot row: ≤ 10 % of games end at T = 100 and P10–P90 of final T inside [20, 98]; essay rows' means span ≥ 10 T",
+      lines,
+      pass: pass && spanned,
+    });
+  }
+
+  // 3. Conflict happens, not usually
   {
     const rate = (id: string) => ci95(games(id).map((g) => (g.conflict ? 1 : 0)));
     const d = rate("mixed");
@@ -297,67 +449,70 @@ export function evaluateBalance(
     const li = rate("equal-liberal");
     const show = (c: { mean: number; low: number; high: number }) =>
       `${pct(c.mean)} [${pct(c.low)}, ${pct(c.high)}]`;
-    const inRange = d.mean >= 0.05 && d.mean <= 0.25;
+    const inRange = conflictRateOk(d.mean);
     const clearly = re.low > li.high;
+    const zero = essay.filter((r) => !r.games.some((g) => g.conflict));
+    const rates = essay.map((r) => mean(r.games.map((g) => (g.conflict ? 1 : 0))));
     out.push({
-      n: 2,
+      n: 3,
       title: "Conflict happens, but not usually",
-      target: "mixed bots 5–25 %; all-realist clearly above all-liberal (95 % CIs apart)",
+      target:
+        "mixed bots 5–25 %; all-realist clearly above all-liberal (95 % CIs apart); above 0 % in every essay row",
       lines: [
         `conflict rate, mixed bots:   ${show(d)}  ${inRange ? "in" : "outside"} 5–25 %`,
         `conflict rate, all-realist:  ${show(re)}`,
         `conflict rate, all-liberal:  ${show(li)}  realist ${clearly ? ">" : "not clearly >"} liberal`,
+        `essay rows: conflict ${pct(Math.min(...rates))} to ${pct(Math.max(...rates))}; rows at 0 %: ${zero.map((r) => r.policy.label).join(", ") || "none"}`,
       ],
-      pass: inRange && clearly,
+      pass: inRange && clearly && zero.length === 0 && essay.length > 0,
     });
   }
 
-  // 3. Events off: T per year
+  // 4. Events off: final T
   {
-    const t = (id: string) => ci95(games(id).map(tPerYear).filter(Number.isFinite));
+    const t = (id: string) => ci95(games(id).map((g) => g.finalT));
     const sq = t("quiet-statusQuo");
     const ct = t("quiet-cutTies");
     const ct25 = t("quiet-cutTies-div25");
     const gap = Math.abs(sq.mean - ct.mean);
     const added = ct25.mean - ct.mean;
     const show = (id: string, c: { mean: number; low: number; high: number }) =>
-      `${pad(label(id), width)}${f2(c.mean).padStart(7)} T/year [${f2(c.low)}, ${f2(c.high)}]`;
+      `${pad(label(id), width)}${f1(c.mean).padStart(7)} final T [${f1(c.low)}, ${f1(c.high)}]`;
     out.push({
-      n: 3,
+      n: 4,
       title: "Events off: status quo vs cutting ties, and diversion",
-      target: "|statusQuo − cutTies| ≤ 3 T a year; 25 % diversion adds ≥ 5 T a year",
+      target: "|statusQuo − cutTies| ≤ 8 T; 25 % diversion ends ≥ 15 T above 0 % (mean final T)",
       lines: [
-        "mean change of T per year = (T after the last year, before the audit − start T) ÷ years played",
         show("quiet-statusQuo", sq),
         show("quiet-cutTies", ct),
         show("quiet-cutTies-div25", ct25),
-        `|statusQuo − cutTies| = ${f2(gap)} T/year (${gap <= 3 ? "≤" : ">"} 3); 25 % − 0 % diversion = ${f2(added)} T/year (${added >= 5 ? "≥" : "<"} 5)`,
+        `|statusQuo − cutTies| = ${f1(gap)} T (${gap <= 8 ? "≤" : ">"} 8); 25 % − 0 % diversion = ${f1(added)} T (${added >= 15 ? "≥" : "<"} 15)`,
       ],
-      pass: gap <= 3 && added >= 5,
+      pass: quietOk(sq.mean, ct.mean, ct25.mean),
     });
   }
 
-  // 4. Not decided early
+  // 5. Not decided early
   {
     const h = leaderHolds(games("mixed"));
     out.push({
-      n: 4,
+      n: 5,
       title: "Not decided early",
       target: "the leader after year 2 (cumulative % of par) wins < 60 % of mixed-bot games",
       lines: [`leader after year 2 tops the final ranking in ${pct(h.share)} of ${h.n} games`],
-      pass: h.share < 0.6,
+      pass: leaderOk(h.share),
     });
   }
 
-  // 5. Every term kind and every order used
+  // 6. Every term kind and every order used
   {
-    const all = rows.flatMap((r) => r.games);
-    const terms = countKinds(all, "termKinds");
-    const orders = countKinds(all, "orderKinds");
+    const parts = rows.map((r) => r.kinds);
+    const terms = countKinds(parts, "termKinds");
+    const orders = countKinds(parts, "orderKinds");
     const missingT = TERM_KINDS.filter((k) => !terms[k]);
     const missingO = ORDER_KINDS.filter((k) => !orders[k]);
     out.push({
-      n: 5,
+      n: 6,
       title: "Every term kind and every order is used",
       target:
         "every TERM_KIND in a concluded deal and every ORDER_KIND set by some bot, over all rows",
@@ -370,38 +525,76 @@ export function evaluateBalance(
     });
   }
 
-  // 6. No passive role
+  // 7. Real decisions
   {
-    const lines: string[] = [];
+    const lines = [
+      "per pair of games (same seed): the share each option scores higher, and mean |a − b| ÷ mean score",
+    ];
     let pass = true;
-    const probes = rows.filter(
-      (r) => r.policy.id.startsWith("probe-") && r.policy.id.endsWith("-a"),
-    );
-    for (const ra of probes) {
-      const role = ra.policy.id.slice("probe-".length, -"-a".length);
-      const rb = byId.get(`probe-${role}-b`);
-      if (!rb) continue;
-      const a = meanScore(ra.games, role);
-      const b = meanScore(rb.games, role);
-      const rel = relativeChange(a, b);
-      const ok = rel >= 0.05;
+    const ds = decisions(sc);
+    for (const d of ds) {
+      const a = games(`decision-${d.role}-a`).map((g) => g.scores?.[d.role]);
+      const b = games(`decision-${d.role}-b`).map((g) => g.scores?.[d.role]);
+      const w = pairedWins(a, b);
+      const e = pairedEffect(a, b);
+      const ok = decisionOk(w.a, w.b, e);
       pass &&= ok;
       lines.push(
-        `${pad(role, 8)} ${ra.policy.strategies[role]} ${f2(a)} vs ${rb.policy.strategies[role]} ${f2(b)}: change ${pct(rel)} ${ok ? "≥" : "<"} 5 %`,
+        `${pad(d.role, 8)} ${d.decision}: ${d.a} wins ${pct(w.a)}, ${d.b} wins ${pct(w.b)}, ties ${pct(w.ties)}; effect ${pct(e)} — ${ok ? "ok" : "FAIL"}`,
       );
     }
-    const seatedWithout = roles.filter((r) => !probes.some((p) => p.policy.id === `probe-${r}-a`));
-    if (seatedWithout.length) {
+    const emerging = new Set(emergingRoles(sc));
+    const covered = new Set(ds.map((d) => d.role));
+    const standIn = ds.find((d) => emerging.has(d.role))?.role;
+    const without = roles.filter((r) => !covered.has(r) && !(emerging.has(r) && standIn));
+    if (without.length) {
       pass = false;
-      lines.push(`no probe pair for: ${seatedWithout.join(", ")}`);
+      lines.push(`no decision defined for: ${without.join(", ")}`);
     }
     out.push({
-      n: 6,
-      title: "No passive role",
+      n: 7,
+      title: "Real decisions",
       target:
-        "for every role, one yearly decision changes its mean final score by ≥ 5 % (paired seeds)",
+        "every role has a yearly decision where neither option wins > 80 % of paired games and the mean effect is ≥ 5 % of the score",
       lines,
       pass,
+    });
+  }
+
+  // 8. Aggression does not pay
+  {
+    const re = games("aggression-realist").map((g) => g.scores?.[russia]);
+    const ag = games("aggression-firm").map((g) => g.scores?.[russia]);
+    const mRe = mean(re.filter((x): x is number => typeof x === "number"));
+    const mAg = mean(ag.filter((x): x is number => typeof x === "number"));
+    const w = pairedWins(ag, re);
+    const usRe = meanScore(games("aggression-realist"), us);
+    const usAg = meanScore(games("aggression-firm"), us);
+    out.push({
+      n: 8,
+      title: "Aggression does not pay by itself",
+      target: `${russia} diverting 50 % and always Firm scores no more than a Realist ${russia} (default table, paired seeds)`,
+      lines: [
+        `${russia} mean score: realist ${f2(mRe)}, realist+diversion=50+firm ${f2(mAg)} (${mAg <= mRe ? "≤" : ">"})`,
+        `the aggressive ${russia} scores higher in ${pct(w.a)} of pairs, lower in ${pct(w.b)}; ${us} mean score ${f2(usRe)} → ${f2(usAg)}`,
+      ],
+      pass: aggressionOk(mAg, mRe),
+    });
+  }
+
+  // 9. The unlikely path
+  {
+    const none = games("unlikely-none").map((g) => g.scores?.[russia]);
+    const extra = games("unlikely-extra").map((g) => g.scores?.[russia]);
+    const w = pairedWins(extra, none);
+    out.push({
+      n: 9,
+      title: "The unlikely path stays unlikely",
+      target: `${russia} flying extra cosmonauts scores less than not flying them in ≥ 70 % of paired games`,
+      lines: [
+        `extra cosmonauts score less in ${pct(w.b)} of ${w.n} pairs, more in ${pct(w.a)}, equal in ${pct(w.ties)}`,
+      ],
+      pass: unlikelyOk(w.b),
     });
   }
   return out;

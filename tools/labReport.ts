@@ -35,6 +35,7 @@ function range(s: Summary): string {
 const MIX_LABELS: Record<string, string> = {
   default: "the default mix",
   mixed: "mixed bots (each state draws its strategy per game)",
+  balance: "the tables each balance target names",
   "all-realist": "all Realist",
   "all-liberal": "all Liberal",
   random: "Random-legal",
@@ -87,17 +88,10 @@ function csvField(v: string | number | boolean): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-const kindList = (k: Record<string, number> | undefined) =>
-  Object.entries(k ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, n]) => `${name}:${n}`)
-    .join(" ");
-
 /**
  * One row per game, in policy then index order. `balance` adds, after the
  * essay's columns, what the balance study reads: the top seat, the leader
- * after year 2, T before the first year, each seat's final score and the
- * term and order kinds used.
+ * after year 2, T before the first year and each seat's final score.
  */
 export function toCsv(
   meta: LabMeta,
@@ -114,14 +108,7 @@ export function toCsv(
     ...meta.roles.map((r) => `pct_par_${r}`),
     ...meta.years.map((y) => `T_${y}`),
     ...(balance
-      ? [
-          "start_T",
-          "top_role",
-          "leader_after_2",
-          ...meta.roles.map((r) => `score_${r}`),
-          "term_kinds",
-          "order_kinds",
-        ]
+      ? ["start_T", "top_role", "leader_after_2", ...meta.roles.map((r) => `score_${r}`)]
       : []),
   ];
   const out = [header.map(csvField).join(",")];
@@ -147,8 +134,6 @@ export function toCsv(
                 ...meta.roles.map((r) =>
                   g.scores?.[r] === undefined ? "" : round(g.scores[r] as number),
                 ),
-                kindList(g.termKinds),
-                kindList(g.orderKinds),
               ]
             : []),
         ]

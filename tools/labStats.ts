@@ -26,10 +26,12 @@ export interface GameResult {
   leaderAfter2?: string | null;
   /** Each seat's final score (after the peace dividend, priorities and any conflict). */
   scores?: Record<string, number>;
-  /** Terms of the deals concluded in the game, by kind (starting deals excluded). */
-  termKinds?: Record<string, number>;
-  /** Orders the bots changed (setOrders), by kind. */
-  orderKinds?: Record<string, number>;
+}
+
+/** Over some games: terms of the deals concluded (starting deals excluded) and orders the bots set, by kind. */
+export interface KindCounts {
+  termKinds: Record<string, number>;
+  orderKinds: Record<string, number>;
 }
 
 /** A sample's mean, its 95 % confidence interval and its 2.5–97.5 percentile range. */
@@ -149,4 +151,89 @@ export function summarisePolicy(
     meanTByYear,
     quartiles: { T: q(T), C: q(C) },
   };
+}
+
+// ------------------------------------------------------------------ paired games
+
+/** How often each side of paired games (the same index, so the same seed) does better. */
+export interface PairedWins {
+  /** Pairs where both games have a value. */
+  n: number;
+  /** Shares (0–1) of those pairs: a better, b better, equal. */
+  a: number;
+  b: number;
+  ties: number;
+}
+
+/**
+ * Compares a[i] with b[i] for every i where both are numbers; `higherIsBetter`
+ * false means the smaller value wins (tension). Equal values are ties and count
+ * for neither side.
+ */
+export function pairedWins(
+  a: readonly (number | undefined)[],
+  b: readonly (number | undefined)[],
+  higherIsBetter = true,
+): PairedWins {
+  let n = 0;
+  let aw = 0;
+  let bw = 0;
+  const len = Math.min(a.length, b.length);
+  for (let i = 0; i < len; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x !== "number" || typeof y !== "number") continue;
+    n++;
+    if (x === y) continue;
+    if (x > y === higherIsBetter) aw++;
+    else bw++;
+  }
+  if (n === 0) return { n, a: Number.NaN, b: Number.NaN, ties: Number.NaN };
+  return { n, a: aw / n, b: bw / n, ties: (n - aw - bw) / n };
+}
+
+/**
+ * The mean size of a decision's effect on paired games, as a share of the
+ * score: mean |a[i] − b[i]| ÷ mean (|a[i]| + |b[i]|) / 2. The mean of the
+ * absolute differences, not the difference of the means: a decision whose
+ * better option depends on the game can matter a lot in every game and still
+ * have equal means.
+ */
+export function pairedEffect(
+  a: readonly (number | undefined)[],
+  b: readonly (number | undefined)[],
+): number {
+  let diff = 0;
+  let size = 0;
+  let n = 0;
+  const len = Math.min(a.length, b.length);
+  for (let i = 0; i < len; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x !== "number" || typeof y !== "number") continue;
+    n++;
+    diff += Math.abs(x - y);
+    size += (Math.abs(x) + Math.abs(y)) / 2;
+  }
+  if (n === 0) return Number.NaN;
+  return size === 0 ? 0 : diff / size;
+}
+
+/** Share (0–1) of values at or above `at` (e.g. games ending with T at the ceiling). */
+export function shareAtLeast(xs: readonly number[], at: number): number {
+  if (xs.length === 0) return Number.NaN;
+  let k = 0;
+  for (const x of xs) if (x >= at) k++;
+  return k / xs.length;
+}
+
+/** The 10th–90th percentile range and whether it lies inside [low, high]. */
+export function bandInside(
+  xs: readonly number[],
+  low: number,
+  high: number,
+): { p10: number; p90: number; inside: boolean } {
+  const p10 = percentile(xs, 10);
+  const p90 = percentile(xs, 90);
+  return { p10, p90, inside: p10 >= low && p90 <= high };
 }

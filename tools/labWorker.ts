@@ -14,7 +14,8 @@ import type { Bot } from "../shared/bots/types.ts";
 import { makeRng } from "../shared/rules/random.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import { eventsOff, leaderAfter } from "./labBalance.ts";
-import type { GameResult } from "./labStats.ts";
+import type { GameResult, KindCounts } from "./labStats.ts";
+import { MIXED_BASE, parseVariant, variantBot } from "./labVariants.ts";
 
 /** One row of the lab: a strategy per seated role, and whether the triangle term is off. */
 export interface LabPolicy {
@@ -30,6 +31,8 @@ export interface LabPolicy {
   triangleZero: boolean;
   /** Events off: every deck card weight 0 but one synthetic card with no effects. */
   eventsOff?: boolean;
+  /** The id of the row this one is compared with game by game (same seeds), e.g. its status quo. */
+  pairWith?: string;
 }
 
 export interface WorkerSetup {
@@ -47,7 +50,7 @@ export interface ChunkRequest {
 }
 
 export type ChunkReply =
-  | { task: number; ok: true; results: GameResult[] }
+  | { task: number; ok: true; results: GameResult[]; kinds: KindCounts }
   | { task: number; ok: false; error: string };
 
 /** Every strategy the lab can seat, by name. */
@@ -76,6 +79,23 @@ function tally(out: Record<string, number>, key: string) {
   out[key] = (out[key] ?? 0) + 1;
 }
 
+/** A known strategy name: a bot, an essay policy, a probe, `mixed`, or a variant (labVariants.ts). */
+export function isLabStrategy(name: string): boolean {
+  return name === MIXED || Object.hasOwn(LAB_STRATEGIES, name) || parseVariant(name) !== null;
+}
+
+/** The bot a seat plays in the game with this seed (mixed strategies and variants drawn from it). */
+export function botOf(scenario: Scenario, role: string, name: string, seed: string): Bot {
+  if (Object.hasOwn(LAB_STRATEGIES, name)) return LAB_STRATEGIES[name] as Bot;
+  if (name === MIXED) return LAB_STRATEGIES[drawStrategy(scenario, role, seed)] as Bot;
+  const spec = parseVariant(name);
+  const bot =
+    spec &&
+    variantBot(name, spec.base === MIXED_BASE ? drawStrategy(scenario, role, seed) : undefined);
+  if (!bot) throw new Error(`unknown strategy ${name}`);
+  return bot;
+}
+
 /** The seed of game i of policy p. */
 export const gameSeed = (seed: string, policy: string, i: number) => `${seed}:${policy}:${i}`;
 
@@ -86,13 +106,11 @@ export function runGame(
   index: number,
   seed: string,
   years: number | undefined,
+  kinds?: KindCounts,
 ): GameResult {
   const bots: Record<string, Bot> = {};
-  for (const [role, name] of Object.entries(policy.strategies)) {
-    const bot = LAB_STRATEGIES[name === MIXED ? drawStrategy(scenario, role, seed) : name];
-    if (!bot) throw new Error(`unknown strategy ${name}`);
-    bots[role] = bot;
-  }
+  for (const [role, name] of Object.entries(policy.strategies))
+    bots[role] = botOf(scenario, role, name, seed);
   const result = playGame(scenario, seed, {
     seats: Object.keys(policy.strategies).map((role) => ({ role, controller: "bot" as const })),
     bots,
@@ -100,12 +118,13 @@ export function runGame(
   });
   const s = result.state;
   if (!s.outcome) throw new Error(`game ${seed} ended without an outcome`);
-  const termKinds: Record<string, number> = {};
-  for (const d of Object.values(s.deals))
-    if (d.fromProposal) for (const t of d.terms) tally(termKinds, t.kind);
-  const orderKinds: Record<string, number> = {};
-  for (const a of result.log)
-    if (a.type === "setOrders") for (const k of Object.keys(a.orders)) tally(orderKinds, k);
+  // kind counts are summed per chunk, not kept per game, so 10,000 games a row stay small
+  if (kinds) {
+    for (const d of Object.values(s.deals))
+      if (d.fromProposal) for (const t of d.terms) tally(kinds.termKinds, t.kind);
+    for (const a of result.log)
+      if (a.type === "setOrders") for (const k of Object.keys(a.orders)) tally(kinds.orderKinds, k);
+  }
   const pars: Record<string, number> = {};
   for (const r of s.order) pars[r] = scenario.roles[r]?.par ?? 1;
   return {
@@ -121,8 +140,6 @@ export function runGame(
     topRole: s.outcome.ranking[0] ?? "",
     leaderAfter2: leaderAfter(s.reports, pars, s.order, 2),
     scores: { ...s.outcome.finalScores },
-    termKinds,
-    orderKinds,
   };
 }
 
@@ -140,11 +157,12 @@ if (!isMainThread && parentPort) {
         scenarios.set(key, sc);
       }
       const results: GameResult[] = [];
+      const kinds: KindCounts = { termKinds: {}, orderKinds: {} };
       for (let i = req.start; i < req.end; i++)
         results.push(
-          runGame(sc, req.policy, i, gameSeed(req.seed, req.policy.seedKey, i), setup.years),
+          runGame(sc, req.policy, i, gameSeed(req.seed, req.policy.seedKey, i), setup.years, kinds),
         );
-      port.postMessage({ task: req.task, ok: true, results } satisfies ChunkReply);
+      port.postMessage({ task: req.task, ok: true, results, kinds } satisfies ChunkReply);
     } catch (err) {
       port.postMessage({
         task: req.task,

@@ -9,6 +9,7 @@ import type { PlayResult } from "../shared/bots/play.ts";
 import { tensionWaterfall } from "../shared/rules/tension.ts";
 import type { Deal, GameState, RoleId, Term, YearReport } from "../shared/rules/types.ts";
 import { pairRoles } from "../shared/rules/util.ts";
+import type { Scenario } from "../shared/scenario/schema.ts";
 
 export interface SimReportOptions {
   /** The bot that played every seat, for the header. */
@@ -71,6 +72,11 @@ export function formatSimReport(result: PlayResult, opts: SimReportOptions = {})
   );
   const [r0, r1] = sc.rivalPair;
   out(`Rival pair: ${short(r0)} and ${short(r1)}. Tension starts at ${fixed(sc.startTension)}.`);
+  const saving = homeRideSaving(sc);
+  if (saving)
+    out(
+      `Saving per seat when ${short(saving.buyer)} moves from ${saving.from.vehicle} to ${saving.to.vehicle} (scenario list prices): ${money(saving.from.price)} -> ${money(saving.to.price)} = ${money(saving.perSeat)} a seat, ${money(saving.perSeat * saving.seats)} a year for ${plural(saving.seats, "seat")}`,
+    );
   for (const role of s.order) {
     const p = s.seats[role]?.priority;
     if (p) out(`Secret priority of ${short(role)}: ${p.text} (${p.points} points)`);
@@ -241,6 +247,14 @@ function yearSection(
         : "";
     out(`Published diversion estimate: ${short(role)} ${est} %${civilText}`);
   }
+  // the rival with a vehicle lives partly on selling rides: how much of its budget is foreign money
+  for (const [role, income] of Object.entries(r.foreignIncome ?? {})) {
+    const base = sc.roles[role]?.budgetBase ?? 0;
+    if (base > 0 && sc.rivalPair.includes(role) && sc.roles[role]?.vehicle)
+      out(
+        `Foreign civil income: ${short(role)} ${money(income)} (${fixed((100 * income) / base)} % of its ${money(base)} budget)`,
+      );
+  }
   for (const role of r.covertDetected) out(`Covert know-how sale by ${short(role)} detected`);
   if (r.brainDrain) out(`Brain drain: ${short(sc.brainDrain.role)}'s engineers leave`);
 
@@ -271,15 +285,70 @@ function yearSection(
     );
   }
 
-  // scores
-  const parts: string[] = [];
+  // the seats' own rides this year: what the buyer paid on each vehicle
+  const saving = homeRideSaving(sc);
+  if (saving) {
+    const paid = new Map<string, { n: number; sum: number }>();
+    for (const f of r.flown) {
+      if (f.crew !== saving.buyer || f.vehicle === saving.buyer) continue;
+      const x = paid.get(f.vehicle) ?? { n: 0, sum: 0 };
+      paid.set(f.vehicle, { n: x.n + 1, sum: x.sum + f.price });
+    }
+    if (paid.size > 0)
+      out(
+        `${short(saving.buyer)}'s crew seats: ${[...paid.entries()].map(([v, x]) => `${x.n} on ${sc.roles[v]?.vehicle?.name ?? v} at ${money(x.sum / x.n)} each`).join(", ")}`,
+      );
+  }
+
+  // scores, each with its named terms
+  out("Scores (each seat's named score terms)");
   for (const role of s.order) {
     const pts = r.scores[role];
     if (pts === undefined) continue;
     totals[role] = (totals[role] ?? 0) + pts;
-    parts.push(`${short(role)} ${signed(pts)} (total ${fixed(totals[role] ?? 0)})`);
+    out(
+      `  ${padRight(short(role), 8)}${padLeft(signed(pts), 7)}  (total ${fixed(totals[role] ?? 0)})`,
+    );
+    for (const t of scoreLines(r, role)) out(`    ${padLeft(signed(t.amount), 7)}  ${t.label}`);
   }
-  out(`Scores: ${parts.join(", ")}`);
+}
+
+/** A seat's score terms of the year, without the engine's bookkeeping mark (capability carried over). */
+export function scoreLines(r: YearReport, role: RoleId): { amount: number; label: string }[] {
+  return (r.scoreTerms[role] ?? []).filter((t) => t.cause !== "capabilityMark");
+}
+
+/**
+ * What the rival pair's vehicle-less state saves on each crew seat when it
+ * moves from the rival's vehicle to its first home provider's, at the
+ * scenario's list prices (crew-dragon-2020: Soyuz 90 -> Dragon 55). Null
+ * when the scenario has no such pair.
+ */
+export function homeRideSaving(sc: Scenario): {
+  buyer: RoleId;
+  from: { role: RoleId; vehicle: string; price: number };
+  to: { role: RoleId; vehicle: string; price: number };
+  perSeat: number;
+  seats: number;
+} | null {
+  const buyer = sc.rivalPair.find((r) => sc.roles[r] && !sc.roles[r]?.vehicle);
+  const rival = sc.rivalPair.find((r) => r !== buyer);
+  if (!buyer || !rival) return null;
+  const home = Object.entries(sc.roles).find(
+    ([, x]) => x.homeState === buyer && x.vehicle && x.vehicle.readinessNeeded === 0,
+  );
+  const rivalSpec = sc.roles[rival];
+  if (!home || !rivalSpec?.vehicle) return null;
+  const price = (role: RoleId) => Number(sc.roles[role]?.defaultOrders.listPrice ?? 0);
+  const from = { role: rival, vehicle: rivalSpec.vehicle.name, price: price(rival) };
+  const to = { role: home[0], vehicle: home[1].vehicle?.name ?? home[0], price: price(home[0]) };
+  return {
+    buyer,
+    from,
+    to,
+    perSeat: from.price - to.price,
+    seats: sc.roles[buyer]?.crewNeed ?? 0,
+  };
 }
 
 /** Sorts "a>b" money flows by the table order of payer, then payee. */

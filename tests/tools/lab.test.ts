@@ -21,14 +21,13 @@ import {
   leaderAfter,
   leaderHolds,
   meanScore,
-  relativeChange,
   topShares,
-  tPerYear,
 } from "../../tools/labBalance.ts";
 import { escapeHtml, type LabMeta, renderHtml } from "../../tools/labReport.ts";
 import {
   ci95,
   type GameResult,
+  type KindCounts,
   mean,
   percentile,
   sd,
@@ -168,29 +167,19 @@ describe("balance study arithmetic", () => {
     expect(h.share).toBeCloseTo(2 / 3, 12);
   });
 
-  it("measures T per year from the start T to the last report's T (before the audit)", () => {
-    expect(tPerYear({ startT: 50, tByYear: [55, 60, 65, 70, 75] })).toBe(5);
-    // a game that ended after two years divides by two
-    expect(tPerYear({ startT: 50, tByYear: [40, 44] })).toBe(-3);
-    expect(tPerYear({ tByYear: [40] })).toBeNaN();
-  });
-
-  it("gives the relative change of a role's mean score between a probe pair", () => {
-    expect(relativeChange(100, 95)).toBeCloseTo(0.05, 12);
-    expect(relativeChange(95, 100)).toBeCloseTo(0.05, 12);
-    expect(relativeChange(-10, 10)).toBe(2);
-    expect(relativeChange(0, 0)).toBe(0);
+  it("gives a role's mean score over the games that seated it", () => {
     const a = [g(0, { scores: { us: 40 } }), g(1, { scores: { us: 60 } }), g(2, {})];
     expect(meanScore(a, "us")).toBe(50);
   });
 
-  it("adds up the term and order kinds over games", () => {
-    const games = [
-      g(0, { termKinds: { seatSale: 2 }, orderKinds: { diversion: 1 } }),
-      g(1, { termKinds: { seatSale: 1, pledge: 1 } }),
+  it("adds up the term and order kinds over chunks", () => {
+    const parts: (KindCounts | undefined)[] = [
+      { termKinds: { seatSale: 2 }, orderKinds: { diversion: 1 } },
+      { termKinds: { seatSale: 1, pledge: 1 }, orderKinds: {} },
+      undefined,
     ];
-    expect(countKinds(games, "termKinds")).toEqual({ seatSale: 3, pledge: 1 });
-    expect(countKinds(games, "orderKinds")).toEqual({ diversion: 1 });
+    expect(countKinds(parts, "termKinds")).toEqual({ seatSale: 3, pledge: 1 });
+    expect(countKinds(parts, "orderKinds")).toEqual({ diversion: 1 });
   });
 
   it("turns the events off: only cards without effects can be drawn, in a real game too", () => {
@@ -353,15 +342,22 @@ describe("npm run lab", () => {
     expect(w2.code, w2.stderr).toBe(0);
     expect(w1.stdout.split("\n")[0]).toBe("seed: lab");
     expect(w1.stdout).toBe(w2.stdout);
-    for (const name of ESSAY_NAMES) {
-      expect(w1.stdout).toContain(`\n${name} `);
-      expect(w1.stdout).toContain(`\n${name} (no triangle) `);
-    }
+    for (const name of ESSAY_NAMES)
+      for (const n of [1, 3]) {
+        expect(w1.stdout).toContain(`\n${name} / ${n} emerging `);
+        expect(w1.stdout).toContain(`\n${name} / ${n} emerging / no triangle `);
+      }
+    // mixed bots by default, and the paired block under the table
+    expect(w1.stdout).toMatch(/other seats: mixed bots/);
+    expect(w1.stdout).toMatch(/Paired with the status quo on the same seeds/);
+    expect(w1.stdout).toMatch(
+      /\ncutTies \/ 3 emerging \/ no triangle +\d+\.\d % +[\d.]+–[\d.]+ +\d+\.\d % +\d+\.\d % +\d+\.\d %\n/,
+    );
     expect(w1.stdout).toMatch(/95% CI/);
     expect(w1.stdout).toMatch(/2\.5–97\.5 pct/);
     expect(w1.stdout).toMatch(/conflict %/);
     // non-TTY stderr: no progress bar, but a final line
-    expect(w1.stderr).toMatch(/^lab: 48 games/m);
+    expect(w1.stderr).toMatch(/^lab: 96 games \(16 policies × 6\)/m);
   });
 
   it("writes the CSV (one row per game) and the same files for any worker count", () => {
@@ -372,8 +368,10 @@ describe("npm run lab", () => {
     expect(lines[0]).toMatch(
       /^policy,game,seed,final_T,final_C,conflict,pct_par_us,.*T_2020,T_2021$/,
     );
-    expect(lines).toHaveLength(1 + 8 * 6);
-    expect(lines[1]).toMatch(/^statusQuo,0,lab:statusQuo:0,/);
+    expect(lines).toHaveLength(1 + 16 * 6);
+    // every row of a nation count plays the same seeds: the pairs are game by game
+    expect(lines[1]).toMatch(/^statusQuo \/ 1 emerging,0,lab:essay@1:0,/);
+    expect(lines[1 + 2 * 6]).toMatch(/^cutTies \/ 1 emerging,0,lab:essay@1:0,/);
   });
 
   it("writes a self-contained HTML report with inline SVG charts", () => {
@@ -382,7 +380,7 @@ describe("npm run lab", () => {
     expect(html).toContain("<title>");
     expect(html).toContain("<svg");
     expect(html).toContain("<polyline");
-    expect(html).toContain("subsidise (no triangle)");
+    expect(html).toContain("subsidise / 3 emerging / no triangle");
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
     expect(html.trimEnd().endsWith("</html>")).toBe(true);
@@ -399,28 +397,51 @@ describe("npm run lab", () => {
     expect(html).not.toMatch(/src="https?:/);
   });
 
-  it("runs the balance study: six target blocks and the summary, the same for any worker count", () => {
+  it("runs the balance study: nine target blocks and the summary, the same for any worker count", () => {
     expect(b1.code, b1.stderr).toBe(0);
     expect(b2.code, b2.stderr).toBe(0);
     expect(b1.stdout).toBe(b2.stdout);
-    for (let n = 1; n <= 6; n++)
-      expect(b1.stdout).toMatch(new RegExp(`^\\[${n}\\] .* — (PASS|FAIL)$`, "m"));
-    expect(b1.stdout).toMatch(/\nbalance: [0-6] of 6 targets met\n$/);
+    const titles = [
+      "No dominant seat",
+      "Tension moves in a band",
+      "Conflict happens, but not usually",
+      "Events off: status quo vs cutting ties, and diversion",
+      "Not decided early",
+      "Every term kind and every order is used",
+      "Real decisions",
+      "Aggression does not pay by itself",
+      "The unlikely path stays unlikely",
+    ];
+    for (const [i, title] of titles.entries())
+      expect(b1.stdout).toMatch(new RegExp(`^\\[${i + 1}\\] ${title} — (PASS|FAIL)$`, "m"));
+    expect(b1.stdout).toMatch(/\nbalance: [0-9] of 9 targets met\n$/);
     for (const row of [
       "equal: default mix",
       "equal: all-realist",
       "events off: cutTies, 25 % diversion",
-      "probe us: statusQuo",
-      "probe russia: realist+diversion25",
+      "decision us: cutTies",
+      "decision russia: mixed+diversion=25",
+      "decision uae: mixed+rideWith=spacex",
+      "decision boeing: profit+readinessMode=rush",
+      "aggression: russia realist+diversion=50+firm",
+      "unlikely path: russia mixed+extraCrew=2",
+      "swapsOnly / 3 emerging / no triangle",
     ])
       expect(b1.stdout).toContain(`\n${row} `);
+    // each target prints its figure
+    expect(b1.stdout).toMatch(/essay rows' means of final T span [\d.]+ T/);
+    expect(b1.stdout).toMatch(
+      /us +buy the rival's seats or not: statusQuo wins [\d.]+ %, cutTies wins [\d.]+ %.*effect [\d.]+ %/,
+    );
+    expect(b1.stdout).toMatch(
+      /russia mean score: realist -?[\d.]+, realist\+diversion=50\+firm -?[\d.]+/,
+    );
+    expect(b1.stdout).toMatch(/extra cosmonauts score less in [\d.]+ % of 4 pairs/);
     const csv1 = readFileSync(path.join(outB1, "lab-balance-lab.csv"), "utf8");
     expect(csv1).toBe(readFileSync(path.join(outB2, "lab-balance-lab.csv"), "utf8"));
     const lines = csv1.trim().split("\n");
-    expect(lines[0]).toMatch(
-      /,T_2022,start_T,top_role,leader_after_2,score_us,.*,term_kinds,order_kinds$/,
-    );
-    expect(b1.stderr).toMatch(/^lab: 88 games \(22 policies × 4\)/m);
+    expect(lines[0]).toMatch(/,T_2022,start_T,top_role,leader_after_2,score_us,.*,score_boeing$/);
+    expect(b1.stderr).toMatch(/^lab: 152 games \(38 policies × 4\)/m);
     const html = readFileSync(path.join(outB1, "lab-balance-lab.html"), "utf8");
     expect(html).toContain("balance: ");
   });

@@ -33,6 +33,7 @@ let unknownFlag: Run;
 let unknownName: Run;
 let unknownBot: Run;
 let hot: Run;
+let dear: Run;
 
 /** A waterfall line: its signed amount and its label. */
 interface Line {
@@ -67,20 +68,31 @@ const hotPath = path.join(tmp, "hot.json");
   for (const c of sc.deck) c.weight = c.id === "tension-up" ? 1 : 0;
   writeFileSync(hotPath, JSON.stringify(sc));
 }
+// mini with a dearer Soyuz: the saving per seat follows the scenario's prices
+const dearPath = path.join(tmp, "dear.json");
+{
+  const sc = JSON.parse(
+    readFileSync(path.join(ROOT, "tests/fixtures/scenarios/mini.json"), "utf8"),
+  );
+  sc.roles.russia.defaultOrders.listPrice = 120;
+  writeFileSync(dearPath, JSON.stringify(sc));
+}
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  [json1, json2, text, mini, bad, unknownFlag, unknownName, unknownBot, hot] = await Promise.all([
-    sim("--seed", "7", "--json"),
-    sim("--seed", "7", "--json"),
-    sim("--seed", "7"),
-    sim("--scenario", "tests/fixtures/scenarios/mini.json"),
-    sim("--scenario", "tests/fixtures/scenarios/bad.json"),
-    sim("--frobnicate"),
-    sim("--scenario", "no-such-scenario"),
-    sim("--bot", "clairvoyant"),
-    sim("--scenario", hotPath),
-  ]);
+  [json1, json2, text, mini, bad, unknownFlag, unknownName, unknownBot, hot, dear] =
+    await Promise.all([
+      sim("--seed", "7", "--json"),
+      sim("--seed", "7", "--json"),
+      sim("--seed", "7"),
+      sim("--scenario", "tests/fixtures/scenarios/mini.json"),
+      sim("--scenario", "tests/fixtures/scenarios/bad.json"),
+      sim("--frobnicate"),
+      sim("--scenario", "no-such-scenario"),
+      sim("--bot", "clairvoyant"),
+      sim("--scenario", hotPath),
+      sim("--scenario", dearPath),
+    ]);
 });
 
 describe("npm run sim", () => {
@@ -116,6 +128,56 @@ describe("npm run sim", () => {
     expect(out).toMatch(/^ {2,}[+-]\d+\.\d\d {2}\S.*$/m);
     expect(out).toMatch(/^ +\d+\.\d\d {2}start$/m);
     for (const label of ["Liberal:", "Realist:", "Market:"]) expect(out).toContain(label);
+  });
+
+  it("explains every score: each seat's named terms add up to its yearly points", () => {
+    const out = text.stdout;
+    const blocks = out.split(/^Scores \(each seat's named score terms\)$/m).slice(1);
+    expect(blocks.length).toBe(JSON.parse(json1.stdout).reports.length);
+    let seats = 0;
+    for (const block of blocks) {
+      const rows = block.split("\n").slice(1);
+      let seat: { points: number; sum: number; terms: number } | null = null;
+      const check = () => {
+        if (!seat) return;
+        seats++;
+        expect(seat.terms).toBeGreaterThan(0);
+        // each term is rounded to 0.01 on its own
+        expect(Math.abs(seat.sum - seat.points)).toBeLessThanOrEqual(0.01 * seat.terms + 1e-9);
+      };
+      for (const row of rows) {
+        const head = row.match(/^ {2}(\S+) +([+-]\d+\.\d\d) {2}\(total /);
+        const term = row.match(/^ {4} *([+-]\d+\.\d\d) {2}\S/);
+        if (head) {
+          check();
+          seat = { points: Number(head[2]), sum: 0, terms: 0 };
+        } else if (term && seat) {
+          seat.sum += Number(term[1]);
+          seat.terms++;
+        } else break;
+      }
+      check();
+    }
+    expect(seats).toBeGreaterThanOrEqual(4 * blocks.length);
+    // a named term a player can read, from the US's crew objective
+    expect(out).toMatch(/^ {4} *[+-]\d+\.\d\d {2}(all 4 crew flown|\d of 4 crew flown)/m);
+  });
+
+  it("shows the saving per seat of moving to Dragon and Russia's foreign income as a share of its budget", () => {
+    // crew-dragon-2020's list prices: Soyuz 90, Dragon 55; the US needs 4 seats
+    expect(text.stdout).toContain(
+      "Saving per seat when US moves from Soyuz to Crew Dragon (scenario list prices): 90 -> 55 = 35 a seat, 140 a year for 4 seats",
+    );
+    const lines = [
+      ...text.stdout.matchAll(
+        /^Foreign civil income: RU (\d+(?:\.\d+)?) \((\d+\.\d\d) % of its 2770 budget\)$/gm,
+      ),
+    ];
+    expect(lines.length).toBe(JSON.parse(json1.stdout).reports.length);
+    for (const m of lines) expect(Number(m[2])).toBeCloseTo((100 * Number(m[1])) / 2770, 2);
+    // read from the scenario, not written in: a rival price of 120 makes the saving 65
+    expect(dear.code, dear.stderr).toBe(0);
+    expect(dear.stdout).toContain("120 -> 55 = 65 a seat, 260 a year for 4 seats");
   });
 
   it("each year's tension waterfall adds up from its start to its end, clamping included", () => {
