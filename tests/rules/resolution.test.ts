@@ -638,7 +638,12 @@ describe("end of game", () => {
 
   it.each([
     // no deals: C = trust 15 only
-    ["no deals", "15/100", "the world drifted apart, though tension stayed in check", (g: GameState) => g],
+    [
+      "no deals",
+      "15/100",
+      "the world drifted apart, though tension stayed in check",
+      (g: GameState) => g,
+    ],
     // one US seat at 90: C = 50 · (0.3 · 90/277)/0.3 + 15 = 16.25 + 15 = 31.25
     [
       "one Soyuz seat",
