@@ -22,10 +22,8 @@ import { conclude, orders, sale } from "./helpers.ts";
 type Over = Parameters<typeof miniScenario>[0];
 
 /** No terms but the ones a test sets: no income-loss, cooperation or brain-drain tension. */
-const QUIET = {
-  tension: { incomeLoss: 0, cooperation: 0 },
-  brainDrain: { chance: 0 },
-} as Over;
+const QUIET_T = { incomeLoss: 0, cooperation: 0 };
+const QUIET = { tension: QUIET_T, brainDrain: { chance: 0 } } as Over;
 
 const scoreTerm = (s: GameState, year: number, role: string, cause: string) =>
   report(s, year).scoreTerms[role]?.find((t) => t.cause === cause) ?? null;
@@ -43,7 +41,7 @@ function years(s: GameState, n: number, each: (s: GameState) => GameState = (x) 
 
 describe("1. tension is a level, not a running sum", () => {
   it("a one-off +10 shock fades with the drift: 50 → 60 → 57.5 → 55.63 (drift 0.25)", () => {
-    const sc = miniScenario({ ...QUIET, tension: { ...QUIET.tension, drift: 0.25 } } as Over);
+    const sc = miniScenario({ ...QUIET, tension: { ...QUIET_T, drift: 0.25 } } as Over);
     let s = negotiating(sc, HUMANS, { years: 4 });
     const r = host(s, { type: "injectEvent", card: "tension-up" });
     if (!r.ok) throw new Error(r.code);
@@ -55,7 +53,7 @@ describe("1. tension is a level, not a running sum", () => {
   });
 
   it("the same shock under the first engine's drift 0.1 fades slower: 60 → 59 → 58.1", () => {
-    const sc = miniScenario({ ...QUIET, tension: { ...QUIET.tension, drift: 0.1 } } as Over);
+    const sc = miniScenario({ ...QUIET, tension: { ...QUIET_T, drift: 0.1 } } as Over);
     let s = negotiating(sc, HUMANS, { years: 4 });
     const r = host(s, { type: "injectEvent", card: "tension-up" });
     if (!r.ok) throw new Error(r.code);
@@ -68,7 +66,7 @@ describe("1. tension is a level, not a running sum", () => {
     // after 8 years: 70 − 20 · 0.75^8 = 70 − 2.00 = 68.0
     const sc = miniScenario({
       ...QUIET,
-      tension: { ...QUIET.tension, drift: 0.25, diversionEstimate: 0.2 },
+      tension: { ...QUIET_T, drift: 0.25, diversionEstimate: 0.2 },
     } as Over);
     const s = years(negotiating(sc, HUMANS, { years: 8 }), 8, (x) =>
       orders(x, "russia", { diversion: 25 }),
@@ -182,7 +180,7 @@ describe("4. the US's single-provider term and the emerging nations' ambition", 
 
 describe("5. a reduced ISS role is a named tension term", () => {
   it("+3 'RU reduced its ISS role' (tension.reducedRole 3), none at the full role", () => {
-    const sc = miniScenario({ ...QUIET, tension: { ...QUIET.tension, reducedRole: 3 } } as Over);
+    const sc = miniScenario({ ...QUIET, tension: { ...QUIET_T, reducedRole: 3 } } as Over);
     const reduced = resolveYear(orders(negotiating(sc), "russia", { roleLevel: "reduced" }));
     const full = resolveYear(negotiating(sc));
     expect(report(reduced, 2020).tensionTerms.find((t) => t.cause === "reducedRole")).toEqual({
