@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenario } from "../server/scenarios.ts";
+import { civilTarget } from "../shared/rules/civilFunding.ts";
 import type { Objective, Scenario } from "../shared/scenario/schema.ts";
 
 export const RULES_PATH = join(import.meta.dirname, "..", "docs", "RULES.md");
@@ -33,15 +34,23 @@ export function describeObjective(sc: Scenario, role: string, o: Objective): str
     case "crewMet":
       return `crew need met (${v(p)} points, ${v(`−${o.gapPoints}`)} for each seat missing)`;
     case "moneySaved":
-      return `budget not spent (${v(`${p} × share saved`)})`;
+      return `budget not spent (${v(`${p} × share saved`)}, cash only: a contract's in-kind part is not spent)`;
     case "lowVulnerability":
       return `low vulnerability to ${rivalName} (${v(`${p} × (1 − V)`)})`;
     case "homeProviders":
       return `your home companies flying your crew (${v(`${p} × share`)})`;
     case "lowTension":
       return `low tension (${v(`${p} × (1 − T/100)`)})`;
-    case "civilFunding":
-      return `civil funding against base (${v(`${p} × min(${o.cap}, funding ÷ base)`)})`;
+    case "civilFunding": {
+      const target = civilTarget(sc, role).toLocaleString("en-US");
+      const ratio =
+        o.zeroAt > 0
+          ? `(funding ÷ ${target} − ${o.zeroAt}) ÷ ${1 - o.zeroAt}`
+          : `funding ÷ ${target}`;
+      const below =
+        o.zeroAt > 0 ? `; below ${o.zeroAt * 100} % of the target it goes negative` : "";
+      return `civil funding against its target (${v(`${p} × min(${o.cap}, ${ratio})`)}${below})`;
+    }
     case "crewsFlown":
       return `crews flown on ${vehicle}, own and foreign (${v(p)} each)`;
     case "security":
@@ -55,9 +64,11 @@ export function describeObjective(sc: Scenario, role: string, o: Objective): str
     case "reputation":
       return `reputation held (${v(p)} a point)`;
     case "astronautsFlown":
-      return `your astronauts flown (${v(p)} each)`;
+      return `your astronauts flown (${v(p)} each, for at most ${v(o.ambition)} a year: your ambition)`;
     case "capabilityGained":
       return `capability gained (${v(p)} a point)`;
+    case "singleProvider":
+      return `no single provider (${v(`−${p}`)} in a year one company flies more than ${v(`${Math.round(o.share * 100)} %`)} of your crew)`;
     case "newPartners":
       return `each partner that flies your crew for the first time (${v(p)})`;
     default: {

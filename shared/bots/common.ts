@@ -4,11 +4,14 @@
  * legal actions only — a strategy bot never sends an action the engine refuses.
  */
 
+import { civilFundingValue, civilTarget } from "../rules/civilFunding.ts";
 import {
+  executableProblem,
   legalActionTypes,
   ordersAffordable,
   previewProposal,
   previewProposalBy,
+  seatsLeftInView,
 } from "../rules/legal.ts";
 import { type CostlyOrder, checkOrder } from "../rules/orders.ts";
 import { runsIn, viewDealsInOrder } from "../rules/records.ts";
@@ -47,6 +50,11 @@ export interface Policy {
   accepts(ctx: Ctx, p: Proposal): boolean;
   crisis(ctx: Ctx): "firm" | "deescalate";
   stance(ctx: Ctx): "link" | "compartmentalise";
+  /**
+   * Proposes only deals the seat can see are executable (executableProblem: seats left,
+   * seats held, its own cash), so it adds no failed deal, and no failed-deal tension, it could foresee.
+   */
+  onlyExecutable?: boolean;
 }
 
 /** Everything a policy reads, computed once per decision. */
@@ -67,6 +75,8 @@ export interface Ctx {
   promise(p: { terms: readonly Term[] }): void;
   /** Seats a provider can still sell this year (capacity − own crew − deals). */
   spare(r: RoleId): number;
+  /** Why a deal of these terms would fail at resolution, as far as this seat can see (or null). */
+  unexecutable(terms: readonly Term[]): string | null;
   /** Crew need of `r` this year. */
   need(r: RoleId): number;
   price(r: RoleId): number;
@@ -163,11 +173,14 @@ class DecisionCtx implements Ctx {
   }
 
   spare(r: RoleId): number {
-    const cap = this.view.seats[r]?.capacity ?? 0;
-    let used = (this.sc.roles[r]?.vehicle ? this.need(r) : 0) + (this.pending[r]?.sold ?? 0);
-    for (const d of this.deals)
-      for (const t of d.terms) if (t.kind === "seatSale" && t.provider === r) used += t.seats;
-    return Math.max(0, cap - used);
+    // the engine's count (legal.ts), less what this seat has promised in accepted proposals
+    const left = seatsLeftInView(this.view, this.sc, r, this.deals);
+    return Math.max(0, left - (this.pending[r]?.sold ?? 0));
+  }
+
+  /** Why a deal of these terms would fail at resolution, as far as this seat can see. */
+  unexecutable(terms: readonly Term[]): string | null {
+    return executableProblem(this.view, this.sc, terms, this.deals);
   }
 }
 
@@ -244,6 +257,7 @@ export function makeBot(policy: Policy): Bot {
       if (legal.includes("propose") && bctx.turn <= 1) {
         const wishes = bctx.turn === 0 ? policy.offers(c) : (policy.followUps?.(c) ?? []);
         for (const o of wishes) {
+          if (policy.onlyExecutable && c.unexecutable(o.terms) !== null) continue;
           if (previewProposal(view, c.sc, o.parties, o.terms, o.years).ok) {
             c.promise(o);
             out.push({
@@ -277,12 +291,23 @@ export function valueFor(c: Ctx, p: Proposal) {
   return { ...mine, net: mine.receives - mine.pays, valid: pv.ok };
 }
 
-/** A seller's judgement: every seat it gives must fit its spare capacity and pay at least its cost. */
-export function fairSale(c: Ctx, p: Proposal, margin: number): boolean {
+/**
+ * The scenario's price step (its market prices are multiples of it): bots state their margins
+ * in steps, so no bot carries a money figure of one scenario.
+ */
+export function priceStep(c: Ctx): number {
+  return c.sc.market.priceRounding;
+}
+
+/**
+ * A seller's judgement: every seat it gives must fit its spare capacity and pay at least its
+ * cost plus `steps` price steps.
+ */
+export function fairSale(c: Ctx, p: Proposal, steps: number): boolean {
   for (const t of p.terms) {
     if (t.kind === "seatSale" && t.provider === c.me) {
       const cost = c.sc.roles[c.me]?.vehicle?.marginalSeatCost ?? 0;
-      if (t.seats > c.spare(c.me) || t.price < cost + margin) return false;
+      if (t.seats > c.spare(c.me) || t.price < cost + steps * priceStep(c)) return false;
     }
   }
   return true;
@@ -307,7 +332,7 @@ export function buy(c: Ctx, provider: RoleId, n: number, note: string, years = 1
   if (seats <= 0) return null;
   const price = Math.max(
     c.price(provider),
-    (c.sc.roles[provider]?.vehicle?.marginalSeatCost ?? 0) + 10,
+    (c.sc.roles[provider]?.vehicle?.marginalSeatCost ?? 0) + 2 * priceStep(c),
   );
   if (price * seats > c.cash * 0.9) return null;
   return {
@@ -347,4 +372,87 @@ export function buyCrew(c: Ctx, exclude: RoleId[], missing: number, note: string
     }
   }
   return out;
+}
+
+/** The scenario's diversion levels above 0, lowest first. */
+export function diversionSteps(c: Ctx): number[] {
+  return [...c.sc.orders.diversionLevels].filter((x) => x > 0).sort((a, b) => a - b);
+}
+
+/** The list price the scenario starts this seat at (its own current price without one). */
+export function scenarioListPrice(c: Ctx): number {
+  return c.sc.roles[c.me]?.defaultOrders.listPrice ?? c.price(c.me);
+}
+
+/**
+ * Whether this seat is threatened (GAME.md, "Bots"): exposed to its rival (vulnerability at the
+ * crisis's leverage level), sanctioned by it, armed against (the rival's published diversion
+ * estimate at its lowest level, or its covert sale detected), or T at least the scenario's
+ * `threatTensionRise` above where the game started. Never merely "T is high".
+ */
+export function threatened(c: Ctx): boolean {
+  const rival = c.rival;
+  if (!rival) return false;
+  if (myVulnerability(c) >= c.sc.crisis.leverageVulnerability) return true;
+  const last = c.last;
+  if (last) {
+    const rivalShort = c.sc.roles[rival]?.short ?? rival;
+    if (
+      last.tensionTerms.some((t) => t.cause === "sanctions" && t.label.startsWith(`${rivalShort} `))
+    )
+      return true;
+    const lowest = diversionSteps(c)[0];
+    const est = last.diversionEstimate[rival];
+    if (est !== undefined && lowest !== undefined && est >= lowest) return true;
+    if (last.covertDetected.includes(rival)) return true;
+  }
+  return c.view.tension >= c.sc.startTension + c.sc.bots.realist.threatTensionRise;
+}
+
+/** What the rival chose in the latest crisis, or null before any crisis. */
+export function rivalsLastCrisisChoice(c: Ctx): string | null {
+  if (!c.rival) return null;
+  for (let i = c.view.reports.length - 1; i >= 0; i--) {
+    const crisis = c.view.reports[i]?.crisis;
+    if (crisis) return crisis.choices[c.rival] ?? null;
+  }
+  return null;
+}
+
+/**
+ * Points this seat expects to lose if T rises by `dT` now: its low-tension objective each
+ * remaining year as the shock fades with the scenario's drift, and the peace dividend at the
+ * end (unless T is already past where the dividend is 0). A forecast from the view and the
+ * scenario, not the engine's rule.
+ */
+export function tensionCost(c: Ctx, dT: number): number {
+  const low = c.sc.roles[c.me]?.objectives.find((o) => o.kind === "lowTension");
+  const keep = 1 - c.sc.tension.drift;
+  let years = 0;
+  for (let k = 0, f = 1; k <= c.yearsLeft; k++, f *= keep) years += f;
+  const d = c.sc.scoring;
+  const fadedAtEnd = keep ** c.yearsLeft;
+  const peace =
+    c.view.tension < d.peaceDividendZeroAt
+      ? (d.peaceDividendMax / d.peaceDividendSpan) * fadedAtEnd
+      : 0;
+  return dT * (((low?.points ?? 0) / 100) * years + peace);
+}
+
+/** Points this seat expects to lose if the final T (after the last year) rises by `dT`: the peace dividend. */
+export function finalTensionCost(c: Ctx, dT: number): number {
+  const d = c.sc.scoring;
+  return c.view.tension < d.peaceDividendZeroAt
+    ? (dT * d.peaceDividendMax) / d.peaceDividendSpan
+    : 0;
+}
+
+/** This seat's civil funding last year (its target before the first year). */
+export function lastCivilFunding(c: Ctx): number {
+  return c.last?.civilFunding[c.me] ?? civilTarget(c.sc, c.me);
+}
+
+/** What `amount` more civil funding this year is worth to this seat's score (engine rule). */
+export function moneyPoints(c: Ctx, amount: number): number {
+  return civilFundingValue(c.sc, c.me, lastCivilFunding(c), amount);
 }

@@ -1,6 +1,6 @@
 /**
  * The four US policies of the essay study (GAME.md, "Policy lab"). Each is the
- * Liberal US (no sanctions, funds its own company, de-escalates, keeps its
+ * Liberal US (no sanctions, funds its own company, reciprocates in crises, keeps its
  * pledges) with one change: where its crew flies and whom it pays. Keeping everything else equal
  * is what lets the lab compare the seat policies and nothing else.
  */

@@ -1,6 +1,7 @@
 /**
- * Liberal: seeks reciprocal and multilateral deals, keeps its pledges,
- * compartmentalises and de-escalates.
+ * Liberal: seeks reciprocal and multilateral deals it can see are executable, keeps its
+ * pledges, compartmentalises, de-escalates the first time and then reciprocates (Firm
+ * against a rival that was Firm in the last crisis), so it cannot be milked.
  */
 
 import { viewDealsInOrder } from "../rules/records.ts";
@@ -9,11 +10,18 @@ import {
   buyCrew,
   type Ctx,
   canPay,
+  diversionSteps,
   fairSale,
   makeBot,
   type Offer,
   type Policy,
+  priceStep,
+  rivalsLastCrisisChoice,
+  scenarioListPrice,
 } from "./common.ts";
+
+/** Know-how it shares with an emerging programme each year, in capability points. */
+const TECH_POINTS = 2;
 
 export const liberalPolicy: Policy = {
   name: "liberal",
@@ -34,7 +42,8 @@ export const liberalPolicy: Policy = {
       roleLevel: "full",
       extraCrew: 0,
       acceptInspection: true,
-      listPrice: 80,
+      // a step below the scenario's list price: a fair, friendly price
+      listPrice: Math.max(0, scenarioListPrice(c) - priceStep(c)),
       programmeInvestment: Math.min(
         c.sc.orders.maxProgrammeInvestment,
         Math.floor((c.cash * 0.3) / 10) * 10,
@@ -69,7 +78,7 @@ export const liberalPolicy: Policy = {
             kind: "pledge",
             by: me,
             text: "Civil money stays civil.",
-            check: { order: "diversion", op: "<=", value: 10 },
+            check: { order: "diversion", op: "<=", value: diversionSteps(c)[0] ?? 0 },
           },
         ],
         years: 3,
@@ -78,9 +87,15 @@ export const liberalPolicy: Policy = {
     }
     let missing = c.need(me) - c.secured(me);
     if (!c.hasVehicle(me) && missing > 0) {
-      // interdependence: part of the crew rides with the rival, the rest with the cheapest others
-      if (c.rival && c.spare(c.rival) > 0) {
-        const o = buy(c, c.rival, Math.min(missing, Math.ceil(missing / 2)), "flying together", 2);
+      // interdependence: part of the crew rides with the rival, the rest with the cheapest
+      // others; one of the rival's seats is left for the integrated-crew swap it proposes
+      // next (followUps), which flies the same crew member reciprocally
+      const reserve = c.rival && c.hasVehicle(c.rival) ? 1 : 0;
+      const fromRival = c.rival
+        ? Math.min(missing, Math.ceil(missing / 2) - reserve, c.spare(c.rival) - reserve)
+        : 0;
+      if (c.rival && fromRival > 0) {
+        const o = buy(c, c.rival, fromRival, "flying together", 2);
         if (o) {
           out.push(o);
           missing -= (o.terms[0] as { seats: number }).seats;
@@ -118,9 +133,15 @@ export const liberalPolicy: Policy = {
         (r) => r !== me && c.isState(r) && !c.sc.roles[r]?.humanSpaceflight,
       );
       if (learner) {
+        // priced at what the learner would pay to build the same capability itself
+        const points = Math.min(TECH_POINTS, c.sc.prices.maxTechPoints);
+        const price = Math.min(
+          c.sc.prices.maxContractValue,
+          Math.round(points / c.sc.prices.capabilityPerInvestment),
+        );
         out.push({
           parties: [me, learner],
-          terms: [{ kind: "techTransfer", provider: me, recipient: learner, points: 2, price: 40 }],
+          terms: [{ kind: "techTransfer", provider: me, recipient: learner, points, price }],
           years: 1,
           note: "training and know-how",
         });
@@ -131,26 +152,15 @@ export const liberalPolicy: Policy = {
   followUps(c: Ctx) {
     // an integrated crew: once it holds seats of its own this year, swap one with the rival
     const me = c.me;
-    if (
-      c.hasVehicle(me) ||
-      !c.rival ||
-      !c.isState(me) ||
-      c.secured(me) < 2 ||
-      c.view.year === c.view.startYear
-    )
-      return [];
+    if (c.hasVehicle(me) || !c.rival || !c.isState(me) || c.secured(me) < 2) return [];
     const swapped = viewDealsInOrder(c.view.deals).some(
       (d) => d.startYear === c.view.year && d.terms.some((t) => t.kind === "seatSwap"),
     );
     if (swapped) return [];
-    return [
-      {
-        parties: [me, c.rival],
-        terms: [{ kind: "seatSwap", a: me, b: c.rival, seats: 1 }],
-        years: 1,
-        note: "an integrated crew",
-      },
-    ];
+    // only a swap the rival has the seats for (makeBot also checks it: onlyExecutable)
+    const terms = [{ kind: "seatSwap" as const, a: me, b: c.rival, seats: 1 }];
+    if (c.unexecutable(terms) !== null) return [];
+    return [{ parties: [me, c.rival], terms, years: 1, note: "an integrated crew" }];
   },
   accepts(c: Ctx, p) {
     for (const t of p.terms) {
@@ -176,10 +186,12 @@ export const liberalPolicy: Policy = {
         return false;
       if (t.kind === "seatSwap" && !c.hasVehicle(c.me) && c.secured(c.me) < t.seats) return false;
     }
-    return fairSale(c, p, 10) && canPay(c, p);
+    return fairSale(c, p, 2) && canPay(c, p);
   },
-  crisis: () => "deescalate",
+  // de-escalates first, then answers in kind: Firm against a rival that was Firm last time
+  crisis: (c: Ctx) => (rivalsLastCrisisChoice(c) === "firm" ? "firm" : "deescalate"),
   stance: () => "compartmentalise",
+  onlyExecutable: true,
 };
 
 export const liberalBot = makeBot(liberalPolicy);

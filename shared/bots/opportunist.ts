@@ -32,7 +32,7 @@ export const opportunistPolicy: Policy = {
     return {
       sanctions: c.sc.orders.maxSanctions,
       sanctionsCarveOut: false,
-      diversion: 50,
+      diversion: Math.max(...c.sc.orders.diversionLevels),
       covertSale: true,
       roleLevel: "reduced",
       touristSeats: c.sc.orders.maxTouristSeats,
@@ -50,7 +50,7 @@ export const opportunistPolicy: Policy = {
     if (p.terms.some((t) => t.kind === "subsidy" && t.payer === c.me)) return false;
     if (p.terms.some((t) => t.kind === "contract" && t.state === c.me)) return false;
     return (
-      fairSale(c, p, 5) &&
+      fairSale(c, p, 1) &&
       canPay(c, p) &&
       (v.net >= 0 || v.crewFlown > 0 || p.terms.every((t) => t.kind === "pledge"))
     );
@@ -58,7 +58,9 @@ export const opportunistPolicy: Policy = {
   // firm late in the game, or whenever the rival is the exposed one (leverage)
   crisis: (c) => {
     const leverage =
-      c.rival && c.last ? (c.last.vulnerability[pairKey(c.rival, c.me)] ?? 0) >= 0.2 : false;
+      c.rival && c.last
+        ? (c.last.vulnerability[pairKey(c.rival, c.me)] ?? 0) >= c.sc.crisis.leverageVulnerability
+        : false;
     return late(c) || leverage ? "firm" : "deescalate";
   },
   stance: () => "compartmentalise",

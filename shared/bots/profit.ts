@@ -3,7 +3,17 @@
  * flights as there are buyers, sell spare seats, accept paying contracts.
  * A state played for profit sells what it can and spends little.
  */
-import { buyCrew, type Ctx, canPay, fairSale, makeBot, type Offer, type Policy } from "./common.ts";
+import {
+  buyCrew,
+  type Ctx,
+  canPay,
+  fairSale,
+  makeBot,
+  type Offer,
+  type Policy,
+  priceStep,
+  scenarioListPrice,
+} from "./common.ts";
 
 /** Seats the table will want from providers next year: crews without vehicles plus last year's market. */
 function demand(c: Ctx): number {
@@ -25,11 +35,14 @@ export const profitPolicy: Policy = {
       ? c.last.flown.filter((f) => f.vehicle === c.me && f.crew !== c.me).length
       : 0;
     const cap = c.view.seats[c.me]?.capacity ?? 0;
-    // raise the price when seats sell out, lower it when they do not
-    const base = c.price(c.me) || 70;
+    // raise the price a step when seats sell out, lower it when they do not: never below
+    // cost plus three steps, never above what the richest market buyer would pay for it
+    const step = priceStep(c);
+    const base = c.price(c.me) || scenarioListPrice(c) || c.sc.market.minPrice;
+    const ceiling = c.sc.market.maxPrice + (v?.marketAppeal ?? 0);
     const listPrice = Math.max(
-      (v?.marginalSeatCost ?? 0) + 15,
-      Math.min(150, sold >= cap && cap > 0 ? base + 5 : base - 5),
+      (v?.marginalSeatCost ?? 0) + 3 * step,
+      Math.min(ceiling, sold >= cap && cap > 0 ? base + step : base - step),
     );
     return {
       flightsNextYear: flights,
@@ -82,9 +95,15 @@ export const profitPolicy: Policy = {
       if (t.kind === "subsidy" && t.payer === c.me) return false;
       if (t.kind === "pledge" && t.by === c.me) return false;
       if (t.kind === "seatSwap") return false;
-      if (t.kind === "techTransfer" && t.provider === c.me && t.price < 30) return false;
+      // know-how sells for at least what the buyer would spend to build it
+      if (
+        t.kind === "techTransfer" &&
+        t.provider === c.me &&
+        t.price < t.points / c.sc.prices.capabilityPerInvestment
+      )
+        return false;
     }
-    return fairSale(c, p, 10) && canPay(c, p);
+    return fairSale(c, p, 2) && canPay(c, p);
   },
   crisis: () => "deescalate",
   stance: () => "compartmentalise",

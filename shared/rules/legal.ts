@@ -4,8 +4,9 @@
  * proposal would do before it is sent.
  */
 import type { Scenario } from "../scenario/schema.ts";
+import { contractParts } from "./contracts.ts";
 import { type OrderOption, orderOptions, orderSpending } from "./orders.ts";
-import { dealsInOrder, proposalsThisYear, viewDealsInOrder } from "./records.ts";
+import { dealsInOrder, proposalsThisYear, runsIn, viewDealsInOrder } from "./records.ts";
 import { ACTION_RULES } from "./reducer.ts";
 import { cancellationPenalty, checkProposal, termRoles, termsValuePerYear } from "./terms.ts";
 import type {
@@ -256,7 +257,8 @@ export function previewProposalBy(
         row(t.a).crewFlown += t.seats;
         row(t.b).crewFlown += t.seats;
       } else if (t.kind === "contract") {
-        row(t.state).pays += t.value;
+        // the state pays the cash share; the company earns the full value (contracts.ts)
+        row(t.state).pays += contractParts(scenario, t.value).cash;
         row(t.company).receives += t.value;
       } else if (t.kind === "techTransfer") {
         row(t.recipient).pays += t.price;
@@ -275,4 +277,88 @@ export function previewProposalBy(
     cancelCostAfterFirstYear: value * Math.max(0, years - 1) * scenario.prices.cancelPenaltyShare,
     triangleSeats: triangles,
   };
+}
+
+/** The viewer's deals that run this year, oldest first (what executes at this resolution). */
+export function activeDealsInView(view: PlayerView): Deal[] {
+  return viewDealsInOrder(view.deals).filter((d) => runsIn(d, view.year));
+}
+
+/**
+ * Seats a provider has left this year as far as a view can tell: its capacity, less its own
+ * crew need, less the seats its active deals already give (sold or swapped). Events of the
+ * coming resolution may still take seats away.
+ */
+export function seatsLeftInView(
+  view: PlayerView,
+  scenario: Scenario,
+  role: RoleId,
+  active: readonly Deal[] = activeDealsInView(view),
+): number {
+  const spec = scenario.roles[role];
+  let left = (view.seats[role]?.capacity ?? 0) - (spec?.vehicle ? spec.crewNeed : 0);
+  for (const d of active)
+    for (const t of d.terms) {
+      if (t.kind === "seatSale" && t.provider === role) left -= t.seats;
+      else if (t.kind === "seatSwap" && (t.a === role || t.b === role) && spec?.vehicle)
+        left -= t.seats;
+    }
+  return Math.max(0, left);
+}
+
+/**
+ * Why a deal of these terms, concluded now, would fail at resolution as far as the view can
+ * tell (the seats a provider has left, the seats a giver without a vehicle holds, the viewer's
+ * own cash), or null when nothing visible stops it. The checks follow the resolution's
+ * (resolve/deals.ts): deals execute in the order they were concluded, so a new one comes last.
+ */
+export function executableProblem(
+  view: PlayerView,
+  scenario: Scenario,
+  terms: readonly Term[],
+  active: readonly Deal[] = activeDealsInView(view),
+): string | null {
+  const left = new Map<RoleId, number>();
+  const seats = (r: RoleId) => left.get(r) ?? seatsLeftInView(view, scenario, r, active);
+  const held = new Map<RoleId, number>();
+  const holds = (r: RoleId) => {
+    const known = held.get(r);
+    if (known !== undefined) return known;
+    let n = 0;
+    for (const d of active)
+      for (const t of d.terms) {
+        if (t.kind === "seatSale" && t.buyer === r) n += t.seats;
+        else if (t.kind === "seatSwap" && (t.a === r || t.b === r) && !scenario.roles[r]?.vehicle)
+          n -= t.seats;
+      }
+    return Math.max(0, n);
+  };
+  const short = (r: RoleId) => scenario.roles[r]?.short ?? r;
+  for (const t of terms) {
+    if (t.kind === "seatSale") {
+      if (seats(t.provider) < t.seats) return `${short(t.provider)} has no ${t.seats} seat(s) left`;
+      left.set(t.provider, seats(t.provider) - t.seats);
+      held.set(t.buyer, holds(t.buyer) + t.seats);
+    } else if (t.kind === "seatSwap") {
+      for (const giver of [t.a, t.b]) {
+        if (scenario.roles[giver]?.vehicle) {
+          if (seats(giver) < t.seats) return `${short(giver)} has no ${t.seats} seat(s) to swap`;
+          left.set(giver, seats(giver) - t.seats);
+        } else {
+          if (holds(giver) < t.seats) return `${short(giver)} holds no ${t.seats} seat(s) to swap`;
+          held.set(giver, holds(giver) - t.seats);
+        }
+      }
+    }
+  }
+  // the viewer's own money is the only money it sees (a subsidy may come out of its pool)
+  const me = view.viewer.seat;
+  const mine = view.private[me];
+  if (mine) {
+    const parties = [...new Set(terms.flatMap((t) => termRoles(t)))];
+    const pays = previewProposalBy(view.order, me, scenario, parties, [...terms], 1).parties[me];
+    if ((pays?.pays ?? 0) > mine.cash + (view.seats[me]?.pool ?? 0) + 1e-9)
+      return `${short(me)} has not the cash`;
+  }
+  return null;
 }

@@ -4,6 +4,7 @@
  * added by crisis.ts before the year is scored.
  */
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
+import { civilFundingPoints, civilTarget } from "./civilFunding.ts";
 import { crewNeed } from "./crewNeed.ts";
 import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
@@ -115,13 +116,13 @@ function objectiveTerm(
         amount: o.points * (1 - r.tension / 100),
       };
     case "civilFunding": {
-      const base = spec.budgetBase;
-      if (base <= 0) return null;
-      const share = (r.civilFunding[role] ?? 0) / base;
+      const target = civilTarget(sc, role);
+      if (target <= 0) return null;
+      const civil = r.civilFunding[role] ?? 0;
       return {
         cause: "civilFunding",
-        label: `civil funding ${Math.round(share * 100)} % of base`,
-        amount: o.points * clamp(share, 0, o.cap),
+        label: `civil funding ${Math.round(civil)} of target ${Math.round(target)} (${Math.round((100 * civil) / target)} %)`,
+        amount: civilFundingPoints(sc, role, o, civil),
       };
     }
     case "crewsFlown": {
@@ -171,14 +172,22 @@ function objectiveTerm(
         label: `reputation ${st.reputation}`,
         amount: o.points * st.reputation,
       };
-    case "astronautsFlown":
+    case "astronautsFlown": {
+      // points for at most the nation's ambition a year: buying every seat is no strategy
+      const counted = Math.min(own.length, o.ambition);
       return own.length
         ? {
             cause: "astronautsFlown",
-            label: `${own.length} astronaut(s) flown`,
-            amount: o.points * own.length,
+            label:
+              counted < own.length
+                ? `${own.length} astronauts flown (points for ${counted}, your ambition a year)`
+                : `${own.length} astronaut(s) flown`,
+            amount: o.points * counted,
           }
         : null;
+    }
+    case "singleProvider":
+      return singleProviderTerm(s, role, o.points, o.share, own);
     case "capabilityGained": {
       const gained = Math.max(0, st.capability - st.yearStartCapability);
       return gained
@@ -205,6 +214,32 @@ function objectiveTerm(
   }
 }
 
+/**
+ * Monopoly risk (GAME.md, "no single provider"): a loss in a year when one company flew more
+ * than `share` of the role's crew.
+ */
+function singleProviderTerm(
+  s: GameState,
+  role: RoleId,
+  points: number,
+  share: number,
+  own: YearReport["flown"],
+): TensionTerm | null {
+  if (own.length === 0) return null;
+  const byCompany = new Map<string, number>();
+  for (const f of own)
+    if (s.scenario.roles[f.vehicle]?.archetype === "company")
+      byCompany.set(f.vehicle, (byCompany.get(f.vehicle) ?? 0) + 1);
+  let top: string | null = null;
+  let n = 0;
+  for (const [c, k] of byCompany) if (k > n) [top, n] = [c, k];
+  if (top === null || n / own.length <= share) return null;
+  return {
+    cause: "singleProvider",
+    label: `${short(s, top)} flew ${Math.round((100 * n) / own.length)} % of ${short(s, role)} crew`,
+    amount: -points,
+  };
+}
 /** Scores the year into the pending report (step 9). Crisis points are already in it. */
 export function scoreYear(s: GameState, r: YearReport): void {
   const sc = s.scenario;
@@ -275,12 +310,24 @@ function verdicts(s: GameState): Verdicts {
   const trust = last ? Math.round(last.trust * 100) : 100;
   const C = Math.round(s.cooperation);
   const cut = sc.scoring.verdicts;
-  const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept: ${
+  // whether interdependence restrained tension is read from T, not from C alone: at a high
+  // final T, or after crises, the verdict must not praise restraint
+  const T = Math.round(s.tension);
+  const crises = reports.filter((r) => r.crisis !== null).length;
+  const restrained = s.tension < cut.restrainedBelow;
+  const afterCrises = crises > 0 ? ` after ${crises} crisis(es)` : "";
+  const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept, and tension at ${T}${afterCrises}: ${
     C >= cut.cooperationHeld
-      ? "interdependence held the rivals together"
+      ? restrained
+        ? "interdependence held the rivals together"
+        : "the rivals stayed interdependent, but it did not restrain tension"
       : C >= cut.cooperationThin
-        ? "ties were thin"
-        : "the world drifted apart"
+        ? restrained
+          ? "ties were thin, and tension stayed in check"
+          : "ties were thin, and tension ran high"
+        : restrained
+          ? "the world drifted apart, though tension stayed in check"
+          : "the world drifted apart and tension ran high"
   }.`;
   const vab = last?.vulnerability[pairKey(a, b)] ?? 0;
   const vba = last?.vulnerability[pairKey(b, a)] ?? 0;

@@ -112,8 +112,18 @@ export const objectiveSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("homeProviders"), points }),
   /** points × (1 − T/100). */
   z.object({ kind: z.literal("lowTension"), points }),
-  /** points × min(cap, civil funding ÷ base). */
-  z.object({ kind: z.literal("civilFunding"), points, cap: z.number().min(0) }),
+  /**
+   * Civil funding against its target (shared/rules/civilFunding.ts): points × min(cap,
+   * (civil funding ÷ target − zeroAt) ÷ (1 − zeroAt)). Full points at the target, none at
+   * zeroAt of it, negative below (a starved or militarised programme keeps losing).
+   */
+  z.object({
+    kind: z.literal("civilFunding"),
+    points,
+    cap: z.number().min(0),
+    /** Share of the target at which the term is 0 (0: points × civil ÷ target). */
+    zeroAt: z.number().min(0).max(0.95).default(0),
+  }),
   /** points per crew member flown on the role's own vehicle (own and foreign). */
   z.object({ kind: z.literal("crewsFlown"), points }),
   /** points per security point gained this year. */
@@ -126,12 +136,21 @@ export const objectiveSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("seatShare"), points }),
   /** points per reputation point held. */
   z.object({ kind: z.literal("reputation"), points }),
-  /** points per own astronaut flown this year. */
-  z.object({ kind: z.literal("astronautsFlown"), points }),
+  /** points per own astronaut flown this year, for at most `ambition` of them a year. */
+  z.object({
+    kind: z.literal("astronautsFlown"),
+    points,
+    ambition: z.number().int().min(1).max(20).default(2),
+  }),
   /** points per capability point gained this year. */
   z.object({ kind: z.literal("capabilityGained"), points }),
   /** points per partner that flew the role's crew for the first time this year. */
   z.object({ kind: z.literal("newPartners"), points }),
+  /**
+   * Monopoly risk: −points in a year when one company flew more than `share` of the role's
+   * crew (GAME.md: "no single provider").
+   */
+  z.object({ kind: z.literal("singleProvider"), points, share: share.default(0.75) }),
 ]);
 export type Objective = z.infer<typeof objectiveSchema>;
 
@@ -303,6 +322,11 @@ export const scenarioSchema = z
       roleLevelCostReduced: money,
       readinessTestCost: money,
       capabilityPerInvestment: z.number().positive(),
+      /**
+       * Share of a contract's value the state pays in cash; the company earns the rest from
+       * the named source "in-kind contract value" (work or land the state has anyway).
+       */
+      contractCashShare: share.default(0.25),
     }),
     market: z.object({
       minBuyers: count,
@@ -342,6 +366,8 @@ export const scenarioSchema = z
       estimateRounding: z.number().int().min(1),
       crisisOnEarthLink: z.number(),
       crisisOnEarthCompartmentalise: z.number(),
+      /** Each year a rival of the pair plays a reduced ISS role: it steps back from the one shared domain. */
+      reducedRole: z.number().min(0).default(0),
     }),
     orders: z.object({
       sanctionBudgetShare: share,
@@ -410,18 +436,24 @@ export const scenarioSchema = z
         exposedMargin: share,
         /** The largest provider's share (%) of seats flown for others that is a monopoly risk. */
         monopolyShare: z.number().min(0).max(100),
+        /**
+         * Final T below which the Liberal verdict may say interdependence restrained tension;
+         * at or above it (or after a crisis with T still this high) it says it did not.
+         */
+        restrainedBelow: z.number().min(0).max(100).default(65),
       }),
     }),
     /** What the bots judge by, where it depends on the scenario's figures. */
-    bots: z.object({
-      realist: z.object({
-        /**
-         * The Realist sells know-how covertly in a year after its foreign civil income fell
-         * below this (before the first year it reads tension.incomeReference).
-         */
-        covertSaleBelowIncome: money,
-      }),
-    }),
+    bots: z
+      .object({
+        realist: z
+          .object({
+            /** The Realist feels threatened once T is this far above the scenario's start. */
+            threatTensionRise: z.number().min(0).max(100).default(20),
+          })
+          .default({ threatTensionRise: 20 }),
+      })
+      .default({ realist: { threatTensionRise: 20 } }),
     deck: z.array(eventCardSchema).min(1),
     priorities: z.array(priorityCardSchema),
     briefing: z.object({

@@ -333,8 +333,8 @@ describe("6. pledges and contract conditions", () => {
   });
 
   it.each([
-    // flights SpaceX orders, condition kept, contract paid in 2021
-    [2, true, 100],
+    // flights SpaceX orders, condition kept, cash the US pays in 2021 (its 25 % share of 100)
+    [2, true, 25],
     [1, false, 0],
   ])(
     "contract 'at least 2 flights next year', SpaceX orders %i → kept %s, paid %i next year",
@@ -348,7 +348,9 @@ describe("6. pledges and contract conditions", () => {
       };
       let s = conclude(game(), ["us", "spacex"], [contract], 2);
       s = resolveYear(orders(s, "spacex", { flightsNextYear: flights }));
-      expect(moved(s, 2020, "us", "spacex", "contract")).toBe(100);
+      // non-cash: the US pays its cash share (25 % of 100), SpaceX earns the rest in kind
+      expect(moved(s, 2020, "us", "spacex", "contract")).toBe(25);
+      expect(moved(s, 2020, "source:inkind", "spacex")).toBe(75);
       expect(report(s, 2020).pledges).toEqual([
         { deal: "d1", by: "spacex", text: "contract condition (minFlights)", kept },
       ]);
@@ -356,6 +358,8 @@ describe("6. pledges and contract conditions", () => {
       expect(s.seats.spacex?.reputation).toBe(kept ? 5 : 4);
       s = resolveYear(timeout(s));
       expect(moved(s, 2021, "us", "spacex", "contract")).toBe(paid);
+      // a broken condition voids the rest: the in-kind part too
+      expect(moved(s, 2021, "source:inkind", "spacex")).toBe(paid * 3);
     },
   );
 });
@@ -511,8 +515,9 @@ describe("9. scoring", () => {
     // flat T 50, no deals, two years alike:
     // US: crewMet −16, moneySaved 3, lowVulnerability 4, homeProviders 0, lowTension 1.5 = −7.5
     ["us", -7.5, -15],
-    // Russia: civilFunding 6, crewsFlown 1.5, prestige 1.5, lowTension 1.5 = 10.5
-    ["russia", 10.5, 21],
+    // Russia: civilFunding 6 · 2770/3040 (target: base + 270 of status-quo US income) = 5.4671,
+    // crewsFlown 1.5, prestige 1.5, lowTension 1.5 = 9.9671 → 9.97
+    ["russia", 9.97, 19.94],
     // SpaceX: profit −2 (a flight at 100), seatShare 0, reputation 2.5 = 0.5
     ["spacex", 0.5, 1],
     // UAE: lowTension 0.5 only
@@ -544,10 +549,10 @@ describe("9. scoring", () => {
     s = resolveYear(orders(s, "russia", { diversion: 10 }));
     const r = report(s, 2020);
     expect(r.tension).toBe(53);
-    // civilFunding 6 · 2493/2770 = 5.4, crewsFlown 1.5, security 0.5, prestige 1.5,
-    // lowTension 3 · 0.47 = 1.41, broken pledge −3: 7.31
+    // civilFunding 6 · 2493/3040 = 4.9204, crewsFlown 1.5, security 0.5, prestige 1.5,
+    // lowTension 3 · 0.47 = 1.41, broken pledge −3: 6.8304 → 6.83
     expect(r.scoreTerms.russia?.find((t) => t.cause === "brokenPledges")?.amount).toBe(-3);
-    expect(r.scores.russia).toBe(7.31);
+    expect(r.scores.russia).toBe(6.83);
   });
 });
 
@@ -590,18 +595,18 @@ describe("end of game", () => {
 
   it.each([
     // flat T 50, two years, no deals: final = two years' scores + dividend 10 · 30/40 = 7.5
-    // US −15 + 7.5 = −7.5, Russia 21 + 7.5 = 28.5, SpaceX 1 + 7.5 = 8.5, UAE 1 + 7.5 = 8.5;
-    // par 10 a year: ÷ 20 → −37.5 %, 142.5 %, 42.5 %, 42.5 % (SpaceX before the UAE: seat order)
-    [10, { us: -37.5, russia: 142.5, spacex: 42.5, uae: 42.5 }, ["russia", "spacex", "uae", "us"]],
+    // US −15 + 7.5 = −7.5, Russia 19.94 + 7.5 = 27.44, SpaceX 1 + 7.5 = 8.5, UAE 1 + 7.5 = 8.5;
+    // par 10 a year: ÷ 20 → −37.5 %, 137.2 %, 42.5 %, 42.5 % (SpaceX before the UAE: seat order)
+    [10, { us: -37.5, russia: 137.2, spacex: 42.5, uae: 42.5 }, ["russia", "spacex", "uae", "us"]],
     // UAE par 2: 8.5 / (2 · 2) = 212.5 %: it leads on a lower score than Russia's
-    [2, { us: -37.5, russia: 142.5, spacex: 42.5, uae: 212.5 }, ["uae", "russia", "spacex", "us"]],
+    [2, { us: -37.5, russia: 137.2, spacex: 42.5, uae: 212.5 }, ["uae", "russia", "spacex", "us"]],
   ] as const)("percent of par (UAE par %i) and ranking", (par, percent, ranking) => {
     let s = game({ ...FLAT_T, roles: { uae: { par } } } as Over, 2);
     s = resolveYear(s);
     s = resolveYear(timeout(s));
     const o = s.outcome;
     if (!o) throw new Error("no outcome");
-    expect(o.finalScores).toEqual({ us: -7.5, russia: 28.5, spacex: 8.5, uae: 8.5 });
+    expect(o.finalScores).toEqual({ us: -7.5, russia: 27.44, spacex: 8.5, uae: 8.5 });
     expect(o.percentOfPar).toEqual(percent);
     expect(o.ranking).toEqual(ranking);
   });
@@ -619,7 +624,7 @@ describe("end of game", () => {
     // C: rival 50 · (0.3 · 215/277)/0.3 = 38.81, others 20 · (0.3 · 55/277)/0.3 = 3.97,
     // triangle 15 · 1/2 = 7.5 (the UAE seat the US subsidised), trust 15 · 2/2 = 15: 65.28
     expect(o.verdicts.liberal).toBe(
-      "Cooperation ended at 65/100 with 1 multilateral seat(s) flown and 100 % of deals and pledges kept: interdependence held the rivals together.",
+      "Cooperation ended at 65/100 with 1 multilateral seat(s) flown and 100 % of deals and pledges kept, and tension at 58: interdependence held the rivals together.",
     );
     // V(US→RU) = (0.5 · 2/4 + 0.2 · 2/2) − 0.3 · 215/277 = 0.45 − 0.2329 = 0.2171
     expect(o.verdicts.realist).toBe(
@@ -633,12 +638,17 @@ describe("end of game", () => {
 
   it.each([
     // no deals: C = trust 15 only
-    ["no deals", "15/100", "the world drifted apart", (g: GameState) => g],
+    [
+      "no deals",
+      "15/100",
+      "the world drifted apart, though tension stayed in check",
+      (g: GameState) => g,
+    ],
     // one US seat at 90: C = 50 · (0.3 · 90/277)/0.3 + 15 = 16.25 + 15 = 31.25
     [
       "one Soyuz seat",
       "31/100",
-      "ties were thin",
+      "ties were thin, and tension stayed in check",
       (g: GameState) => conclude(g, ["us", "russia"], [sale("russia", "us", 1, 90)]),
     ],
   ] as const)("liberal verdict, %s: C %s, %s", (_name, c, words, setup) => {

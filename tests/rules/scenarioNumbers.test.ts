@@ -145,20 +145,21 @@ describe("numbers the scenario now gives", () => {
   });
 
   it.each([
-    // the Realist's threshold: before the first year it reads tension.incomeReference (270)
-    [150, 270, false],
-    [300, 270, true],
-    [150, 100, true],
+    // start T 50 (mini); the Realist is threatened once T is threatTensionRise above it, and
+    // then diverts the next level up (25 instead of 10); nothing else threatens it in year 1
+    [20, 69, 10],
+    [20, 70, 25],
+    [10, 60, 25],
+    [30, 75, 10],
   ])(
-    "bots.realist.covertSaleBelowIncome %i with incomeReference %i: sells covertly: %s",
-    (threshold, reference, sells) => {
-      const sc = miniScenario({
-        bots: { realist: { covertSaleBelowIncome: threshold } },
-        tension: { incomeReference: reference },
-      } as Over);
-      const view = playerView(negotiating(sc), { kind: "seat", seat: "russia" });
+    "bots.realist.threatTensionRise %i at T %i: the Realist diverts %i %%",
+    (rise, tension, diversion) => {
+      const sc = miniScenario({ bots: { realist: { threatTensionRise: rise } } } as Over);
+      const g = negotiating(sc);
+      g.tension = tension;
+      const view = playerView(g, { kind: "seat", seat: "russia" });
       const wished = realistPolicy.orders(makeCtx(view, sc, () => 0.5));
-      expect(wished.covertSale).toBe(sells);
+      expect(wished.diversion).toBe(diversion);
     },
   );
 });

@@ -1,5 +1,5 @@
 /**
- * Every scoring objective (shared/scenario/schema.ts, `objectiveSchema`: 15 kinds) and every
+ * Every scoring objective (shared/scenario/schema.ts, `objectiveSchema`: 16 kinds) and every
  * end-of-game term (secret priority, peace dividend, conflict), each as a table: a setup played
  * through the real engine, and the points that objective's term must show.
  *
@@ -400,57 +400,109 @@ describe("lowTension: points × (1 − T/100) (US 3, Russia 3, UAE 1)", () => {
   ]);
 });
 
-describe("civilFunding: points × min(cap, civil ÷ base) (Russia 6, cap 1.2, base 2,770)", () => {
+describe("civilFunding: points × min(cap, (civil ÷ target − zeroAt) ÷ (1 − zeroAt)) (Russia 6, cap 1.2, zeroAt 0, target 2,770 + 270 = 3,040)", () => {
+  // civil funding = base − diverted + foreign income + covert income − operations (40 a
+  // foreign seat, 60 an extra cosmonaut) + upkeep a reduced role saves (300 − 150)
+  const ZERO_AT_HALF = {
+    roles: { russia: { objectives: [{ kind: "civilFunding", points: 6, cap: 1.2, zeroAt: 0.5 }] } },
+  } as Over;
+  const CAP_1_1 = {
+    roles: { russia: { objectives: [{ kind: "civilFunding", points: 6, cap: 1.1 }] } },
+  } as Over;
   runRows([
-    // 2770 / 2770 = 1: 6
-    { name: "the base alone", role: "russia", cause: "civilFunding", setup: none, expected: 6 },
-    // + 270 foreign income: 3040/2770 = 1.09747; 6 · 1.09747 = 6.5848 → 6.58
+    // 2770 / 3040 = 0.911184; 6 · 0.911184 = 5.4671 → 5.47
+    { name: "the base alone", role: "russia", cause: "civilFunding", setup: none, expected: 5.47 },
+    // + 270 income − 3 · 40 seat cost = 2920; 2920/3040 = 0.960526; 6 · 0.960526 = 5.7632 → 5.76
     {
-      name: "3 US seats at 90",
+      name: "3 US seats at 90 (less their flying cost)",
       role: "russia",
       cause: "civilFunding",
       setup: buy("russia", "us", 3, 90),
-      expected: 6.58,
+      expected: 5.76,
     },
-    // sanctions level 1: −0.03 · 2770 = −83.1; 2686.9/2770 = 0.97; 6 · 0.97 = 5.82
+    // sanctions level 1: −0.03 · 2770 = −83.1; 2686.9/3040 = 0.883849; 6 · 0.883849 = 5.3031 → 5.3
     {
       name: "US sanctions level 1",
       role: "russia",
       cause: "civilFunding",
       setup: set("us", { sanctions: 1 }),
-      expected: 5.82,
+      expected: 5.3,
     },
-    // carved out: half of it, −41.55; 2728.45/2770 = 0.985; 6 · 0.985 = 5.91
+    // carved out: half of it, −41.55; 2728.45/3040 = 0.897516; 6 · 0.897516 = 5.3851 → 5.39
     {
       name: "US sanctions level 1 with space carved out",
       role: "russia",
       cause: "civilFunding",
       setup: set("us", { sanctions: 1, sanctionsCarveOut: true }),
-      expected: 5.91,
+      expected: 5.39,
     },
-    // level 2: −0.06 · 2770 = −166.2; 2603.8/2770 = 0.94; 6 · 0.94 = 5.64
+    // level 2: −0.06 · 2770 = −166.2; 2603.8/3040 = 0.856513; 6 · 0.856513 = 5.1391 → 5.14
     {
       name: "US sanctions level 2",
       role: "russia",
       cause: "civilFunding",
       setup: set("us", { sanctions: 2 }),
-      expected: 5.64,
+      expected: 5.14,
     },
-    // 25 % of 2770 diverted = 692.5; 2077.5/2770 = 0.75; 6 · 0.75 = 4.5
+    // 25 % of 2770 diverted = 692.5; 2077.5/3040 = 0.683388; 6 · 0.683388 = 4.1003 → 4.1
     {
       name: "25 % diverted",
       role: "russia",
       cause: "civilFunding",
       setup: set("russia", { diversion: 25 }),
-      expected: 4.5,
+      expected: 4.1,
     },
-    // + 900: 3670/2770 = 1.3249, capped at 1.2: 6 · 1.2 = 7.2
+    // a covert know-how sale: + 100; 2870/3040 = 0.944079; 6 · 0.944079 = 5.6645 → 5.66
     {
-      name: "capped at 1.2 × base",
+      name: "a covert know-how sale counts",
+      role: "russia",
+      cause: "civilFunding",
+      setup: set("russia", { covertSale: true }),
+      expected: 5.66,
+    },
+    // one extra cosmonaut in a spare seat: − 60; 2710/3040 = 0.891447; 6 · 0.891447 = 5.3487 → 5.35
+    {
+      name: "an extra cosmonaut's cost counts",
+      role: "russia",
+      cause: "civilFunding",
+      setup: set("russia", { extraCrew: 1 }),
+      expected: 5.35,
+    },
+    // reduced ISS role: + 150 upkeep saved; 2920/3040 = 0.960526; 6 · 0.960526 → 5.76
+    {
+      name: "a reduced ISS role's saving counts",
+      role: "russia",
+      cause: "civilFunding",
+      setup: set("russia", { roleLevel: "reduced" }),
+      expected: 5.76,
+    },
+    // zeroAt 0.5: (0.911184 − 0.5)/0.5 = 0.822368; 6 · 0.822368 = 4.9342 → 4.93
+    {
+      name: "the base alone, zero at half the target",
+      role: "russia",
+      cause: "civilFunding",
+      setup: none,
+      over: ZERO_AT_HALF,
+      expected: 4.93,
+    },
+    // zeroAt 0.5, 50 % diverted: 1385/3040 = 0.455592; (0.455592 − 0.5)/0.5 = −0.088816;
+    // 6 · −0.088816 = −0.5329 → −0.53 (below zeroAt the term goes on falling)
+    {
+      name: "50 % diverted, zero at half the target: negative",
+      role: "russia",
+      cause: "civilFunding",
+      setup: set("russia", { diversion: 50 }),
+      over: ZERO_AT_HALF,
+      expected: -0.53,
+    },
+    // cap 1.1: 3 seats at 300: 2770 + 900 − 120 = 3550; 3550/3040 = 1.1678, capped: 6 · 1.1 = 6.6
+    {
+      name: "capped at 1.1 × target",
       role: "russia",
       cause: "civilFunding",
       setup: buy("russia", "us", 3, 300),
-      expected: 7.2,
+      over: CAP_1_1,
+      expected: 6.6,
     },
   ]);
 });
@@ -702,6 +754,69 @@ describe("astronautsFlown: points per own astronaut flown (UAE 5)", () => {
       setup: buy("russia", "uae", 2, 90),
       expected: 10,
     },
+    // three flown (at 60: UAE's 200 pays for 3), points for the ambition of 2 (the schema's
+    // default): 5 · 2 = 10
+    {
+      name: "three on Soyuz: points stop at the ambition (2)",
+      role: "uae",
+      cause: "astronautsFlown",
+      setup: buy("russia", "uae", 3, 60),
+      expected: 10,
+    },
+    // ambition 3: 5 · 3 = 15
+    {
+      name: "three on Soyuz with an ambition of 3",
+      role: "uae",
+      cause: "astronautsFlown",
+      setup: buy("russia", "uae", 3, 60),
+      over: {
+        roles: { uae: { objectives: [{ kind: "astronautsFlown", points: 5, ambition: 3 }] } },
+      } as Over,
+      expected: 15,
+    },
+  ]);
+});
+
+describe("singleProvider: −points when one company flies more than `share` of the crew (US)", () => {
+  const us = (points: number, share: number) =>
+    ({ roles: { us: { objectives: [{ kind: "singleProvider", points, share }] } } }) as Over;
+  runRows([
+    // 4 of 4 on Dragon: 100 % > 75 %: −2.5
+    {
+      name: "all 4 US crew on Dragon",
+      role: "us",
+      cause: "singleProvider",
+      setup: buy("spacex", "us", 4, 55),
+      over: us(2.5, 0.75),
+      expected: -2.5,
+    },
+    // 3 of 4 on Dragon: 75 % is not more than 75 %: no term
+    {
+      name: "3 on Dragon, 1 on Soyuz",
+      role: "us",
+      cause: "singleProvider",
+      setup: all(buy("spacex", "us", 3, 55), buy("russia", "us", 1, 90)),
+      over: us(2.5, 0.75),
+      expected: null,
+    },
+    // share 0.5: 75 % > 50 %: −2
+    {
+      name: "3 on Dragon, 1 on Soyuz, monopoly share 50 %",
+      role: "us",
+      cause: "singleProvider",
+      setup: all(buy("spacex", "us", 3, 55), buy("russia", "us", 1, 90)),
+      over: us(2, 0.5),
+      expected: -2,
+    },
+    // all 3 on Soyuz (a state's vehicle, not a company): no term
+    {
+      name: "all on Soyuz",
+      role: "us",
+      cause: "singleProvider",
+      setup: buy("russia", "us", 3, 90),
+      over: us(2.5, 0.75),
+      expected: null,
+    },
   ]);
 });
 
@@ -857,7 +972,7 @@ describe("newPartners: points per partner flying the role's crew for the first t
 describe("the tables cover every objective kind", () => {
   it("each kind in the schema has rows, at least two of them with different non-zero points", () => {
     const kinds = objectiveSchema.options.map((o) => o.shape.kind.value);
-    expect(kinds).toHaveLength(15);
+    expect(kinds).toHaveLength(16);
     for (const kind of kinds) {
       const points = ALL_ROWS.filter((r) => r.cause === kind).map((r) => r.expected);
       const nonZero = new Set(points.filter((x) => x !== null && x !== 0));
@@ -947,9 +1062,10 @@ describe("conflict: every seat loses half its score's size (DECISIONS 2026-11-25
     // −9 − 9/2 = −13.5 (halving would have raised it to −4.5)
     expect(report(s, 2020).scores.us).toBe(-9);
     expect(s.outcome?.finalScores.us).toBe(-13.5);
-    // Russia: civilFunding 6 + crewsFlown 1.5 + prestige 1.5 + lowTension 0 = 9; 9 − 4.5 = 4.5
-    expect(report(s, 2020).scores.russia).toBe(9);
-    expect(s.outcome?.finalScores.russia).toBe(4.5);
+    // Russia: civilFunding 6 · 2770/3040 = 5.4671 + crewsFlown 1.5 + prestige 1.5 + lowTension 0
+    // = 8.4671 → 8.47; 8.47 − 4.235 = 4.235 → 4.24
+    expect(report(s, 2020).scores.russia).toBe(8.47);
+    expect(s.outcome?.finalScores.russia).toBe(4.24);
     // SpaceX: profit −2 (a flight at 100) + seatShare 0 + reputation 2.5 = 0.5; 0.5 − 0.25 = 0.25
     expect(s.outcome?.finalScores.spacex).toBe(0.25);
   });

@@ -1,4 +1,5 @@
 /** Step 3, second part: seats and money under the concluded deals, in conclusion order. */
+import { contractParts, IN_KIND_SOURCE } from "../contracts.ts";
 import { dealsInOrder, runsIn } from "../records.ts";
 import type { Deal, FlownSeat, GameState, RoleId, Term } from "../types.ts";
 import { round2, transfer } from "../util.ts";
@@ -152,15 +153,26 @@ function planDeal(
       }
       case "subsidy":
         break; // paid with the purchase it covers
-      case "contract":
-        if (!pay(t.state, t.company, t.value, "contract")) {
+      case "contract": {
+        // non-cash compensation: the state pays its cash share, the company earns the full
+        // value, the rest from the named source of in-kind value (work or land it has anyway)
+        const { cash: inCash, inKind } = contractParts(s.scenario, t.value);
+        if (!pay(t.state, t.company, inCash, "contract (cash share)")) {
           return {
             ok: false,
             reason: `${short(s, t.state)} could not pay the contract`,
             fault: t.state,
           };
         }
+        if (inKind > 0)
+          plan.moves.push({
+            from: IN_KIND_SOURCE,
+            to: t.company,
+            amount: inKind,
+            reason: `in-kind contract value from ${short(s, t.state)}`,
+          });
         break;
+      }
       case "techTransfer":
         if ((s.seats[t.provider]?.capability ?? 0) < t.points) {
           return {

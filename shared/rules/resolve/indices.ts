@@ -112,6 +112,16 @@ export function computeIndices(s: GameState, w: Work): void {
       amount: t.sanctionsPerLevel * st.orders.sanctions,
     });
   }
+  // a rival stepping back from the ISS, the one domain the pair still shares (GAME.md, the
+  // essay's "troubling" path): a term of its own, besides the halved crew ties
+  for (const x of [r0, r1]) {
+    if (!w.reducedRole.includes(x)) continue;
+    terms.push({
+      cause: "reducedRole",
+      label: `${short(s, x)} reduced its ISS role`,
+      amount: t.reducedRole,
+    });
+  }
   terms.push({
     cause: "failedDeals",
     label: `${w.failedDeals} failed deal(s)`,

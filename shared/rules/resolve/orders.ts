@@ -112,12 +112,31 @@ export function applyOrders(s: GameState, w: Work): void {
     const spec = sc.roles[r];
     const st = s.seats[r];
     if (!spec || !st || spec.archetype !== "state") continue;
-    const incoming = s.ledger
-      .slice(w.ledgerStart)
-      .filter((x) => x.to === r && (s.seats[x.from] !== undefined || x.from === "source:market"));
-    const foreign = round2(incoming.reduce((sum, x) => sum + x.amount, 0));
+    // civil funding (shared/rules/civilFunding.ts): foreign civil income is the open income
+    // (the income term of T reads it); know-how sold covertly and the costs and savings of
+    // the programme count for the funding too, so every sale and cost moves the score
+    let foreign = 0;
+    let covert = 0;
+    let operations = 0;
+    for (const x of s.ledger.slice(w.ledgerStart)) {
+      if (x.to === r && (s.seats[x.from] !== undefined || x.from === "source:market"))
+        foreign += x.amount;
+      else if (x.to === r && x.from === "source:covert") covert += x.amount;
+      else if (x.from === r && x.to === "sink:operations") operations += x.amount;
+    }
+    foreign = round2(foreign);
     w.report.foreignIncome[r] = foreign;
-    let civil = spec.budgetBase + (w.budgetDelta[r] ?? 0) - (w.sanctionsLoss[r] ?? 0) + foreign;
+    const upkeepSaved = reducedRoleLevel(spec, st.orders)
+      ? p.roleLevelCostFull - p.roleLevelCostReduced
+      : 0;
+    let civil =
+      spec.budgetBase +
+      (w.budgetDelta[r] ?? 0) -
+      (w.sanctionsLoss[r] ?? 0) +
+      foreign +
+      covert -
+      operations +
+      upkeepSaved;
     if (spec.orders.includes("diversion")) {
       const { amount: diverted, share } = divert(civil, st.cash, st.orders.diversion);
       transfer(
