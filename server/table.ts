@@ -45,8 +45,11 @@ export interface TableClock {
 
 /** Where the table reports what happened. */
 export interface TableTransport {
-  /** The state changed (after an action and the bots' turns): project it. */
-  stateChanged(state: GameState): void;
+  /**
+   * The state changed (after an action and the bots' turns): project it. `version` counts the
+   * accepted actions: the state is changed in place, so its identity does not tell.
+   */
+  stateChanged(state: GameState, version: number): void;
   /** The engine's events of one accepted action — people's, bots' and timers' alike. */
   events(events: readonly GameEvent[], action: Action, state: GameState): void;
   /** The phase or year changed. */
@@ -67,8 +70,8 @@ export interface TableDeps {
   store: TableStore;
   clock: TableClock;
   transport: TableTransport;
-  /** A seat's view of a state (the room shares its projection's cache); playerView by default. */
-  view?(state: GameState, role: RoleId): PlayerView;
+  /** A seat's view of the state at `version` (the room shares its projection's); playerView by default. */
+  view?(state: GameState, role: RoleId, version: number): PlayerView;
 }
 
 /** Thrown inside a restore when a bot chooses other than the log says (its code changed). */
@@ -105,7 +108,7 @@ export class Table {
     // and asking them once more would give them rounds they never had)
     if (log.length > 0) this.restore(log);
     this.armTimer();
-    this.deps.transport.stateChanged(this.game);
+    this.deps.transport.stateChanged(this.game, this.seq);
   }
 
   get state(): GameState {
@@ -202,7 +205,7 @@ export class Table {
       this.busy = false;
     }
     this.armTimer();
-    this.deps.transport.stateChanged(this.game);
+    this.deps.transport.stateChanged(this.game, this.seq);
   }
 
   private runBots() {
@@ -214,7 +217,7 @@ export class Table {
       ignored: this.ignored as Ignored,
       bot: (role) => botForSeat(this.game.scenario, role, this.setup.bots),
       view: (role) =>
-        this.deps.view?.(this.game, role) ?? playerView(this.game, { kind: "seat", seat: role }),
+        this.deps.view?.(this.game, role, this.seq) ?? playerView(this.game, { kind: "seat", seat: role }),
       act: (role, body) => this.botAct(role, body),
     });
   }
