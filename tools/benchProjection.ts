@@ -52,7 +52,12 @@ function rng(seed: number) {
   };
 }
 
-const nullStore: TableStore = { appendAction() {}, setStatus() {}, finishGame() {} };
+const nullStore: TableStore = {
+  appendAction() {},
+  loadActions: () => [],
+  setStatus() {},
+  finishGame() {},
+};
 
 interface Run {
   /** per size: ms of each timed action (table.act) and of its projection updates */
@@ -176,7 +181,8 @@ function play(gameId: string, timed: boolean): Run {
 }
 
 function ordersFor(role: RoleId, rand: () => number): Record<string, number> {
-  if (role === "us") return { sanctions: Math.floor(rand() * 3), subsidyPool: Math.floor(rand() * 100) };
+  if (role === "us")
+    return { sanctions: Math.floor(rand() * 3), subsidyPool: Math.floor(rand() * 100) };
   if (role === "russia") return { listPrice: 60 + Math.floor(rand() * 60) };
   return { programmeInvestment: Math.floor(rand() * 100) };
 }

@@ -64,7 +64,11 @@ export class Projection {
   private readonly root: InstanceType<typeof GameSchema>;
   private cache = newViewCache();
   /** The views of one version of the state (a table changes its state in place: see Table). */
-  private views = { state: null as GameState | null, version: -1, byKey: new Map<string, PlayerView>() };
+  private views = {
+    state: null as GameState | null,
+    version: -1,
+    byKey: new Map<string, PlayerView>(),
+  };
 
   /** The viewers the slices were made for, in order. */
   private viewerKeys: string[] = [];
@@ -202,7 +206,10 @@ export class Projection {
   /** Adds slices for the messages of a viewer's chat that have none yet (chat is only added to). */
   private appendChat(viewer: string, chat: PlayerView["chat"]) {
     let sent = this.chatSent.get(viewer);
-    if (sent && (sent.count > chat.length || (sent.count > 0 && chat[sent.count - 1] !== sent.last))) {
+    if (
+      sent &&
+      (sent.count > chat.length || (sent.count > 0 && chat[sent.count - 1] !== sent.last))
+    ) {
       // not the list it was: made again (no rule removes a message, so this should not happen)
       for (let i = 0; i < sent.count; i++) this.drop(ownSliceKey(chatSlicePath(i), viewer));
       sent = undefined;
