@@ -14,8 +14,8 @@
  * size untimed, so that every size is measured with the code compiled alike.
  */
 import { parseArgs } from "node:util";
-import { StateView } from "@colyseus/schema";
 import type { Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
 import { Projection } from "../server/rooms/project.ts";
 import { GameSchema } from "../server/rooms/schema.ts";
 import { loadScenario } from "../server/scenarios.ts";
