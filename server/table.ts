@@ -14,7 +14,8 @@
  */
 import { awaitingAnswer, botForSeat, type Ignored, runBotTurns } from "../shared/bots/turns.ts";
 import type { Reply } from "../shared/protocol/messages.ts";
-import { applyAction } from "../shared/rules/reducer.ts";
+import { applyAction, reduceInPlace } from "../shared/rules/reducer.ts";
+import { replay } from "../shared/rules/replay.ts";
 import { createGame, type GameOptions, type SeatSetup } from "../shared/rules/setup.ts";
 import {
   type Action,
@@ -33,6 +34,8 @@ import { canonicalJson, stateHash } from "./store/hash.ts";
 /** What the table writes (the SQLite store in production). */
 export interface TableStore {
   appendAction(gameId: string, seq: number, action: Action): void;
+  /** The stored log (read to undo an action the store could not append: see Table.commit). */
+  loadActions(gameId: string): Action[];
   setStatus(gameId: string, status: GameStatus, now: number): void;
   finishGame(gameId: string, result: string | object, now: number): void;
 }
@@ -45,8 +48,11 @@ export interface TableClock {
 
 /** Where the table reports what happened. */
 export interface TableTransport {
-  /** The state changed (after an action and the bots' turns): project it. */
-  stateChanged(state: GameState): void;
+  /**
+   * The state changed (after an action and the bots' turns): project it. `version` counts the
+   * accepted actions: the state is changed in place, so its identity does not tell.
+   */
+  stateChanged(state: GameState, version: number): void;
   /** The engine's events of one accepted action — people's, bots' and timers' alike. */
   events(events: readonly GameEvent[], action: Action, state: GameState): void;
   /** The phase or year changed. */
@@ -67,8 +73,8 @@ export interface TableDeps {
   store: TableStore;
   clock: TableClock;
   transport: TableTransport;
-  /** A seat's view of a state (the room shares its projection's cache); playerView by default. */
-  view?(state: GameState, role: RoleId): PlayerView;
+  /** A seat's view of the state at `version` (the room shares its projection's); playerView by default. */
+  view?(state: GameState, role: RoleId, version: number): PlayerView;
 }
 
 /** Thrown inside a restore when a bot chooses other than the log says (its code changed). */
@@ -105,7 +111,7 @@ export class Table {
     // and asking them once more would give them rounds they never had)
     if (log.length > 0) this.restore(log);
     this.armTimer();
-    this.deps.transport.stateChanged(this.game);
+    this.deps.transport.stateChanged(this.game, this.seq);
   }
 
   get state(): GameState {
@@ -144,15 +150,24 @@ export class Table {
 
   // ------------------------------------------------------------------ internals
 
-  /** Engine, then log, then state; reports the action's events. */
+  /**
+   * Engine, then log; reports the action's events. The table owns its state, so the engine
+   * changes it in place instead of copying it per action (issue 9): every handler checks the
+   * rules before it changes anything (tests/property/inPlace.test.ts), so a rejection leaves
+   * it as it was. An action the store cannot append is undone by replaying the stored log.
+   */
   private commit(action: Action, stored = false): Reply {
-    const r = applyAction(this.game, action);
+    const s = this.game;
+    const { phase, year } = s;
+    const controllers = s.order.map((role) => s.seats[role]?.controller);
+    const r = reduceInPlace(s, action);
     if (!r.ok) return r;
     if (!stored) {
       try {
         this.deps.store.appendAction(this.gameId, this.seq + 1, action);
       } catch (err) {
         console.error(`game ${this.gameId}: could not store action`, err);
+        this.undoUnstored();
         return {
           ok: false,
           code: "ERR_SERVER",
@@ -161,19 +176,28 @@ export class Table {
       }
     }
     this.seq++;
-    const before = this.game;
-    this.game = r.state;
-    this.noteTakeovers(before);
+    this.noteTakeovers(controllers);
     if (this.restoring) return { ok: true };
-    if (before.phase !== this.game.phase || before.year !== this.game.year) this.phaseChanged();
-    if (r.events.length > 0) this.deps.transport.events(r.events, action, this.game);
+    if (phase !== s.phase || year !== s.year) this.phaseChanged();
+    if (r.events.length > 0) this.deps.transport.events(r.events, action, s);
     return { ok: true };
   }
 
+  /** The state as the stored log makes it (the action applied in place was not stored). */
+  private undoUnstored() {
+    const log = this.deps.store.loadActions(this.gameId);
+    if (log.length !== this.seq)
+      throw new Error(
+        `game ${this.gameId}: the store holds ${log.length} actions, not ${this.seq}`,
+      );
+    const { scenario, seed, seats, options } = this.setup;
+    this.game = replay(scenario, seed, seats, options, log);
+  }
+
   /** A seat that goes to its bot leaves alone the proposals then waiting for its people; one that gets people back forgets that. */
-  private noteTakeovers(before: GameState) {
-    for (const role of this.game.order) {
-      const was = before.seats[role]?.controller;
+  private noteTakeovers(before: readonly (string | undefined)[]) {
+    for (const [i, role] of this.game.order.entries()) {
+      const was = before[i];
       const is = this.game.seats[role]?.controller;
       if (was === is) continue;
       if (is === "bot") this.ignored.set(role, new Set(awaitingAnswer(this.game, role)));
@@ -202,7 +226,7 @@ export class Table {
       this.busy = false;
     }
     this.armTimer();
-    this.deps.transport.stateChanged(this.game);
+    this.deps.transport.stateChanged(this.game, this.seq);
   }
 
   private runBots() {
@@ -214,7 +238,8 @@ export class Table {
       ignored: this.ignored as Ignored,
       bot: (role) => botForSeat(this.game.scenario, role, this.setup.bots),
       view: (role) =>
-        this.deps.view?.(this.game, role) ?? playerView(this.game, { kind: "seat", seat: role }),
+        this.deps.view?.(this.game, role, this.seq) ??
+        playerView(this.game, { kind: "seat", seat: role }),
       act: (role, body) => this.botAct(role, body),
     });
   }

@@ -61,9 +61,9 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     // only the server opens rooms (clients may not `create`: server/admission.ts)
     const opened = openTable(options?.gameId, {
       clock: { now: Date.now, setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms) },
-      view: (s, role) => this.projection.viewFor(s, `seat:${role}`),
+      view: (s, role, version) => this.projection.viewFor(s, `seat:${role}`, version),
       transport: {
-        stateChanged: (s) => this.project(s),
+        stateChanged: (s, version) => this.project(s, version),
         events: (events) => this.relay.add(events),
         phaseChanged: (s) => {
           if (s.phase === "ended") this.autoDispose = true;
@@ -144,10 +144,10 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     return false;
   }
 
-  private project(s: GameState) {
+  private project(s: GameState, version: number) {
     // (the first projection comes from the table's constructor, before the seating exists)
     const viewers = this.seating?.viewers((id) => this.clients.getById(id)) ?? [];
-    this.projection.update(s, viewers);
+    this.projection.update(s, viewers, version);
     this.broadcastPatch();
     this.relay.flush(s, viewers);
   }

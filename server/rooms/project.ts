@@ -2,11 +2,31 @@
  * The one writer of synced state: computes every viewer's player view, cuts
  * them into slices, updates the schema, and shows each client exactly the
  * slices of its viewer.
+ *
+ * It works by difference, so that an action costs what it changed and not what
+ * the table's history holds (issue 9): views come from one view cache (unchanged
+ * seats, deals and reports keep their identity), the JSON of what never changes
+ * is made once (`frozenJson`), chat is appended per viewer, only the paths whose
+ * JSON changed for some viewer are grouped again, and a client is shown only the
+ * slices added since its last update. The slices are the ones `groupSlices`
+ * makes of every viewer's whole `sliceView` (tests/server/longHistory.test.ts
+ * holds the two to that).
  */
 import type { Client } from "@colyseus/core";
-import { groupSlices, sliceView } from "../../shared/protocol/viewSlices.ts";
+import {
+  chatSlicePath,
+  groupSlices,
+  ownSliceKey,
+  sliceView,
+} from "../../shared/protocol/viewSlices.ts";
 import type { GameState } from "../../shared/rules/types.ts";
-import { type PlayerView, playerView, type Viewer } from "../../shared/rules/view.ts";
+import {
+  newViewCache,
+  type PlayerView,
+  playerView,
+  stateChanged,
+  type Viewer,
+} from "../../shared/rules/view.ts";
 import { type GameSchema, Slice } from "./schema.ts";
 
 type SliceInstance = InstanceType<typeof Slice>;
@@ -17,57 +37,117 @@ export function viewerOf(key: string): Viewer {
   return key === "facilitator" ? { kind: "facilitator" } : { kind: "spectator" };
 }
 
+/**
+ * Whether a view's value can never change once made, so its JSON may be kept by identity. A
+ * view made with the cache shares with the state only open proposals and active deals, which
+ * the rules change in place; everything else in it is made for it (seats, private seats,
+ * reports) or never changes once made (chat messages, closed proposals, finished deals).
+ */
+function frozen(value: unknown, field: string): value is object {
+  if (value === null || typeof value !== "object") return false;
+  switch (field) {
+    case "seats":
+    case "private":
+    case "reports":
+    case "chat":
+      return true;
+    case "proposals":
+      return (value as { status: string }).status !== "open";
+    case "deals":
+      return (value as { status: string }).status !== "active";
+    default:
+      return false;
+  }
+}
+
 export class Projection {
-  private slices = new Map<string, SliceInstance>();
-  private viewers = new Map<string, string[]>();
-  private shown = new WeakMap<Client, Set<string>>();
-  private cache: { state: GameState | null; views: Map<string, PlayerView> } = {
-    state: null,
-    views: new Map(),
+  private readonly root: InstanceType<typeof GameSchema>;
+  private cache = newViewCache();
+  /** The views of one version of the state (a table changes its state in place: see Table). */
+  private views = {
+    state: null as GameState | null,
+    version: -1,
+    byKey: new Map<string, PlayerView>(),
   };
 
-  private readonly root: InstanceType<typeof GameSchema>;
+  /** The viewers the slices were made for, in order. */
+  private viewerKeys: string[] = [];
+  private slices = new Map<string, SliceInstance>();
+  /** Which viewers see each slice (fixed by its key: see groupSlices). */
+  private viewers = new Map<string, readonly string[]>();
+  /** Each viewer's slices but chat, path → JSON, as of the last update. */
+  private last = new Map<string, Map<string, string>>();
+  /** The keys each path's slices have now. */
+  private pathKeys = new Map<string, string[]>();
+  /** How much of each viewer's chat has slices, and its last message then. */
+  private chatSent = new Map<string, { count: number; last: unknown }>();
+  /** The JSON of view values that never change (see `frozen`). */
+  private frozenJson = new WeakMap<object, string>();
+  /** The JSON of the other values, within one update (viewers share them). */
+  private onceJson = new Map<object, string>();
+  private readonly json = (value: unknown, field: string): string => {
+    if (value === null || typeof value !== "object") return JSON.stringify(value);
+    const memo = frozen(value, field) ? this.frozenJson : this.onceJson;
+    let text = memo.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      memo.set(value, text);
+    }
+    return text;
+  };
+  /** Keys added and removed in this update, for the clients' StateViews. */
+  private added: string[] = [];
+  private removed: string[] = [];
+
+  private shown = new WeakMap<Client, Set<string>>();
+  /** The viewer each client's StateView was last brought up to date for. */
+  private synced = new WeakMap<Client, string>();
 
   constructor(root: InstanceType<typeof GameSchema>) {
     this.root = root;
   }
 
-  /** A viewer's player view of this state (computed once per state). */
-  viewFor(state: GameState, key: string): PlayerView {
-    if (this.cache.state !== state) this.cache = { state, views: new Map() };
-    let v = this.cache.views.get(key);
+  /**
+   * A viewer's player view of the state as it is at `version` (computed once per version).
+   * A view is good until the state changes (it is made with a view cache).
+   */
+  viewFor(state: GameState, key: string, version: number): PlayerView {
+    const views = this.views;
+    if (views.state !== state || views.version !== version) {
+      this.views = { state, version, byKey: new Map() };
+      stateChanged(this.cache);
+    }
+    let v = this.views.byKey.get(key);
     if (!v) {
-      v = playerView(state, viewerOf(key));
-      this.cache.views.set(key, v);
+      v = playerView(state, viewerOf(key), this.cache);
+      this.views.byKey.set(key, v);
     }
     return v;
   }
 
-  /** Recomputes every viewer's slices and each client's visible set. */
-  update(state: GameState, clients: readonly (readonly [Client, string])[]) {
+  /** Brings every viewer's slices and each client's visible set up to the state at `version`. */
+  update(state: GameState, clients: readonly (readonly [Client, string])[], version: number) {
     const keys = [...state.order.map((r) => `seat:${r}`), "spectator", "facilitator"];
-    const perViewer = new Map<string, Map<string, string>>();
-    for (const key of keys) perViewer.set(key, sliceView(this.viewFor(state, key)));
-    const grouped = groupSlices(perViewer);
-    for (const [key, { json, viewers }] of grouped) {
-      let slice = this.slices.get(key);
-      if (!slice) {
-        slice = new Slice();
-        slice.json = json;
-        this.slices.set(key, slice);
-        this.root.slices.set(key, slice);
-      } else if (slice.json !== json) {
-        slice.json = json;
-      }
-      this.viewers.set(key, viewers);
+    if (!sameList(keys, this.viewerKeys)) this.reset(keys);
+    this.added = [];
+    this.removed = [];
+    this.onceJson = new Map();
+    const changed = new Set<string>();
+    for (const key of keys) {
+      const view = this.viewFor(state, key, version);
+      const next = sliceView(view, this.json, false);
+      const prev = this.last.get(key);
+      for (const [path, json] of next) if (prev?.get(path) !== json) changed.add(path);
+      if (prev) for (const path of prev.keys()) if (!next.has(path)) changed.add(path);
+      this.last.set(key, next);
+      this.appendChat(key, view.chat);
     }
-    for (const key of [...this.slices.keys()]) {
-      if (grouped.has(key)) continue;
-      this.root.slices.delete(key);
-      this.slices.delete(key);
-      this.viewers.delete(key);
+    for (const path of changed) this.regroup(path);
+    this.onceJson = new Map();
+    for (const [client, viewer] of clients) {
+      if (this.synced.get(client) === viewer) this.showChanges(client, viewer);
+      else this.syncClient(client, viewer);
     }
-    for (const [client, viewer] of clients) this.syncClient(client, viewer);
   }
 
   /** Adds the viewer's slices to the client's StateView and removes the ones it may no longer see. */
@@ -92,5 +172,91 @@ export class Projection {
       }
     }
     for (const key of [...shown]) if (!this.slices.has(key)) shown.delete(key);
+    this.synced.set(client, viewer);
   }
+
+  /** A client already up to date for its viewer: only this update's new slices are shown to it. */
+  private showChanges(client: Client, viewer: string) {
+    const view = client.view;
+    const shown = this.shown.get(client);
+    if (!view || !shown) return this.syncClient(client, viewer);
+    for (const key of this.removed) shown.delete(key);
+    for (const key of this.added) {
+      const slice = this.slices.get(key);
+      if (!slice || shown.has(key) || !this.viewers.get(key)?.includes(viewer)) continue;
+      view.add(slice);
+      shown.add(key);
+    }
+  }
+
+  /** Groups one path's slices again, from every viewer's current JSON for it. */
+  private regroup(path: string) {
+    const perViewer = new Map<string, Map<string, string>>();
+    for (const v of this.viewerKeys) {
+      const json = this.last.get(v)?.get(path);
+      perViewer.set(v, json === undefined ? new Map() : new Map([[path, json]]));
+    }
+    const grouped = groupSlices(perViewer);
+    for (const key of this.pathKeys.get(path) ?? []) if (!grouped.has(key)) this.drop(key);
+    for (const [key, { json, viewers }] of grouped) this.put(key, json, viewers);
+    if (grouped.size > 0) this.pathKeys.set(path, [...grouped.keys()]);
+    else this.pathKeys.delete(path);
+  }
+
+  /** Adds slices for the messages of a viewer's chat that have none yet (chat is only added to). */
+  private appendChat(viewer: string, chat: PlayerView["chat"]) {
+    let sent = this.chatSent.get(viewer);
+    if (
+      sent &&
+      (sent.count > chat.length || (sent.count > 0 && chat[sent.count - 1] !== sent.last))
+    ) {
+      // not the list it was: made again (no rule removes a message, so this should not happen)
+      for (let i = 0; i < sent.count; i++) this.drop(ownSliceKey(chatSlicePath(i), viewer));
+      sent = undefined;
+    }
+    if (!sent) {
+      sent = { count: 0, last: undefined };
+      this.chatSent.set(viewer, sent);
+    }
+    for (let i = sent.count; i < chat.length; i++)
+      this.put(ownSliceKey(chatSlicePath(i), viewer), this.json(chat[i], "chat"), [viewer]);
+    sent.count = chat.length;
+    sent.last = chat[chat.length - 1];
+  }
+
+  private put(key: string, json: string, viewers: readonly string[]) {
+    const slice = this.slices.get(key);
+    if (slice) {
+      if (slice.json !== json) slice.json = json;
+      return;
+    }
+    const made = new Slice();
+    made.json = json;
+    this.slices.set(key, made);
+    this.root.slices.set(key, made);
+    this.viewers.set(key, viewers);
+    this.added.push(key);
+  }
+
+  private drop(key: string) {
+    if (!this.slices.delete(key)) return;
+    this.root.slices.delete(key);
+    this.viewers.delete(key);
+    this.removed.push(key);
+  }
+
+  /** The viewers changed (a seat came or went): every slice is made again and every client synced afresh. */
+  private reset(keys: string[]) {
+    for (const key of [...this.slices.keys()]) this.drop(key);
+    this.viewerKeys = keys;
+    this.last.clear();
+    this.pathKeys.clear();
+    this.chatSent.clear();
+    this.shown = new WeakMap();
+    this.synced = new WeakMap();
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

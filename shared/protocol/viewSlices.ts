@@ -27,23 +27,45 @@ const isRecord = (f: string): f is (typeof RECORDS)[number] =>
   (RECORDS as readonly string[]).includes(f);
 const isList = (f: string): f is ListField => f in LISTS;
 
-/** A view as slice path → JSON. Paths: `field`, `field/id` (records) or `field/#n` (lists). */
-export function sliceView(view: PlayerView): Map<string, string> {
+/** How a slice's value becomes its JSON (the server memoises what never changes; see project.ts). */
+export type SliceJson = (value: unknown, field: string) => string;
+const plainJson: SliceJson = (value) => JSON.stringify(value);
+
+/**
+ * A view as slice path → JSON. Paths: `field`, `field/id` (records) or `field/#n` (lists).
+ * `withChat: false` leaves the chat out, for a caller that appends it itself (`chatSlicePath`).
+ */
+export function sliceView(
+  view: PlayerView,
+  json: SliceJson = plainJson,
+  withChat = true,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const [field, value] of Object.entries(view)) {
     if (isRecord(field)) {
       for (const [id, entry] of Object.entries(value as Record<string, unknown>))
-        out.set(`${field}/${id}`, JSON.stringify(entry));
+        out.set(`${field}/${id}`, json(entry, field));
     } else if (isList(field)) {
+      if (field === "chat" && !withChat) continue;
       const key = LISTS[field] as (x: unknown, place: number) => number;
       (value as unknown[]).forEach((item, place) => {
-        out.set(`${field}/#${key(item, place)}`, JSON.stringify(item));
+        out.set(`${field}/#${key(item, place)}`, json(item, field));
       });
     } else {
-      out.set(field, JSON.stringify(value));
+      out.set(field, json(value, field));
     }
   }
   return out;
+}
+
+/** The path of the chat message at `place` in a viewer's own list (as sliceView makes it). */
+export function chatSlicePath(place: number): string {
+  return `chat/#${LISTS.chat(null, place)}`;
+}
+
+/** The key of a slice that only `viewer` sees, keyed by a place in its own list (see groupSlices). */
+export function ownSliceKey(path: string, viewer: string): string {
+  return `${path}|${viewer}`;
 }
 
 /** The path of a slice key (a key may carry a `|variant` suffix when viewers see different content). */
@@ -104,7 +126,7 @@ export function groupSlices(
       // keyed by a place in one viewer's own list: whether two viewers' n-th messages agree
       // would tell each about the other's traffic, so every viewer gets its own slice
       for (const [json, viewers] of variants)
-        for (const v of viewers) out.set(`${path}|${v}`, { json, viewers: [v] });
+        for (const v of viewers) out.set(ownSliceKey(path, v), { json, viewers: [v] });
       continue;
     }
     for (const [json, viewers] of variants) {

@@ -306,12 +306,19 @@ export function playerView(s: GameState, viewer: Viewer, cache?: ViewCache): Pla
         ? { ...shown, replaces: null }
         : shown;
   }
-  // chat is only added to: with a cache, a viewer's list is made again only when it grew
+  // chat is only added to (and who may read a channel is fixed at creation): with a cache, a
+  // viewer's list is extended by the messages added since, so a message costs what it adds,
+  // not what the chat holds (the last view's list is no longer good: see ViewCache)
   const seenChat = cache?.chats.get(key);
   let chat = seenChat?.from === s.chat.length ? seenChat.list : undefined;
   if (!chat) {
     const readsChat = s.config.facilitatorReadsChat;
-    chat = s.chat.filter((m) => canSeeChannel(viewer, m.channel, readsChat));
+    const from = seenChat && seenChat.from < s.chat.length ? seenChat.from : 0;
+    chat = from > 0 ? (seenChat as { list: ChatMessage[] }).list : [];
+    for (let i = from; i < s.chat.length; i++) {
+      const m = s.chat[i] as ChatMessage;
+      if (canSeeChannel(viewer, m.channel, readsChat)) chat.push(m);
+    }
     cache?.chats.set(key, { from: s.chat.length, list: chat });
   }
   return {

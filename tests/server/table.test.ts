@@ -115,6 +115,45 @@ describe("the table core", () => {
     expect(changes).toBeGreaterThan(3);
   });
 
+  it("an action the store cannot append changes nothing (the table applies actions in place)", () => {
+    const setup = setupFor("FAIL01", "fail-seed");
+    let failNext = false;
+    const failing = {
+      ...deps(),
+      store: {
+        appendAction: (id: string, seq: number, action: Action) => {
+          if (failNext) {
+            failNext = false;
+            throw new Error("disk full");
+          }
+          store.appendAction(id, seq, action);
+        },
+        loadActions: (id: string) => store.loadActions(id),
+        setStatus: store.setStatus,
+        finishGame: store.finishGame,
+      },
+    };
+    const table = new Table(setup, failing);
+    table.act({ kind: "host" }, { type: "startGame" });
+    fireTimer(); // into negotiation: the bots have set orders and proposed
+    const before = { hash: stateHash(table.state), actions: table.actionCount };
+    failNext = true;
+    const error = console.error;
+    console.error = () => {};
+    try {
+      expect(table.act({ kind: "host" }, { type: "extend", seconds: 30 })).toMatchObject({
+        ok: false,
+        code: "ERR_SERVER",
+      });
+    } finally {
+      console.error = error;
+    }
+    expect({ hash: stateHash(table.state), actions: table.actionCount }).toEqual(before);
+    // and it goes on as if the failed action had never come
+    expect(table.act({ kind: "host" }, { type: "extend", seconds: 30 })).toEqual({ ok: true });
+    expect(store.loadActions("FAIL01").length).toBe(table.actionCount);
+  });
+
   it("restores from its log to the same state without writing, telling, or bots playing again", () => {
     // random bots act at every turn they get: one asked again after the restore would show
     const setup = setupFor("REST01", "restore-seed", "random");
