@@ -34,6 +34,11 @@ const SEAT_TYPES = new Set(Object.keys(SEAT_MESSAGES));
 /** Every message a member may send: the seats' and staff's actions, and `whoami`. */
 export const MESSAGE_TYPES = [...SEAT_TYPES, ...Object.keys(STAFF_MESSAGES), "whoami"];
 
+/** The rejection a client gets for a message type no handler knows. */
+export function unknownMessage(type: unknown): Reply {
+  return { ok: false, code: "ERR_MALFORMED", detail: `unknown message "${String(type)}"` };
+}
+
 /** The members the seating keeps (the SQLite store in production). */
 export interface SeatingStore {
   addMember(member: NewMember): void;

@@ -6,13 +6,12 @@
  */
 import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { Reply } from "../../shared/protocol/messages.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { ReservationBook, SEAT_RESERVATION_SECONDS } from "../admission.ts";
-import { MESSAGE_TYPES, type Seating } from "../seating.ts";
+import { MESSAGE_TYPES, type Seating, unknownMessage } from "../seating.ts";
 import type { Table } from "../table.ts";
 import { EventRelay } from "./eventRelay.ts";
-import { FloodGate, MAX_MESSAGES_PER_SECOND } from "./flood.ts";
+import { FLOODED, FloodGate, MAX_MESSAGES_PER_SECOND } from "./flood.ts";
 import { openTable } from "./openTable.ts";
 import { Projection } from "./project.ts";
 import { GameSchema } from "./schema.ts";
@@ -36,16 +35,10 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
     ...Object.fromEntries(
       MESSAGE_TYPES.map((type) => [type, (c: Client, p: unknown) => this.onRequest(type, c, p)]),
     ),
-    // Without a fallback, Colyseus closes a client that `send`s an unknown type (in production
-    // mode): answer it with the typed rejection instead.
-    _: (client: Client, type: unknown) => {
-      if (this.admit(client))
-        client.send("rejected", {
-          ok: false,
-          code: "ERR_MALFORMED",
-          detail: `unknown message "${String(type)}"`,
-        });
-    },
+    // without a fallback, Colyseus closes a client that `send`s an unknown type (in production
+    // mode): answer it with the typed rejection instead
+    _: (client: Client, type: unknown) =>
+      this.admit(client) && client.send("rejected", unknownMessage(type)),
   };
 
   private table!: Table;
@@ -84,11 +77,10 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   /** The hash of the current state and how many actions made it: a restored game must show the same. */
   stateSummary = () => this.table.summary();
 
-  /** Unused reservations of joins by `who` (server/admission.ts asks, from any process). */
+  /** Unused reservations of joins by `who`, and a new one (server/admission.ts calls both, from any process). */
   reservationsHeld(who: string): number {
     return this.reservations.held(who, Date.now());
   }
-
   reservationMade(sessionId: string, who: string): void {
     this.reservations.expect(sessionId, who, Date.now());
   }
@@ -153,8 +145,7 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   }
 
   private onRequest(type: string, client: Client, payload: unknown) {
-    if (!this.admit(client))
-      return { ok: false, code: "ERR_NOT_ALLOWED", detail: "too many messages" } satisfies Reply;
+    if (!this.admit(client)) return FLOODED;
     return this.seating.request(client.sessionId, type, payload);
   }
 }

@@ -7,8 +7,13 @@
  * the whole reconnection window.)
  */
 
+import type { Reply } from "../../shared/protocol/messages.ts";
+
 /** Messages one connection may send in a second. */
 export const MAX_MESSAGES_PER_SECOND = 40;
+
+/** The answer to a request that arrived over the limit (the connection is being closed). */
+export const FLOODED: Reply = { ok: false, code: "ERR_NOT_ALLOWED", detail: "too many messages" };
 
 export class FloodGate {
   private readonly windows = new Map<string, { until: number; count: number }>();
