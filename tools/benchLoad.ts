@@ -34,6 +34,8 @@ Options:
                   bisecting) and report the largest with p99 under --target
   --max-tables N  the largest count --find tries (default: 800)
   --target MS     the p99 --find keeps under (default: 50)
+  --data-dir DIR  put the server's DATA_DIR under DIR, e.g. /dev/shm to take
+                  the disk's fsync out (default: the OS temp dir)
   --cpu-prof      write a V8 CPU profile of the server and print its top functions
   --json          print the figures as JSON as well
   --help          show this help
@@ -50,6 +52,7 @@ const OPTIONS = {
   "max-tables": { type: "string", default: "800" },
   target: { type: "string", default: "50" },
   "cpu-prof": { type: "boolean", default: false },
+  "data-dir": { type: "string" },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const satisfies ParseArgsOptionsConfig;
@@ -84,6 +87,7 @@ function readArgs(argv: string[]) {
     maxTables: wholeNumber("max-tables", String(values["max-tables"]), 1, 5000),
     target: positive("target", String(values.target), 60_000),
     cpuProf: values["cpu-prof"] === true,
+    dataParent: values["data-dir"] === undefined ? null : String(values["data-dir"]),
     json: values.json === true,
     help: values.help === true,
   };
@@ -109,7 +113,7 @@ export function formatResult(r: RunResult, rate: number): string {
     `intents offered ${r.offeredPerSecond.toFixed(1)}/s, accepted actions ${r.acceptedPerSecond.toFixed(1)}/s`,
     `intent→patch   ${pct(r.latency)}`,
     `echo (noise)   ${pct(r.echo)}`,
-    `server CPU     process ${r.serverCpu.toFixed(0)} %, main thread ${r.serverMainThreadCpu.toFixed(0)} % of a core`,
+    `server CPU     process ${r.serverCpu.toFixed(0)} %, main thread ${r.serverMainThreadCpu.toFixed(0)} % of a core; main thread waiting for a core ${r.serverMainThreadWaiting.toFixed(0)} % of the window`,
     `driver CPU     ${r.driverCpu.map((c) => `${c.toFixed(0)} %`).join(", ")} (per worker process)`,
     `server memory  RSS ${mb(r.loaded.rss)} (idle ${mb(r.idle.rss)}), live heap ${mb(r.loaded.heapUsed)} (idle ${mb(r.idle.heapUsed)})`,
     `  above idle   RSS ${kb(rss / clients)}/client = ${kb(rss / Math.max(1, r.tables))}/table; heap ${kb(heap / clients)}/client = ${kb(heap / Math.max(1, r.tables))}/table`,
@@ -153,6 +157,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         )
       : null;
     const run = async (tables: number) => {
+      let lastStage = "";
       const profileDir = args.cpuProf ? mkdtempSync(path.join(tmpdir(), "bench-load-prof-")) : null;
       bar?.start(1, 0, { stage: "starting", tables });
       // bounded in time whatever happens: setup, joins (a few ms each), window, drain, stop
@@ -172,6 +177,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
             tables,
             cpuProf: profileDir,
             progress: (stage, done, total) => {
+              // without a terminal, one line a stage (where a run stands if it hangs)
+              if (!bar && stage !== lastStage) err(`bench:load ${tables} tables: ${stage}\n`);
+              lastStage = stage;
               bar?.setTotal(total);
               bar?.update(done, { stage, tables });
             },

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Metrics } from "../server/http/metrics.ts";
 import { freePort } from "../tests/server/helpers.ts";
@@ -24,6 +24,7 @@ const CLOCK_TICKS = 100;
 
 const started = new Set<ChildProcess>();
 const servers = new Set<ServerProcess>();
+const ownDirs = new Set<string>();
 
 export interface GameServer {
   proc: ServerProcess;
@@ -32,13 +33,20 @@ export interface GameServer {
 }
 
 /** The game server on a free loopback port, with the metrics route and a GC it may be asked to run. */
-export async function startGameServer(nodeArgs: readonly string[]): Promise<GameServer> {
+export async function startGameServer(
+  nodeArgs: readonly string[],
+  dataParent: string | null,
+): Promise<GameServer> {
   const port = await freePort();
+  // a DATA_DIR under `dataParent` (e.g. a tmpfs, to see what the disk costs) is ours to remove
+  const dataDir = dataParent ? mkdtempSync(path.join(dataParent, "orbital-bench-load-")) : null;
+  if (dataDir) ownDirs.add(dataDir);
   const proc = startServer(
     "bench-load",
     {
       PORT: String(port),
       BENCH_METRICS: "1",
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
     },
     nodeArgs,
@@ -131,6 +139,12 @@ export async function stopEverything(): Promise<void> {
   await Promise.all([...started].map(stopChild));
   await Promise.all([...servers].map((s) => stopServer(s)));
   servers.clear();
+  removeOwnDirs();
+}
+
+function removeOwnDirs() {
+  for (const d of ownDirs) rmSync(d, { recursive: true, force: true });
+  ownDirs.clear();
 }
 
 /** The last resort on process exit, when nothing can be awaited: SIGKILL by PID, remove the data dirs. */
@@ -140,6 +154,7 @@ export function killEverythingNow(): void {
     if (s.child.exitCode === null && s.child.pid) tryKill(s.child.pid, "SIGKILL");
     if (s.dataDir) rmSync(s.dataDir, { recursive: true, force: true });
   }
+  removeOwnDirs();
 }
 
 /** CPU time (user + system) in ms of a process, or of one of its threads with `tid`. */
@@ -151,6 +166,18 @@ export function cpuMs(pid: number, tid?: number): number {
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   return ((utime + stime) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * Scheduler times of one thread, ms: on a CPU, and runnable but waiting for one (other
+ * processes had the cores: on a shared machine, the neighbours' share of the latency).
+ */
+export function schedMs(pid: number, tid: number): { onCpu: number; waiting: number } {
+  const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8")
+    .trim()
+    .split(" ")
+    .map(Number);
+  return { onCpu: (onCpu ?? 0) / 1e6, waiting: (waiting ?? 0) / 1e6 };
 }
 
 export async function metrics(base: string, gc: boolean): Promise<Metrics> {

@@ -11,6 +11,7 @@ import { createGame } from "../tests/server/helpers.ts";
 import {
   cpuMs,
   metrics,
+  schedMs,
   startEcho,
   startGameServer,
   startWorker,
@@ -31,8 +32,8 @@ const TIMERS = {
   negotiationSeconds: 7200,
   commitSeconds: 0,
 };
-/** How long intents in flight at the end of the window may still finish. */
-const DRAIN_MS = 5_000;
+/** How long a table creation in flight at the end of the window may still take. */
+const DRAIN_MS = 10_000;
 
 export interface RunOptions {
   tables: number;
@@ -42,6 +43,8 @@ export interface RunOptions {
   duration: number;
   workers: number;
   cpuProf: string | null;
+  /** Where the server's DATA_DIR goes (null: the OS temp dir, as the tests do). */
+  dataParent: string | null;
   /** Called with what the run is doing (for the progress display). */
   progress(stage: string, done: number, total: number): void;
 }
@@ -63,6 +66,8 @@ export interface RunResult {
   /** % of one core over the window. */
   serverCpu: number;
   serverMainThreadCpu: number;
+  /** % of the window the server's main thread was runnable but had no core (neighbours). */
+  serverMainThreadWaiting: number;
   driverCpu: number[];
   idle: Metrics;
   loaded: Metrics;
@@ -112,7 +117,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     o.progress("starting", 0, 1);
     const echo = await startEcho();
     const nodeArgs = o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${o.cpuProf}`] : [];
-    const server = await startGameServer(nodeArgs);
+    const server = await startGameServer(nodeArgs, o.dataParent);
     const workers: Worker[] = Array.from({ length: o.workers }, startWorker);
     for (const [id, w] of workers.entries())
       w.send({
@@ -160,13 +165,20 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const t0 = performance.now();
     const cpu0 = cpuMs(server.pid);
     const main0 = cpuMs(server.pid, server.pid);
+    const sched0 = schedMs(server.pid, server.pid);
     const createLoaded: number[] = [];
+    const createErrors: string[] = [];
     let creating = true;
     const creator = (async () => {
       // one table a second while the others play: how long a teacher waits for a new table
       while (creating) {
         const started = performance.now();
-        createLoaded.push((await timedCreate(server.base, roles))[1]);
+        try {
+          createLoaded.push((await timedCreate(server.base, roles))[1]);
+        } catch (err) {
+          createErrors.push((err as Error).message);
+          if (server.proc.child.exitCode !== null) break;
+        }
         await sleep(Math.max(0, 1000 - (performance.now() - started)));
       }
     })();
@@ -177,11 +189,12 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const windowSeconds = (performance.now() - t0) / 1000;
     const cpu1 = cpuMs(server.pid);
     const main1 = cpuMs(server.pid, server.pid);
+    const sched1 = schedMs(server.pid, server.pid);
     creating = false;
+    const drained = workers.map((w) => w.next("drained"));
     for (const w of workers) w.send({ type: "halt" });
     o.progress("draining", 0, 1);
-    await Promise.race([creator, sleep(DRAIN_MS)]);
-    await sleep(DRAIN_MS);
+    await Promise.all([...drained, Promise.race([creator, sleep(DRAIN_MS)])]);
     const statsIn = workers.map((w) => w.next("stats"));
     for (const w of workers) w.send({ type: "collect" });
     const all: WorkerStats[] = (await Promise.all(statsIn)).map((m) => m.stats);
@@ -195,6 +208,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const sent: Record<string, number> = {};
     const rejections: Record<string, number> = {};
     const errors: Record<string, number> = {};
+    for (const e of createErrors) add(errors, { [`POST /api/games: ${e.slice(0, 60)}`]: 1 });
     for (const s of all) {
       add(sent, s.sent);
       add(rejections, s.rejections);
@@ -218,6 +232,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       errors,
       serverCpu: ((cpu1 - cpu0) / (windowSeconds * 1000)) * 100,
       serverMainThreadCpu: ((main1 - main0) / (windowSeconds * 1000)) * 100,
+      serverMainThreadWaiting: ((sched1.waiting - sched0.waiting) / (windowSeconds * 1000)) * 100,
       driverCpu: all.map((s) => (s.cpuMs / s.windowMs) * 100),
       idle,
       loaded,

@@ -51,6 +51,7 @@ export interface WorkerStats {
 
 export type FromWorker =
   | { type: "joined"; clients: number; failures: string[] }
+  | { type: "drained" }
   | { type: "stats"; stats: WorkerStats }
   | { type: "log"; text: string };
 
@@ -67,6 +68,8 @@ interface Pending {
 const REQUEST_TIMEOUT_MS = 60_000;
 const JOIN_CONCURRENCY = 8;
 const ECHO_EVERY_MS = 100;
+/** How long intents in flight when the window closes may still finish (later: "unfinished"). */
+const DRAIN_MS = 10_000;
 
 let setup: Extract<ToWorker, { type: "setup" }>;
 let scenario: Scenario;
@@ -257,6 +260,14 @@ function startEcho() {
   echoSocket.on("error", (err) => bump(stats.errors, `echo: ${err.message}`));
 }
 
+/** Waits until the window's intents are all answered, or DRAIN_MS. */
+async function drain() {
+  const deadline = performance.now() + DRAIN_MS;
+  const inFlight = () => clients.some((c) => [...c.pending].some((p) => p.inWindow));
+  while (inFlight() && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 function collect(): WorkerStats {
   const now = performance.now();
   for (const c of clients)
@@ -316,6 +327,7 @@ process.on("message", (m: ToWorker) => {
           windowMs: performance.now() - windowStart,
         };
       }
+      void drain().then(() => send({ type: "drained" }));
       break;
     case "collect":
       send({ type: "stats", stats: collect() });
