@@ -160,8 +160,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       let lastStage = "";
       const profileDir = args.cpuProf ? mkdtempSync(path.join(tmpdir(), "bench-load-prof-")) : null;
       bar?.start(1, 0, { stage: "starting", tables });
-      // bounded in time whatever happens: setup, joins (a few ms each), window, drain, stop
-      const limitS = 120 + args.warmup + args.duration + tables * args.players * 0.1;
+      // bounded in time whatever happens: setup, joins (slow on a saturated server), window, drain, stop
+      const limitS = 180 + args.warmup + args.duration + tables * args.players * 0.3;
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(

@@ -181,7 +181,10 @@ export function schedMs(pid: number, tid: number): { onCpu: number; waiting: num
 }
 
 export async function metrics(base: string, gc: boolean): Promise<Metrics> {
-  const res = await fetch(`${base}/api/metrics${gc ? "?gc=1" : ""}`);
+  // a saturated server answers late; past a minute the run fails rather than hangs
+  const res = await fetch(`${base}/api/metrics${gc ? "?gc=1" : ""}`, {
+    signal: AbortSignal.timeout(60_000),
+  });
   if (!res.ok) throw new Error(`GET /api/metrics → ${res.status}`);
   return (await res.json()) as Metrics;
 }

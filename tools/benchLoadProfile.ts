@@ -57,6 +57,9 @@ export function summariseProfile(file: string, top = 15): string {
 
   // inclusive: each node's subtree, a label counted once per stack (recursion)
   const inclusive = new Map<string, number>();
+  // our functions only: the stream and socket frames above them would fill the list
+  const ours = (n: ProfileNode) =>
+    /^(shared|server)/.test(place(n.callFrame.url, n.callFrame.functionName));
   const walk = (id: number, open: Set<string>): number => {
     const n = byId.get(id) as ProfileNode;
     let sum = self.get(id) ?? 0;
@@ -66,7 +69,7 @@ export function summariseProfile(file: string, top = 15): string {
     for (const c of n.children ?? []) sum += walk(c, open);
     if (fresh) {
       open.delete(key);
-      inclusive.set(key, (inclusive.get(key) ?? 0) + sum);
+      if (ours(n)) inclusive.set(key, (inclusive.get(key) ?? 0) + sum);
     }
     return sum;
   };
@@ -89,7 +92,7 @@ export function summariseProfile(file: string, top = 15): string {
     list(places, (k) => k === "(idle)"),
     "functions by self time:",
     list(selfBy, rootish),
-    "functions by inclusive time:",
+    "our functions (shared/, server/) by inclusive time:",
     list(inclusive, rootish),
     "",
   ].join("\n");
