@@ -7,6 +7,7 @@ import { installAdmission } from "./admission.ts";
 import { mountGames } from "./http/games.ts";
 import { mountHealth } from "./http/health.ts";
 import { mountHome } from "./http/home.ts";
+import { metricsEnabled, mountMetrics } from "./http/metrics.ts";
 import { restoreGames } from "./restore.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 
@@ -55,6 +56,7 @@ export default config({
     mountHealth(app);
     mountGames(app);
     mountHome(app);
+    if (metricsEnabled()) mountMetrics(app);
   },
   beforeListen: async () => {
     await restoreGames();

@@ -22,10 +22,17 @@ export interface ServerProcess {
   dataDir: string;
 }
 
-/** Starts `node server/index.ts` with PORT and a fresh DATA_DIR (unless `env` names another). */
-export function startServer(label: string, env: Record<string, string>): ServerProcess {
+/**
+ * Starts `node server/index.ts` with PORT and a fresh DATA_DIR (unless `env` names another).
+ * `nodeArgs` go before the script (flags NODE_OPTIONS refuses, e.g. `--cpu-prof` for bench:load).
+ */
+export function startServer(
+  label: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): ServerProcess {
   const dataDir = env.DATA_DIR ?? tempDataDir(label);
-  const child = spawn(process.execPath, ["server/index.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "server/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
