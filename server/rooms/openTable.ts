@@ -2,7 +2,7 @@
  * Opens a stored game as a live table: reads its record and log, restores the
  * table core from them, and seats it. What a room needs to start, without Colyseus.
  */
-import { requireScenario } from "../../shared/scenario/load.ts";
+import { storedScenario } from "../scenarios.ts";
 import { Seating } from "../seating.ts";
 import { engineOptions } from "../store/db.ts";
 import { getStore } from "../store/instance.ts";
@@ -23,7 +23,7 @@ export function openTable(gameId: unknown, deps: Omit<TableDeps, "store">): Open
   const { bots, ...options } = row.options;
   const setup = {
     gameId: row.id,
-    scenario: requireScenario(row.scenario, `game ${row.id}`),
+    scenario: storedScenario(row.scenarioJson, `game ${row.id}`),
     seed: row.seed,
     seats: row.seats,
     options: engineOptions(options),
