@@ -4,9 +4,9 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { installAdmission } from "./admission.ts";
+import { mountClient } from "./http/client.ts";
 import { mountGames } from "./http/games.ts";
 import { mountHealth } from "./http/health.ts";
-import { mountHome } from "./http/home.ts";
 import { restoreGames } from "./restore.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 
@@ -54,7 +54,8 @@ export default config({
   initializeExpress: (app) => {
     mountHealth(app);
     mountGames(app);
-    mountHome(app);
+    // last: its fallback answers every other page path with the client
+    mountClient(app);
   },
   beforeListen: async () => {
     await restoreGames();

@@ -1,0 +1,183 @@
+/**
+ * The browser client end to end: the built client served by a real server process (its own
+ * port and temp DATA_DIR), driven in Debian Chromium with the Canvas renderer. Three people
+ * create and join a table by code, sit down and reach the board; one reloads and keeps the
+ * seat; quick play reaches the board; every screen passes axe at both sizes and is saved as a
+ * screenshot under test-results/. No console error and no request off loopback, throughout.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
+import { freePort } from "../server/helpers.ts";
+import {
+  type ServerProcess,
+  startServer,
+  stopAll,
+  waitUntilReady,
+} from "../server/serverProcess.ts";
+import {
+  axeProblems,
+  launch,
+  newPlayer,
+  type Player,
+  problems,
+  type Size,
+  shot,
+} from "./browser.ts";
+
+let server: ServerProcess;
+let browser: Browser;
+let base = "";
+const players: Player[] = [];
+
+beforeAll(async () => {
+  if (clientIsStale()) await buildClient();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = startServer("e2e", { PORT: String(port) });
+  await waitUntilReady(server, `${base}/api/health`);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  // always runs: the browser and the server (by PID) go even when a test failed
+  await Promise.allSettled(players.map((p) => p.context.close()));
+  await browser?.close().catch(() => {});
+  await stopAll();
+});
+
+async function player(label: string, size: Size): Promise<Player> {
+  const p = await newPlayer(browser, label, size);
+  players.push(p);
+  return p;
+}
+
+const url = (path: string) => `${base}${path}${path.includes("?") ? "&" : "?"}renderer=canvas`;
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await axeProblems(page), `axe on ${screen}`).toEqual([]);
+}
+
+/** Waits for the board: the phase in the top bar and the globe's canvas. */
+async function onBoard(page: Page, phase: string): Promise<void> {
+  await page.locator("#phase", { hasText: phase }).waitFor({ timeout: 20_000 });
+  await page.locator("#stage canvas").waitFor();
+}
+
+async function sitDown(page: Page, name: string, role: string): Promise<void> {
+  await page.locator("#player-name").fill(name);
+  await page.locator(`button[data-seat="${role}"]`).click();
+  await page.locator(`li.seat.mine[data-role="${role}"]`).waitFor();
+}
+
+describe("the browser client", () => {
+  let code = "";
+  let host: Player;
+  let boris: Player;
+  let cleo: Player;
+
+  it("home reads well and passes axe at both sizes", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await player(`home-${size}`, size);
+      await p.page.goto(url("/"));
+      await p.page.locator("#quick-play").waitFor();
+      await shot(p.page, `home-${size}`);
+      await p.page.locator("details summary").click();
+      await shot(p.page, `home-advanced-${size}`);
+      await expectAccessible(p.page, `home ${size}`);
+      await p.context.close();
+    }
+  });
+
+  it("three people create a table, join it by code, sit down and reach the board", async () => {
+    host = await player("host", "desktop");
+    await host.page.goto(url("/"));
+    await host.page.locator("#create-table").click();
+    await host.page.locator(".table-code").waitFor();
+    code = (await host.page.locator(".table-code").textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    // the share link and its QR code are there
+    expect(await host.page.locator("#share-link").getAttribute("href")).toContain(`join=${code}`);
+    await host.page.locator(".qr svg").waitFor();
+    await shot(host.page, "lobby-host-desktop");
+    await expectAccessible(host.page, "lobby desktop");
+    await sitDown(host.page, "Ada", "us");
+
+    boris = await player("boris", "phone");
+    await boris.page.goto(url(`/?join=${code}`));
+    await boris.page.locator("button[data-seat=russia]").waitFor();
+    await shot(boris.page, "lobby-phone");
+    await expectAccessible(boris.page, "lobby phone");
+    await sitDown(boris.page, "Boris", "russia");
+
+    // Cleo types the code on the home page, in lower case with a space
+    cleo = await player("cleo", "desktop");
+    await cleo.page.goto(url("/"));
+    await cleo.page
+      .locator("#join-code")
+      .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+    await cleo.page.locator("#join-table").click();
+    await sitDown(cleo.page, "Cleo", "spacex");
+
+    // the host sees who sits where, then starts
+    await host.page.locator('li.seat[data-role="spacex"] .who', { hasText: "Cleo" }).waitFor();
+    await host.page.locator('li.seat[data-role="russia"] .who', { hasText: "Boris" }).waitFor();
+    await shot(host.page, "lobby-seated-desktop");
+    await host.page.locator("#start-game").click();
+    for (const p of [host, boris, cleo]) await onBoard(p.page, "Briefing");
+    expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
+    expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
+    // give the globe its first frames
+    await host.page.waitForTimeout(500);
+    await shot(host.page, "board-desktop");
+    await shot(boris.page, "board-phone");
+    await expectAccessible(host.page, "board desktop");
+    await expectAccessible(boris.page, "board phone");
+  });
+
+  it("a reload keeps the seat", async () => {
+    await boris.page.reload();
+    await onBoard(boris.page, "Briefing");
+    expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
+    // still one member at Russia: the reload rejoined, it did not add a second Boris
+    await host.page.locator('.table-list li[data-role="russia"]', { hasText: "Boris" }).waitFor();
+    expect(await host.page.locator('.table-list li[data-role="russia"]').textContent()).not.toMatch(
+      /Boris.*Boris/,
+    );
+  });
+
+  it("everyone ready ends the briefing; the orders form opens in negotiation", async () => {
+    for (const p of [host, boris, cleo]) await p.page.locator("#ready").click();
+    for (const p of [host, boris, cleo]) await onBoard(p.page, "Negotiation");
+    const first = host.page.locator("#orders-form select, #orders-form input").first();
+    await first.waitFor();
+    expect(await first.isDisabled()).toBe(false);
+    await shot(host.page, "board-negotiation-desktop");
+    await shot(boris.page, "board-negotiation-phone");
+  });
+
+  it("quick play: one click, pick a country, bots play the rest", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const solo = await player(`quick-${size}`, size);
+      await solo.page.goto(url("/"));
+      await solo.page.locator("#quick-play").click();
+      await solo.page.locator("button[data-seat=uae]").waitFor();
+      await shot(solo.page, `quick-lobby-${size}`);
+      await solo.page.locator("button[data-seat=uae]").click();
+      await onBoard(solo.page, "Briefing");
+      expect(await solo.page.locator("#seat-title").textContent()).toContain(
+        "United Arab Emirates",
+      );
+      // alone at the table, ready ends the phase at once
+      await solo.page.locator("#ready").click();
+      await onBoard(solo.page, "Negotiation");
+      await solo.page.waitForTimeout(300);
+      await shot(solo.page, `quick-board-${size}`);
+    }
+  });
+
+  it("no console errors and no request off loopback", () => {
+    expect(problems.console).toEqual([]);
+    expect(problems.offsite).toEqual([]);
+  });
+});
