@@ -70,8 +70,19 @@ async function sitDown(page: Page, name: string, role: string): Promise<void> {
   await page.locator(`li.seat.mine[data-role="${role}"]`).waitFor();
 }
 
+/** Presses Tab until `selector` has the focus (the control is reachable by keyboard). */
+async function tabTo(page: Page, selector: string, most = 40): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.locator(selector).evaluate((el) => el === el.ownerDocument.activeElement))
+      return;
+  }
+  throw new Error(`${selector} not reached with ${most} presses of Tab`);
+}
+
 describe("the browser client", () => {
   let code = "";
+  let quickUrl = "";
   let host: Player;
   let boris: Player;
   let cleo: Player;
@@ -156,14 +167,20 @@ describe("the browser client", () => {
     await shot(boris.page, "board-negotiation-phone");
   });
 
-  it("quick play: one click, pick a country, bots play the rest", async () => {
+  it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {
     for (const size of ["desktop", "phone"] as const) {
       const solo = await player(`quick-${size}`, size);
       await solo.page.goto(url("/"));
-      await solo.page.locator("#quick-play").click();
+      if (size === "phone") {
+        await tabTo(solo.page, "#quick-play");
+        await solo.page.keyboard.press("Enter");
+      } else await solo.page.locator("#quick-play").click();
       await solo.page.locator("button[data-seat=uae]").waitFor();
       await shot(solo.page, `quick-lobby-${size}`);
-      await solo.page.locator("button[data-seat=uae]").click();
+      if (size === "phone") {
+        await tabTo(solo.page, "button[data-seat=uae]");
+        await solo.page.keyboard.press("Enter");
+      } else await solo.page.locator("button[data-seat=uae]").click();
       await onBoard(solo.page, "Briefing");
       expect(await solo.page.locator("#seat-title").textContent()).toContain(
         "United Arab Emirates",
@@ -173,7 +190,25 @@ describe("the browser client", () => {
       await onBoard(solo.page, "Negotiation");
       await solo.page.waitForTimeout(300);
       await shot(solo.page, `quick-board-${size}`);
+      if (size === "desktop") quickUrl = solo.page.url();
     }
+  });
+
+  it("the board also draws with WebGL (one smoke screenshot)", async () => {
+    const again = players.find((p) => p.label === "quick-desktop");
+    if (!again) throw new Error("quick play did not run");
+    const page = await again.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(quickUrl.replace("renderer=canvas", "renderer=webgl"));
+    await onBoard(page, "Negotiation");
+    expect(
+      await page.evaluate(
+        () => (globalThis as { __game?: { renderer: { type: number } } }).__game?.renderer.type,
+      ),
+    ).toBe(2);
+    await page.waitForTimeout(1500);
+    await shot(page, "board-webgl-desktop");
+    await page.close();
   });
 
   it("no console errors and no request off loopback", () => {

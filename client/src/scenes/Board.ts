@@ -13,7 +13,10 @@ import { drawToken } from "./shapes.ts";
 import { siteOf } from "./sites.ts";
 
 const GAUGE_TOP = 12;
+/** Room the gauges take above the globe (less on a phone's band). */
 const GAUGE_HEIGHT = 58;
+const GAUGE_HEIGHT_BAND = 44;
+const BAND = 360;
 const PAD = 4;
 /** Degrees the globe turns per step, and the step's length. */
 const STEP_DEGREES = 0.5;
@@ -97,8 +100,8 @@ export class Board extends Phaser.Scene {
 
   private layout(): void {
     const { width, height } = this.scale;
-    const top = GAUGE_TOP + GAUGE_HEIGHT;
-    this.radius = Math.max(40, Math.floor(Math.min(width * 0.36, (height - top) / 2 - 18)));
+    const top = GAUGE_TOP + (height < BAND ? GAUGE_HEIGHT_BAND : GAUGE_HEIGHT);
+    this.radius = Math.max(40, Math.floor(Math.min(width * 0.36, (height - top) / 2 - 14)));
     this.centre = [Math.round(width / 2), Math.round(top + (height - top) / 2)];
     const side = 2 * (this.radius + PAD);
     this.globeImage?.destroy();

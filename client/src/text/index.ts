@@ -105,6 +105,17 @@ export const TEXT = {
     reconnected: "Back online.",
   },
 
+  /** How the orders form names an order's choices. */
+  orderValues: {
+    yes: "Yes",
+    no: "No",
+    none: "None",
+    named: { full: "Full", reduced: "Reduced", test: "Test", rush: "Rush" } as Record<
+      string,
+      string
+    >,
+  },
+
   phase: {
     lobby: "Lobby",
     briefing: "Briefing",

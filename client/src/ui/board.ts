@@ -57,8 +57,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
       h("div", { class: "item" }, h("dt", {}, T.yearLabel), year),
       h("div", { class: "item" }, h("dt", {}, T.phaseLabel), phase),
       h("div", { class: "item" }, h("dt", {}, T.timeLeft), timer),
-      h("div", { class: "item" }, h("dt", {}, T.cooperation), coop),
-      h("div", { class: "item" }, h("dt", {}, T.tension), tension),
+      h("div", { class: "item indices" }, h("dt", {}, T.cooperation), coop),
+      h("div", { class: "item indices" }, h("dt", {}, T.tension), tension),
     ),
     status,
   );

@@ -170,7 +170,8 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
       if (!seat) continue;
       const names = Object.values(seat.members).map((m) => m.name);
       row.who.textContent =
-        seat.controller === "bot" || names.length === 0 ? T.bot : T.people(names);
+        (seat.controller === "bot" || names.length === 0 ? T.bot : T.people(names)) +
+        (role === mine ? ` (${T.you})` : "");
       row.button.hidden = mine !== "";
       row.card.classList.toggle("mine", role === mine);
     }

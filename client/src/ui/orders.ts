@@ -12,10 +12,14 @@ import { h, replace } from "./dom.ts";
 const EDITABLE = new Set(["negotiation", "commit"]);
 
 function choiceLabel(value: string | number | boolean, view: PlayerView): string {
-  if (value === true) return "Yes";
-  if (value === false) return "No";
-  if (value === "") return "None";
-  if (typeof value === "string") return view.seats[value]?.name ?? value;
+  const words = TEXT.orderValues;
+  if (typeof value === "boolean") return value ? words.yes : words.no;
+  if (value === "") return words.none;
+  if (typeof value === "string")
+    return (
+      view.seats[value]?.name ??
+      (Object.hasOwn(words.named, value) ? (words.named[value] as string) : value)
+    );
   return String(value);
 }
 
