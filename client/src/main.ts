@@ -11,10 +11,11 @@ import type { PlayerView } from "../../shared/rules/view.ts";
 import { ApiError } from "./net/api.ts";
 import { JoinError } from "./net/connection.ts";
 import { Table } from "./state/table.ts";
-import { TEXT } from "./text/index.ts";
+import { REJECTION_TEXT, TEXT } from "./text/index.ts";
 import { announce, h, replace } from "./ui/dom.ts";
 import { normaliseCode, showHome } from "./ui/home.ts";
 import { showLobby } from "./ui/lobby.ts";
+import { notify } from "./ui/notices.ts";
 
 const root = document.getElementById("app") as HTMLElement;
 
@@ -87,14 +88,17 @@ async function showTable(code: string): Promise<void> {
   };
 
   table.viewChanged.on((v) => void render(v));
+  const names = (roles: readonly string[]) => roles.map((r) => table.view?.seats[r]?.name ?? r);
   table.events.on((events) => {
     for (const e of events) {
-      if (e.type === "dealConcluded") announce(TEXT.announce.deal);
+      if (e.type === "dealConcluded") notify(TEXT.announce.deal(names(e.parties)));
       else if (e.type === "proposalReceived" && e.from !== table.seat)
-        announce(TEXT.announce.proposal);
-      else if (e.type === "gameOver") announce(TEXT.announce.gameOver);
+        notify(TEXT.announce.proposal(names([e.from])[0] ?? e.from));
+      else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
     }
   });
+  // every refusal as a plain sentence (forms also show theirs beside the field)
+  table.rejected.on((r) => notify(REJECTION_TEXT[r.code], "error"));
   if (table.view) await render(table.view);
 }
 

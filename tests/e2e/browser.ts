@@ -15,8 +15,12 @@ export const SIZES = {
 export type Size = keyof typeof SIZES;
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results");
-/** SwiftShader's expected warning (STACK.md): filtered by its text, nothing else is. */
-const EXPECTED_CONSOLE = [/GPU stall due to ReadPixels/];
+/**
+ * Console errors that are expected, filtered by their text (nothing else is): SwiftShader's
+ * warning (STACK.md), and Chromium's own line for each request a context makes while a test
+ * has taken it offline.
+ */
+const EXPECTED_CONSOLE = [/GPU stall due to ReadPixels/, /net::ERR_INTERNET_DISCONNECTED/];
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export const problems = { console: [] as string[], offsite: [] as string[] };

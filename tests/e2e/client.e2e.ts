@@ -157,6 +157,16 @@ describe("the browser client", () => {
     );
   });
 
+  it("a player whose network drops for a few seconds is back in the seat", async () => {
+    await cleo.context.setOffline(true);
+    await cleo.page.locator("#net-status", { hasText: /reconnecting/i }).waitFor();
+    await cleo.page.waitForTimeout(3000);
+    await cleo.context.setOffline(false);
+    // the SDK retries with a growing delay (up to 3.2 s at this point)
+    await cleo.page.locator("#net-status:empty").waitFor({ state: "attached", timeout: 20_000 });
+    expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
+  });
+
   it("everyone ready ends the briefing; the orders form opens in negotiation", async () => {
     for (const p of [host, boris, cleo]) await p.page.locator("#ready").click();
     for (const p of [host, boris, cleo]) await onBoard(p.page, "Negotiation");

@@ -127,8 +127,8 @@ export const TEXT = {
 
   announce: {
     phase: (phase: string, year: number) => `${phase}, ${year}`,
-    deal: "A deal was concluded.",
-    proposal: "A proposal arrived.",
+    deal: (parties: string[]) => `Deal concluded: ${parties.join(" – ")}`,
+    proposal: (from: string) => `New proposal from ${from}`,
     gameOver: "The game is over.",
   },
 };
