@@ -62,7 +62,8 @@ async function showTable(code: string): Promise<void> {
   let lastPhase = "";
 
   const render = async (view: PlayerView) => {
-    const want = view.phase !== "lobby" && table.seat !== "" ? "board" : "lobby";
+    // a host without a seat watches the board; a spectator may still take a seat a bot plays
+    const want = view.phase !== "lobby" && (table.seat !== "" || table.staff) ? "board" : "lobby";
     if (want !== screen) {
       screen = want;
       game?.destroy(true);

@@ -101,7 +101,8 @@ export class Board extends Phaser.Scene {
   private layout(): void {
     const { width, height } = this.scale;
     const top = GAUGE_TOP + (height < BAND ? GAUGE_HEIGHT_BAND : GAUGE_HEIGHT);
-    this.radius = Math.max(40, Math.floor(Math.min(width * 0.36, (height - top) / 2 - 14)));
+    const margin = height < BAND ? 12 : 28;
+    this.radius = Math.max(40, Math.floor(Math.min(width * 0.36, (height - top) / 2 - margin)));
     this.centre = [Math.round(width / 2), Math.round(top + (height - top) / 2)];
     const side = 2 * (this.radius + PAD);
     this.globeImage?.destroy();
