@@ -201,6 +201,30 @@ describe("the browser client", () => {
       await solo.page.waitForTimeout(300);
       await shot(solo.page, `quick-board-${size}`);
       if (size === "desktop") quickUrl = solo.page.url();
+      await solo.page.locator("#inbox-title").waitFor();
+      if (size === "desktop") {
+        // SpaceX's profit bot offers a seat to every state that needs crew: accept it
+        const offer = solo.page.locator("article.proposal", { hasText: "From SpaceX" }).first();
+        await offer.waitFor();
+        expect(await offer.locator(".terms").textContent()).toContain(
+          "SpaceX sells United Arab Emirates",
+        );
+        await offer.locator("button", { hasText: "Accept" }).click();
+        await solo.page
+          .locator("article.proposal.concluded", { hasText: "Deal concluded" })
+          .first()
+          .waitFor();
+        await solo.page.locator(".toast", { hasText: "Deal concluded" }).first().waitFor();
+        await shot(solo.page, "board-deal-desktop");
+      }
+      // ready again: negotiation ends, the year resolves, next year's briefing shows its report
+      await solo.page.locator("#ready").click();
+      await solo.page.locator("#year", { hasText: "2021" }).waitFor({ timeout: 20_000 });
+      await solo.page.locator("#report-title", { hasText: "2020" }).waitFor();
+      expect(await solo.page.locator("#tension-terms li").count()).toBeGreaterThan(0);
+      expect(await solo.page.locator("#score-terms li").count()).toBeGreaterThan(0);
+      await solo.page.locator("#report").scrollIntoViewIfNeeded();
+      await solo.page.screenshot({ path: `test-results/report-${size}.png` });
     }
   });
 
@@ -210,7 +234,7 @@ describe("the browser client", () => {
     const page = await again.context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(quickUrl.replace("renderer=canvas", "renderer=webgl"));
-    await onBoard(page, "Negotiation");
+    await onBoard(page, "Briefing");
     expect(
       await page.evaluate(
         () => (globalThis as { __game?: { renderer: { type: number } } }).__game?.renderer.type,

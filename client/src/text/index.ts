@@ -105,6 +105,17 @@ export const TEXT = {
     reconnected: "Back online.",
   },
 
+  report: {
+    heading: (year: number) => `What happened in ${year}`,
+    flights: (n: number) => `${n} seat${n === 1 ? "" : "s"} flew.`,
+    deals: (n: number) => `${n} deal${n === 1 ? "" : "s"} ran.`,
+    tension: (before: number, after: number) =>
+      `Tension ${before.toFixed(1)} → ${after.toFixed(1)}, because:`,
+    cooperation: (c: number) => `Cooperation ${c.toFixed(1)}, from:`,
+    score: (s: number) => `Your score this year: ${s.toFixed(1)}, from:`,
+    clamp: "Tension stays between 0 and 100",
+  },
+
   /** How the orders form names an order's choices. */
   orderValues: {
     yes: "Yes",

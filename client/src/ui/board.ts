@@ -7,7 +7,9 @@ import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Table } from "../state/table.ts";
 import { TEXT } from "../text/index.ts";
 import { h, replace } from "./dom.ts";
+import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
+import { reportPanel } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
 const T = TEXT.board;
@@ -104,6 +106,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   });
 
   const orders = ordersPanel(table);
+  const inbox = inboxPanel(table);
+  const report = reportPanel();
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
   const seats = h(
@@ -119,7 +123,9 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     { class: "panel", "aria-label": T.you },
     mine,
     spectating,
+    inbox.el,
     orders.el,
+    report.el,
     events,
     seats,
   );
@@ -167,6 +173,9 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
       ready.textContent = pub.ready ? T.isReady : T.ready;
     }
     orders.update(view);
+    inbox.el.hidden = !pub;
+    if (pub) inbox.update(view);
+    report.update(view);
 
     replace(
       events,

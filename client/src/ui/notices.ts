@@ -6,7 +6,7 @@
 import { announce, h } from "./dom.ts";
 
 const SHOWN_MS = 6000;
-const MOST = 3;
+const MOST = 2;
 
 function region(): HTMLElement {
   let el = document.getElementById("toasts");
