@@ -112,7 +112,7 @@ describe("the browser client", () => {
     await host.page.locator(".qr svg").waitFor();
     await shot(host.page, "lobby-host-desktop");
     await expectAccessible(host.page, "lobby desktop");
-    await sitDown(host.page, "Ada", "us");
+    await sitDown(host.page, "Ada", "uae");
 
     boris = await player("boris", "phone");
     await boris.page.goto(url(`/?join=${code}`));
@@ -175,6 +175,51 @@ describe("the browser client", () => {
     expect(await first.isDisabled()).toBe(false);
     await shot(host.page, "board-negotiation-desktop");
     await shot(boris.page, "board-negotiation-phone");
+  });
+
+  it("a seat sale with a subsidy, proposed with the keyboard alone, becomes a deal", async () => {
+    const { page } = host; // Ada plays the UAE
+    const keys = page.keyboard;
+    await tabTo(page, "#partner-russia");
+    await keys.press("Space");
+    await tabTo(page, "#partner-spacex");
+    await keys.press("Space");
+    // a seat sale (the first kind): SpaceX sells the UAE one seat at 55
+    await tabTo(page, "#add-term");
+    await keys.press("Enter");
+    await keys.type("Sp"); // the seller's list has the focus: type-ahead picks SpaceX
+    await keys.press("Tab");
+    await keys.type("Un"); // the buyer: United Arab Emirates
+    await keys.press("Tab");
+    await keys.press("Tab");
+    await keys.press("Control+A");
+    await keys.type("55");
+    // a subsidy: Russia pays 10 towards each seat the UAE buys
+    await tabTo(page, "#term-kind");
+    await keys.type("Sub");
+    await tabTo(page, "#add-term");
+    await keys.press("Enter");
+    await keys.type("Ru");
+    await keys.press("Tab");
+    await keys.type("Un");
+    await keys.press("Tab");
+    await keys.press("Control+A");
+    await keys.type("10");
+    const preview = page.locator("#proposal-preview");
+    expect(await preview.textContent()).toContain("United Arab Emirates: pays 45");
+    await tabTo(page, "#send-proposal");
+    await keys.press("Enter");
+    for (const p of [boris, cleo]) {
+      const offer = p.page.locator("article.proposal", { hasText: "From United Arab Emirates" });
+      await offer.waitFor();
+      expect(await offer.locator(".terms").textContent()).toContain(
+        "Russia (Roscosmos) pays 10 towards each seat",
+      );
+      await offer.locator("button", { hasText: "Accept" }).click();
+    }
+    await page.locator("article.proposal.concluded").waitFor();
+    await shot(page, "board-proposal-desktop");
+    await shot(boris.page, "board-proposal-phone");
   });
 
   it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {

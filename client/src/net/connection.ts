@@ -9,7 +9,7 @@ import { EVENTS_MESSAGE, type EventsMessage } from "../../../shared/protocol/eve
 import type { Identity, JoinOptions } from "../../../shared/protocol/lobby.ts";
 import type { MessageType, Reply } from "../../../shared/protocol/messages.ts";
 import { assembleView } from "../../../shared/protocol/viewSlices.ts";
-import type { Orders } from "../../../shared/rules/types.ts";
+import type { Orders, Term } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { Stream } from "./stream.ts";
 import { tokens } from "./tokens.ts";
@@ -26,6 +26,13 @@ export interface Outgoing {
   orders: Partial<Orders>;
   start: Record<string, never>;
   commit: Record<string, never>;
+  propose: {
+    parties: string[];
+    terms: Term[];
+    years: number;
+    note?: string;
+    replaces?: string | null;
+  };
   accept: { proposal: string };
   reject: { proposal: string };
   withdraw: { proposal: string };

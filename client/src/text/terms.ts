@@ -3,6 +3,7 @@
  * (a pledge) is returned as text, never as markup.
  */
 import type { ContractCondition, Term } from "../../../shared/rules/types.ts";
+import type { TermKind } from "../../../shared/scenario/schema.ts";
 
 type NameOf = (role: string) => string;
 
@@ -57,4 +58,83 @@ export const PROPOSAL_TEXT = {
     expired: "Expired",
   } as Record<string, string>,
   waiting: "Waiting for the others",
+};
+
+export type FieldName = "role" | "number" | "text";
+
+/** The fields of each term kind as the builder asks for them (conditions and checks: later). */
+export const TERM_FIELDS: Record<TermKind, { key: string; type: FieldName }[]> = {
+  seatSale: [
+    { key: "provider", type: "role" },
+    { key: "buyer", type: "role" },
+    { key: "seats", type: "number" },
+    { key: "price", type: "number" },
+  ],
+  seatSwap: [
+    { key: "a", type: "role" },
+    { key: "b", type: "role" },
+    { key: "seats", type: "number" },
+  ],
+  subsidy: [
+    { key: "payer", type: "role" },
+    { key: "beneficiary", type: "role" },
+    { key: "perSeat", type: "number" },
+  ],
+  contract: [
+    { key: "state", type: "role" },
+    { key: "company", type: "role" },
+    { key: "value", type: "number" },
+  ],
+  techTransfer: [
+    { key: "provider", type: "role" },
+    { key: "recipient", type: "role" },
+    { key: "points", type: "number" },
+    { key: "price", type: "number" },
+  ],
+  pledge: [
+    { key: "by", type: "role" },
+    { key: "text", type: "text" },
+  ],
+};
+
+export const BUILDER_TEXT = {
+  heading: "Make a proposal",
+  partners: "With",
+  kind: "Add a term",
+  add: "Add term",
+  years: "Years the deal runs",
+  note: "Note (optional)",
+  send: "Send proposal",
+  sent: "Proposal sent.",
+  incomplete: "Choose at least one partner and add a term.",
+  remove: (kind: string) => `Remove this ${kind.toLowerCase()}`,
+  effect: (name: string, pays: number, receives: number, crew: number) =>
+    `${name}: pays ${pays}, receives ${receives}${crew ? `, flies ${crew}` : ""} a year.`,
+  kinds: {
+    seatSale: "Seat sale",
+    seatSwap: "Seat swap",
+    subsidy: "Subsidy",
+    contract: "Contract",
+    techTransfer: "Know-how transfer",
+    pledge: "Pledge",
+  } satisfies Record<TermKind, string>,
+  fields: {
+    provider: "Seller",
+    buyer: "Buyer",
+    seats: "Seats",
+    price: "Price",
+    a: "One side",
+    b: "Other side",
+    payer: "Payer",
+    beneficiary: "For the purchases of",
+    perSeat: "Subsidy per seat",
+    state: "State",
+    company: "Company",
+    value: "Value per year",
+    recipient: "Recipient",
+    points: "Know-how points",
+    by: "Who pledges",
+    text: "Pledge",
+  } as Record<string, string>,
+  defaults: { seats: 1, price: 50, perSeat: 10, value: 100, points: 1 } as Record<string, number>,
 };

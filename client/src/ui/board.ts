@@ -9,6 +9,7 @@ import { TEXT } from "../text/index.ts";
 import { h, replace } from "./dom.ts";
 import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
+import { proposerPanel } from "./proposer.ts";
 import { reportPanel } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
@@ -107,6 +108,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
 
   const orders = ordersPanel(table);
   const inbox = inboxPanel(table);
+  const proposer = proposerPanel(table);
   const report = reportPanel();
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
@@ -124,6 +126,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     mine,
     spectating,
     inbox.el,
+    proposer.el,
     orders.el,
     report.el,
     events,
@@ -176,6 +179,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     inbox.el.hidden = !pub;
     if (pub) inbox.update(view);
     report.update(view);
+    proposer.update(view);
 
     replace(
       events,
