@@ -151,10 +151,13 @@ describe("the browser client", () => {
     await onBoard(boris.page, "Briefing");
     expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
     // still one member at Russia: the reload rejoined, it did not add a second Boris
+    await host.page.locator("#tab-table").click();
     await host.page.locator('.table-list li[data-role="russia"]', { hasText: "Boris" }).waitFor();
     expect(await host.page.locator('.table-list li[data-role="russia"]').textContent()).not.toMatch(
       /Boris.*Boris/,
     );
+    await shot(host.page, "board-table-tab-desktop");
+    await host.page.locator("#tab-deals").click();
   });
 
   it("a player whose network drops for a few seconds is back in the seat", async () => {
@@ -170,11 +173,13 @@ describe("the browser client", () => {
   it("everyone ready ends the briefing; the orders form opens in negotiation", async () => {
     for (const p of [host, boris, cleo]) await p.page.locator("#ready").click();
     for (const p of [host, boris, cleo]) await onBoard(p.page, "Negotiation");
-    const first = host.page.locator("#orders-form select, #orders-form input").first();
+    await shot(host.page, "board-negotiation-desktop");
+    await boris.page.locator("#tab-orders").click();
+    const first = boris.page.locator("#orders-form select, #orders-form input").first();
     await first.waitFor();
     expect(await first.isDisabled()).toBe(false);
-    await shot(host.page, "board-negotiation-desktop");
-    await shot(boris.page, "board-negotiation-phone");
+    await shot(boris.page, "board-orders-phone");
+    await boris.page.locator("#tab-deals").click();
   });
 
   it("a seat sale with a subsidy, proposed with the keyboard alone, becomes a deal", async () => {

@@ -97,6 +97,8 @@ export const TEXT = {
     seats: "Table",
     controller: { human: "Player", bot: "Bot" } as Record<string, string>,
     events: "This year",
+    panels: "Your panels",
+    tabs: { deals: "Deals", orders: "Orders", report: "Report", table: "Table" },
     noEvents: "No event cards this year.",
     ended: "The game is over.",
     globeLabel: "Globe with launch sites and the space station",

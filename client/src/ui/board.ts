@@ -12,6 +12,7 @@ import { ordersPanel } from "./orders.ts";
 import { proposerPanel } from "./proposer.ts";
 import { reportPanel } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
+import { tabs } from "./tabs.ts";
 
 const T = TEXT.board;
 const READY_PHASES = new Set(["briefing", "negotiation", "commit", "crisis"]);
@@ -120,21 +121,17 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   );
   const spectating = h("section", {}, h("p", {}, T.spectating));
 
-  const panel = h(
-    "aside",
-    { class: "panel", "aria-label": T.you },
-    mine,
-    spectating,
-    inbox.el,
-    proposer.el,
-    orders.el,
-    report.el,
-    events,
-    seats,
-  );
+  const tabbed = tabs(T.panels, [
+    { id: "deals", label: T.tabs.deals, content: [inbox.el, proposer.el] },
+    { id: "orders", label: T.tabs.orders, content: [orders.el] },
+    { id: "report", label: T.tabs.report, content: [report.el, events] },
+    { id: "table", label: T.tabs.table, content: [seats] },
+  ]);
+  const panel = h("aside", { class: "panel", "aria-label": T.you }, mine, spectating, tabbed.el);
   replace(root, h("div", { class: "board" }, topbar, stage, panel));
 
   let current: PlayerView | null = null;
+  let reportsSeen = -1;
   const tick = () => {
     const v = current;
     if (!v) return;
@@ -180,6 +177,17 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     if (pub) inbox.update(view);
     report.update(view);
     proposer.update(view);
+    // a year just resolved: its report is what people want to read first
+    if (reportsSeen >= 0 && view.reports.length > reportsSeen) tabbed.select("report");
+    reportsSeen = view.reports.length;
+    const waiting = Object.values(view.proposals).filter(
+      (p) =>
+        p.status === "open" &&
+        p.year === view.year &&
+        p.parties.includes(role) &&
+        !p.accepted.includes(role),
+    ).length;
+    tabbed.badge("deals", waiting ? `(${waiting})` : "");
 
     replace(
       events,
