@@ -82,6 +82,8 @@ export class Board extends Phaser.Scene {
     });
     if (!this.still)
       this.time.addEvent({ delay: STEP_MS, loop: true, callback: () => this.turn() });
+    // the board is drawn and live: the load benchmark (tools/benchClient.ts) reads this
+    (window as unknown as { __boardReadyAt?: number }).__boardReadyAt = performance.now();
   }
 
   override update(time: number): void {
