@@ -295,6 +295,17 @@ describe("the browser client", () => {
     await page.close();
   });
 
+  it("a host who takes no seat starts the game and watches the board", async () => {
+    const watcher = await player("watcher", "desktop");
+    await watcher.page.goto(url("/"));
+    await watcher.page.locator("#create-table").click();
+    await watcher.page.locator("#start-game").click();
+    await onBoard(watcher.page, "Briefing");
+    await watcher.page.locator("text=You are watching this table.").waitFor();
+    expect(await watcher.page.locator("#ready").isVisible()).toBe(false);
+    await watcher.context.close();
+  });
+
   it("no console errors and no request off loopback", () => {
     expect(problems.console).toEqual([]);
     expect(problems.offsite).toEqual([]);
