@@ -143,7 +143,8 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
         : null,
       h(
         "div",
-        { class: "lobby-grid" },
+        // quick play: one person, nothing to share or start by hand (sitting down starts)
+        { class: table.quick ? "lobby-grid solo" : "lobby-grid" },
         h(
           "section",
           { "aria-labelledby": "seats-title" },
@@ -153,12 +154,14 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
           error,
           seatList,
         ),
-        h(
-          "div",
-          { class: "side-stack" },
-          h("section", { class: "card", "aria-live": "polite" }, status, startButton),
-          table.quick ? null : share,
-        ),
+        table.quick
+          ? null
+          : h(
+              "div",
+              { class: "side-stack" },
+              h("section", { class: "card", "aria-live": "polite" }, status, startButton),
+              share,
+            ),
       ),
     ),
   );
