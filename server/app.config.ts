@@ -4,9 +4,9 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { installAdmission } from "./admission.ts";
+import { mountClient } from "./http/client.ts";
 import { mountGames } from "./http/games.ts";
 import { mountHealth } from "./http/health.ts";
-import { mountHome } from "./http/home.ts";
 import { metricsEnabled, mountMetrics } from "./http/metrics.ts";
 import { restoreGames } from "./restore.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
@@ -55,8 +55,9 @@ export default config({
   initializeExpress: (app) => {
     mountHealth(app);
     mountGames(app);
-    mountHome(app);
     if (metricsEnabled()) mountMetrics(app);
+    // last: its fallback answers every other page path with the client
+    mountClient(app);
   },
   beforeListen: async () => {
     await restoreGames();

@@ -1,7 +1,8 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
 import type { Health } from "../../server/http/health.ts";
-import { freePort } from "./helpers.ts";
+import { freePort, tempDataDir } from "./helpers.ts";
 import {
   type ServerProcess,
   startServer,
@@ -12,17 +13,21 @@ import {
 
 let srv: ServerProcess;
 let baseUrl = "";
+let noClient = "";
 
 describe("server", () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    srv = startServer("health", { PORT: String(port) });
+    // no client build here: `/` is the placeholder (tests/server/client.test.ts serves a build)
+    noClient = tempDataDir("no-client");
+    srv = startServer("health", { PORT: String(port), CLIENT_DIR: noClient });
     await waitUntilReady(srv, `${baseUrl}/api/health`);
   });
 
   afterAll(async () => {
     await stopAll();
+    if (noClient) fs.rmSync(noClient, { recursive: true, force: true });
   });
 
   it("runs on the Node that package.json's engines asks for (the server process's own)", () => {
@@ -48,7 +53,7 @@ describe("server", () => {
     expect(typeof body.uptimeSeconds).toBe("number");
   });
 
-  it("serves the placeholder page at /", async () => {
+  it("serves the placeholder page at / while the client is not built", async () => {
     const response = await fetch(`${baseUrl}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);

@@ -1,0 +1,114 @@
+/**
+ * Boots the page for its route: `/` is home, `/?join=CODE` a table (its lobby until the game
+ * starts and the player has a seat, then its board).
+ */
+import "@fontsource/inter/400.css";
+import "@fontsource/inter/600.css";
+import "@fontsource/inter/700.css";
+import "./ui/styles.css";
+import type * as Phaser from "phaser";
+import type { PlayerView } from "../../shared/rules/view.ts";
+import { ApiError } from "./net/api.ts";
+import { JoinError } from "./net/connection.ts";
+import { Table } from "./state/table.ts";
+import { REJECTION_TEXT, TEXT } from "./text/index.ts";
+import { announce, h, replace } from "./ui/dom.ts";
+import { normaliseCode, showHome } from "./ui/home.ts";
+import { showLobby } from "./ui/lobby.ts";
+import { notify } from "./ui/notices.ts";
+
+const root = document.getElementById("app") as HTMLElement;
+
+function go(code: string): void {
+  history.pushState(null, "", `/?join=${code}${rendererSuffix()}`);
+  void route();
+}
+
+/** Keeps a `renderer` flag (tests) across in-app navigation. */
+function rendererSuffix(): string {
+  const r = new URLSearchParams(location.search).get("renderer");
+  return r ? `&renderer=${encodeURIComponent(r)}` : "";
+}
+
+function failure(message: string): void {
+  replace(
+    root,
+    h(
+      "main",
+      { class: "home" },
+      h("h1", {}, TEXT.title),
+      h("p", { class: "error", role: "alert" }, message),
+      h("a", { href: "/" }, TEXT.lobby.back),
+    ),
+  );
+}
+
+async function showTable(code: string): Promise<void> {
+  replace(root, h("main", { class: "loading" }, h("p", { role: "status" }, TEXT.lobby.connecting)));
+  let table: Table;
+  try {
+    table = await Table.open(code);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) failure(TEXT.home.unknownCode);
+    else if (err instanceof JoinError) failure(err.message);
+    else failure(TEXT.home.failed(String((err as Error).message ?? err)));
+    return;
+  }
+
+  let screen: "lobby" | "board" | null = null;
+  let updateScreen: ((v: PlayerView) => void) | null = null;
+  let game: Phaser.Game | null = null;
+  let destroyBoard: (() => void) | null = null;
+  let lastPhase = "";
+
+  const render = async (view: PlayerView) => {
+    // a host without a seat watches the board; a spectator may still take a seat a bot plays
+    const want = view.phase !== "lobby" && (table.seat !== "" || table.staff) ? "board" : "lobby";
+    if (want !== screen) {
+      screen = want;
+      game?.destroy(true);
+      game = null;
+      destroyBoard?.();
+      destroyBoard = null;
+      if (want === "lobby") {
+        updateScreen = showLobby(root, table);
+      } else {
+        const { showBoard } = await import("./ui/board.ts");
+        const { startGame } = await import("./game.ts");
+        const board = showBoard(root, table);
+        updateScreen = board.update;
+        destroyBoard = board.destroy;
+        board.update(view);
+        game = startGame(board.stage, table);
+      }
+    }
+    updateScreen?.(table.view ?? view);
+    if (lastPhase && view.phase !== lastPhase)
+      announce(TEXT.announce.phase(TEXT.phase[view.phase], view.year));
+    lastPhase = view.phase;
+  };
+
+  table.viewChanged.on((v) => void render(v));
+  const names = (roles: readonly string[]) => roles.map((r) => table.view?.seats[r]?.name ?? r);
+  table.events.on((events) => {
+    for (const e of events) {
+      if (e.type === "dealConcluded") notify(TEXT.announce.deal(names(e.parties)));
+      else if (e.type === "proposalReceived" && e.from !== table.seat)
+        notify(TEXT.announce.proposal(names([e.from])[0] ?? e.from));
+      else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
+    }
+  });
+  // every refusal as a plain sentence (forms also show theirs beside the field)
+  table.rejected.on((r) => notify(REJECTION_TEXT[r.code], "error"));
+  if (table.view) await render(table.view);
+}
+
+async function route(): Promise<void> {
+  const join = new URLSearchParams(location.search).get("join");
+  const code = join ? normaliseCode(join) : "";
+  if (code) await showTable(code);
+  else await showHome(root, go);
+}
+
+window.addEventListener("popstate", () => location.reload());
+void route();

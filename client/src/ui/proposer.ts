@@ -1,0 +1,264 @@
+/**
+ * The proposal builder: partners, terms of every kind, years and a note, with the engine's
+ * own check and preview (shared/rules/legal.ts previewProposal) as the form changes, so a
+ * proposal that would be refused says why before it is sent.
+ */
+import { previewProposal } from "../../../shared/rules/legal.ts";
+import type { Term } from "../../../shared/rules/types.ts";
+import type { PlayerView } from "../../../shared/rules/view.ts";
+import { TERM_KINDS, type TermKind } from "../../../shared/scenario/schema.ts";
+import type { Table } from "../state/table.ts";
+import { REJECTION_TEXT } from "../text/index.ts";
+import { type FieldName, BUILDER_TEXT as T, TERM_FIELDS } from "../text/terms.ts";
+import { h, replace } from "./dom.ts";
+import { notify } from "./notices.ts";
+
+interface Draft {
+  kind: TermKind;
+  values: Record<string, string | number>;
+}
+
+/** A term from a draft row, in the shape the engine checks. */
+function termOf(d: Draft): Term {
+  const v = d.values;
+  const role = (k: string) => String(v[k] ?? "");
+  const num = (k: string) => Number(v[k] ?? 0);
+  switch (d.kind) {
+    case "seatSale":
+      return {
+        kind: "seatSale",
+        provider: role("provider"),
+        buyer: role("buyer"),
+        seats: num("seats"),
+        price: num("price"),
+      };
+    case "seatSwap":
+      return { kind: "seatSwap", a: role("a"), b: role("b"), seats: num("seats") };
+    case "subsidy":
+      return {
+        kind: "subsidy",
+        payer: role("payer"),
+        beneficiary: role("beneficiary"),
+        perSeat: num("perSeat"),
+      };
+    case "contract":
+      return {
+        kind: "contract",
+        state: role("state"),
+        company: role("company"),
+        value: num("value"),
+        condition: null,
+      };
+    case "techTransfer":
+      return {
+        kind: "techTransfer",
+        provider: role("provider"),
+        recipient: role("recipient"),
+        points: num("points"),
+        price: num("price"),
+      };
+    case "pledge":
+      return { kind: "pledge", by: role("by"), text: String(v.text ?? ""), check: null };
+  }
+}
+
+export function proposerPanel(table: Table): { el: HTMLElement; update: (v: PlayerView) => void } {
+  const el = h("section", {
+    class: "proposer",
+    id: "proposer",
+    "aria-labelledby": "proposer-title",
+  });
+  const partnersBox = h("fieldset", { class: "partners" });
+  const termsBox = h("div", { class: "draft-terms" });
+  const kindSelect = h(
+    "select",
+    { id: "term-kind" },
+    ...TERM_KINDS.map((k) => h("option", { value: k }, T.kinds[k])),
+  );
+  const addButton = h("button", { type: "button", id: "add-term" }, T.add);
+  const years = h("input", {
+    id: "proposal-years",
+    type: "number",
+    min: 1,
+    max: table.scenario.orders.maxDealYears,
+    value: 1,
+    inputmode: "numeric",
+  });
+  const note = h("input", { id: "proposal-note", maxlength: 280, autocomplete: "off" });
+  const preview = h("p", { class: "preview", id: "proposal-preview", "aria-live": "polite" });
+  const send = h("button", { type: "submit", class: "primary", id: "send-proposal" }, T.send);
+  const form = h(
+    "form",
+    { id: "proposal-form", "aria-describedby": "proposal-preview" },
+    partnersBox,
+    termsBox,
+    h(
+      "div",
+      { class: "field add-term" },
+      h("label", { for: "term-kind" }, T.kind),
+      h("div", { class: "row" }, kindSelect, addButton),
+    ),
+    h("div", { class: "field" }, h("label", { for: "proposal-years" }, T.years), years),
+    h("div", { class: "field" }, h("label", { for: "proposal-note" }, T.note), note),
+    preview,
+    send,
+  );
+  replace(el, h("h2", { id: "proposer-title" }, T.heading), form);
+
+  let view: PlayerView | null = null;
+  let drafts: Draft[] = [];
+  let partners: string[] = [];
+  let seatsKey = "";
+
+  const name = (r: string) => view?.seats[r]?.name ?? r;
+  const parties = () => (view ? [view.viewer.seat, ...partners] : []);
+
+  const refreshPreview = (): boolean => {
+    if (!view) return false;
+    if (drafts.length === 0 || partners.length === 0) {
+      preview.textContent = T.incomplete;
+      return false;
+    }
+    const p = previewProposal(
+      view,
+      table.scenario,
+      parties(),
+      drafts.map(termOf),
+      Number(years.value),
+    );
+    if (!p.ok) {
+      preview.textContent = `${REJECTION_TEXT[p.code as keyof typeof REJECTION_TEXT] ?? p.code} ${p.detail}`;
+      return false;
+    }
+    preview.textContent = Object.entries(p.parties)
+      .map(([r, x]) => T.effect(name(r), x.pays, x.receives, x.crewFlown))
+      .join(" ");
+    return true;
+  };
+
+  const renderTerms = () => {
+    const roles = parties();
+    replace(
+      termsBox,
+      ...drafts.map((d, i) => {
+        const fields = TERM_FIELDS[d.kind].map((f) => field(d, i, f, roles));
+        const remove = h(
+          "button",
+          { type: "button", class: "link-button" },
+          T.remove(T.kinds[d.kind]),
+        );
+        remove.addEventListener("click", () => {
+          drafts = drafts.filter((x) => x !== d);
+          renderTerms();
+        });
+        return h(
+          "fieldset",
+          { class: "draft-term", "data-kind": d.kind },
+          h("legend", {}, T.kinds[d.kind]),
+          ...fields,
+          remove,
+        );
+      }),
+    );
+    refreshPreview();
+  };
+
+  const field = (d: Draft, i: number, f: { key: string; type: FieldName }, roles: string[]) => {
+    const id = `term-${i}-${f.key}`;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (f.type === "role") {
+      if (!roles.includes(String(d.values[f.key]))) d.values[f.key] = roles[0] ?? "";
+      input = h(
+        "select",
+        { id },
+        ...roles.map((r) => h("option", { value: r, selected: r === d.values[f.key] }, name(r))),
+      );
+    } else if (f.type === "text") {
+      input = h("input", { id, maxlength: 280, value: String(d.values[f.key] ?? "") });
+    } else {
+      input = h("input", {
+        id,
+        type: "number",
+        min: 0,
+        step: 1,
+        inputmode: "numeric",
+        value: String(d.values[f.key] ?? 0),
+      });
+    }
+    input.addEventListener("input", () => {
+      d.values[f.key] = f.type === "number" ? Number(input.value) : input.value;
+      refreshPreview();
+    });
+    input.addEventListener("change", () => refreshPreview());
+    return h("div", { class: "field" }, h("label", { for: id }, T.fields[f.key] ?? f.key), input);
+  };
+
+  addButton.addEventListener("click", () => {
+    const kind = kindSelect.value as TermKind;
+    const values: Record<string, string | number> = {};
+    for (const f of TERM_FIELDS[kind])
+      values[f.key] = f.type === "number" ? (T.defaults[f.key] ?? 1) : "";
+    // roles default to the parties in order: me first, then the partners
+    const roles = parties();
+    TERM_FIELDS[kind]
+      .filter((f) => f.type === "role")
+      .forEach((f, n) => {
+        values[f.key] = roles[n % Math.max(1, roles.length)] ?? "";
+      });
+    drafts.push({ kind, values });
+    renderTerms();
+    termsBox
+      .querySelector<HTMLElement>(`fieldset:last-child select, fieldset:last-child input`)
+      ?.focus();
+  });
+  years.addEventListener("input", () => refreshPreview());
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!refreshPreview()) return;
+    send.disabled = true;
+    const reply = await table.send("propose", {
+      parties: parties(),
+      terms: drafts.map(termOf),
+      years: Number(years.value),
+      note: note.value.trim(),
+    });
+    send.disabled = false;
+    if (reply.ok) {
+      drafts = [];
+      note.value = "";
+      renderTerms();
+      notify(T.sent);
+    } else preview.textContent = REJECTION_TEXT[reply.code];
+  });
+
+  const update = (v: PlayerView) => {
+    view = v;
+    const me = v.viewer.seat;
+    el.hidden = !me || v.phase !== "negotiation";
+    const others = v.order.filter((r) => r !== me);
+    const key = others.join(",");
+    if (key !== seatsKey) {
+      seatsKey = key;
+      partners = partners.filter((p) => others.includes(p));
+      replace(
+        partnersBox,
+        h("legend", {}, T.partners),
+        ...others.map((r) => {
+          const box = h("input", {
+            type: "checkbox",
+            id: `partner-${r}`,
+            value: r,
+            checked: partners.includes(r),
+          });
+          box.addEventListener("change", () => {
+            partners = others.filter((o) => (o === r ? box.checked : partners.includes(o)));
+            renderTerms();
+          });
+          return h("label", { class: "check", for: `partner-${r}` }, box, name(r));
+        }),
+      );
+    }
+  };
+  return { el, update };
+}

@@ -1,0 +1,81 @@
+/**
+ * The round report of the last finished year: Tension's change as a waterfall of named
+ * causes, Cooperation's terms, and the seat's own score as named terms, so a player can
+ * answer "why did my score move?".
+ */
+import { tensionWaterfall } from "../../../shared/rules/tension.ts";
+import type { TensionTerm, YearReport } from "../../../shared/rules/types.ts";
+import type { PlayerView } from "../../../shared/rules/view.ts";
+import { TEXT } from "../text/index.ts";
+import { h, replace } from "./dom.ts";
+
+const T = TEXT.report;
+
+const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(1)}`;
+
+/**
+ * Tension's terms as the engine applied them (shared/rules/tension.ts): each named term, and
+ * where the 0–100 scale cut a change short, that cut as a line of its own.
+ */
+function tensionRows(report: YearReport): TensionTerm[] {
+  const rows: TensionTerm[] = [];
+  for (const line of tensionWaterfall(report).lines) {
+    if (line.kind === "term") rows.push(line.term);
+    else if (line.kind === "clamp")
+      rows.push({ cause: "clamp", label: T.clamp, amount: line.amount });
+  }
+  return rows;
+}
+
+/**
+ * One list of named terms, each with a bar as long as its share of the largest term;
+ * `upIsGood` colours a rise teal (cooperation, score) or amber (tension).
+ */
+function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolean): HTMLElement {
+  const shown = rows.filter((t) => Math.abs(t.amount) >= 0.05);
+  const most = Math.max(1, ...shown.map((t) => Math.abs(t.amount)));
+  return h(
+    "ul",
+    { class: `waterfall ${upIsGood ? "up-good" : "up-bad"}`, id },
+    ...shown.map((t) =>
+      h(
+        "li",
+        { class: t.amount > 0 ? "up" : "down" },
+        h("span", { class: "amount" }, signed(t.amount)),
+        h("span", { class: "label" }, t.label),
+        h("span", {
+          class: "bar",
+          style: `width:${Math.round((Math.abs(t.amount) / most) * 100)}%`,
+          "aria-hidden": "true",
+        }),
+      ),
+    ),
+  );
+}
+
+export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => void } {
+  const el = h("section", { class: "report", id: "report", "aria-labelledby": "report-title" });
+  let drawn = -1;
+  const update = (view: PlayerView) => {
+    const report: YearReport | undefined = view.reports.at(-1);
+    el.hidden = !report;
+    if (!report || report.year === drawn) return;
+    drawn = report.year;
+    const me = view.viewer.seat;
+    const myTerms = me ? (report.scoreTerms[me] ?? []) : [];
+    const myScore = me ? report.scores[me] : undefined;
+    const flown = report.flown.length;
+    replace(
+      el,
+      h("h2", { id: "report-title" }, T.heading(report.year)),
+      h("p", { class: "muted" }, T.flights(flown), " ", T.deals(report.dealResults.length)),
+      h("h3", {}, T.tension(report.tensionBefore, report.tension)),
+      terms("tension-terms", tensionRows(report), false),
+      h("h3", {}, T.cooperation(report.cooperation)),
+      terms("cooperation-terms", report.cooperationTerms, true),
+      myScore === undefined ? null : h("h3", {}, T.score(myScore)),
+      myScore === undefined ? null : terms("score-terms", myTerms, true),
+    );
+  };
+  return { el, update };
+}

@@ -1,0 +1,313 @@
+/**
+ * The browser client end to end: the built client served by a real server process (its own
+ * port and temp DATA_DIR), driven in Debian Chromium with the Canvas renderer. Three people
+ * create and join a table by code, sit down and reach the board; one reloads and keeps the
+ * seat; quick play reaches the board; every screen passes axe at both sizes and is saved as a
+ * screenshot under test-results/. No console error and no request off loopback, throughout.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
+import { freePort } from "../server/helpers.ts";
+import {
+  type ServerProcess,
+  startServer,
+  stopAll,
+  waitUntilReady,
+} from "../server/serverProcess.ts";
+import {
+  axeProblems,
+  launch,
+  newPlayer,
+  type Player,
+  problems,
+  type Size,
+  shot,
+} from "./browser.ts";
+
+let server: ServerProcess;
+let browser: Browser;
+let base = "";
+const players: Player[] = [];
+
+beforeAll(async () => {
+  if (clientIsStale()) await buildClient();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = startServer("e2e", { PORT: String(port) });
+  await waitUntilReady(server, `${base}/api/health`);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  // always runs: the browser and the server (by PID) go even when a test failed
+  await Promise.allSettled(players.map((p) => p.context.close()));
+  await browser?.close().catch(() => {});
+  await stopAll();
+});
+
+async function player(label: string, size: Size): Promise<Player> {
+  const p = await newPlayer(browser, label, size);
+  players.push(p);
+  return p;
+}
+
+const url = (path: string) => `${base}${path}${path.includes("?") ? "&" : "?"}renderer=canvas`;
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await axeProblems(page), `axe on ${screen}`).toEqual([]);
+}
+
+/** Waits for the board: the phase in the top bar and the globe's canvas. */
+async function onBoard(page: Page, phase: string): Promise<void> {
+  await page.locator("#phase", { hasText: phase }).waitFor({ timeout: 20_000 });
+  await page.locator("#stage canvas").waitFor();
+}
+
+async function sitDown(page: Page, name: string, role: string): Promise<void> {
+  await page.locator("#player-name").fill(name);
+  await page.locator(`button[data-seat="${role}"]`).click();
+  await page.locator(`li.seat.mine[data-role="${role}"]`).waitFor();
+}
+
+/** Presses Tab until `selector` has the focus (the control is reachable by keyboard). */
+async function tabTo(page: Page, selector: string, most = 40): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.locator(selector).evaluate((el) => el === el.ownerDocument.activeElement))
+      return;
+  }
+  throw new Error(`${selector} not reached with ${most} presses of Tab`);
+}
+
+describe("the browser client", () => {
+  let code = "";
+  let quickUrl = "";
+  let host: Player;
+  let boris: Player;
+  let cleo: Player;
+
+  it("home reads well and passes axe at both sizes", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await player(`home-${size}`, size);
+      await p.page.goto(url("/"));
+      await p.page.locator("#quick-play").waitFor();
+      await shot(p.page, `home-${size}`);
+      await p.page.locator("details summary").click();
+      await shot(p.page, `home-advanced-${size}`);
+      await expectAccessible(p.page, `home ${size}`);
+      await p.context.close();
+    }
+  });
+
+  it("three people create a table, join it by code, sit down and reach the board", async () => {
+    host = await player("host", "desktop");
+    await host.page.goto(url("/"));
+    await host.page.locator("#create-table").click();
+    await host.page.locator(".table-code").waitFor();
+    code = (await host.page.locator(".table-code").textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    // the share link and its QR code are there
+    expect(await host.page.locator("#share-link").getAttribute("href")).toContain(`join=${code}`);
+    await host.page.locator(".qr svg").waitFor();
+    await shot(host.page, "lobby-host-desktop");
+    await expectAccessible(host.page, "lobby desktop");
+    await sitDown(host.page, "Ada", "uae");
+
+    boris = await player("boris", "phone");
+    await boris.page.goto(url(`/?join=${code}`));
+    await boris.page.locator("button[data-seat=russia]").waitFor();
+    await shot(boris.page, "lobby-phone");
+    await expectAccessible(boris.page, "lobby phone");
+    await sitDown(boris.page, "Boris", "russia");
+
+    // Cleo types the code on the home page, in lower case with a space
+    cleo = await player("cleo", "desktop");
+    await cleo.page.goto(url("/"));
+    await cleo.page
+      .locator("#join-code")
+      .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+    await cleo.page.locator("#join-table").click();
+    await sitDown(cleo.page, "Cleo", "spacex");
+
+    // the host sees who sits where, then starts
+    await host.page.locator('li.seat[data-role="spacex"] .who', { hasText: "Cleo" }).waitFor();
+    await host.page.locator('li.seat[data-role="russia"] .who', { hasText: "Boris" }).waitFor();
+    await shot(host.page, "lobby-seated-desktop");
+    await host.page.locator("#start-game").click();
+    for (const p of [host, boris, cleo]) await onBoard(p.page, "Briefing");
+    expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
+    expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
+    // give the globe its first frames
+    await host.page.waitForTimeout(500);
+    await shot(host.page, "board-desktop");
+    await shot(boris.page, "board-phone");
+    await expectAccessible(host.page, "board desktop");
+    await expectAccessible(boris.page, "board phone");
+  });
+
+  it("a reload keeps the seat", async () => {
+    await boris.page.reload();
+    await onBoard(boris.page, "Briefing");
+    expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
+    // still one member at Russia: the reload rejoined, it did not add a second Boris
+    await host.page.locator("#tab-table").click();
+    await host.page.locator('.table-list li[data-role="russia"]', { hasText: "Boris" }).waitFor();
+    expect(await host.page.locator('.table-list li[data-role="russia"]').textContent()).not.toMatch(
+      /Boris.*Boris/,
+    );
+    await shot(host.page, "board-table-tab-desktop");
+    await host.page.locator("#tab-deals").click();
+  });
+
+  it("a player whose network drops for a few seconds is back in the seat", async () => {
+    await cleo.context.setOffline(true);
+    await cleo.page.locator("#net-status", { hasText: /reconnecting/i }).waitFor();
+    await cleo.page.waitForTimeout(3000);
+    await cleo.context.setOffline(false);
+    // the SDK retries with a growing delay (up to 3.2 s at this point)
+    await cleo.page.locator("#net-status:empty").waitFor({ state: "attached", timeout: 20_000 });
+    expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
+  });
+
+  it("everyone ready ends the briefing; the orders form opens in negotiation", async () => {
+    for (const p of [host, boris, cleo]) await p.page.locator("#ready").click();
+    for (const p of [host, boris, cleo]) await onBoard(p.page, "Negotiation");
+    await shot(host.page, "board-negotiation-desktop");
+    await boris.page.locator("#tab-orders").click();
+    const first = boris.page.locator("#orders-form select, #orders-form input").first();
+    await first.waitFor();
+    expect(await first.isDisabled()).toBe(false);
+    await shot(boris.page, "board-orders-phone");
+    await boris.page.locator("#tab-deals").click();
+  });
+
+  it("a seat sale with a subsidy, proposed with the keyboard alone, becomes a deal", async () => {
+    const { page } = host; // Ada plays the UAE
+    const keys = page.keyboard;
+    await tabTo(page, "#partner-russia");
+    await keys.press("Space");
+    await tabTo(page, "#partner-spacex");
+    await keys.press("Space");
+    // a seat sale (the first kind): SpaceX sells the UAE one seat at 55
+    await tabTo(page, "#add-term");
+    await keys.press("Enter");
+    await keys.type("Sp"); // the seller's list has the focus: type-ahead picks SpaceX
+    await keys.press("Tab");
+    await keys.type("Un"); // the buyer: United Arab Emirates
+    await keys.press("Tab");
+    await keys.press("Tab");
+    await keys.press("Control+A");
+    await keys.type("55");
+    // a subsidy: Russia pays 10 towards each seat the UAE buys
+    await tabTo(page, "#term-kind");
+    await keys.type("Sub");
+    await tabTo(page, "#add-term");
+    await keys.press("Enter");
+    await keys.type("Ru");
+    await keys.press("Tab");
+    await keys.type("Un");
+    await keys.press("Tab");
+    await keys.press("Control+A");
+    await keys.type("10");
+    const preview = page.locator("#proposal-preview");
+    expect(await preview.textContent()).toContain("United Arab Emirates: pays 45");
+    await tabTo(page, "#send-proposal");
+    await keys.press("Enter");
+    for (const p of [boris, cleo]) {
+      const offer = p.page.locator("article.proposal", { hasText: "From United Arab Emirates" });
+      await offer.waitFor();
+      expect(await offer.locator(".terms").textContent()).toContain(
+        "Russia (Roscosmos) pays 10 towards each seat",
+      );
+      await offer.locator("button", { hasText: "Accept" }).click();
+    }
+    await page.locator("article.proposal.concluded").waitFor();
+    await shot(page, "board-proposal-desktop");
+    await shot(boris.page, "board-proposal-phone");
+  });
+
+  it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const solo = await player(`quick-${size}`, size);
+      await solo.page.goto(url("/"));
+      if (size === "phone") {
+        await tabTo(solo.page, "#quick-play");
+        await solo.page.keyboard.press("Enter");
+      } else await solo.page.locator("#quick-play").click();
+      await solo.page.locator("button[data-seat=uae]").waitFor();
+      await shot(solo.page, `quick-lobby-${size}`);
+      if (size === "phone") {
+        await tabTo(solo.page, "button[data-seat=uae]");
+        await solo.page.keyboard.press("Enter");
+      } else await solo.page.locator("button[data-seat=uae]").click();
+      await onBoard(solo.page, "Briefing");
+      expect(await solo.page.locator("#seat-title").textContent()).toContain(
+        "United Arab Emirates",
+      );
+      // alone at the table, ready ends the phase at once
+      await solo.page.locator("#ready").click();
+      await onBoard(solo.page, "Negotiation");
+      await solo.page.waitForTimeout(300);
+      await shot(solo.page, `quick-board-${size}`);
+      if (size === "desktop") quickUrl = solo.page.url();
+      await solo.page.locator("#inbox-title").waitFor();
+      if (size === "desktop") {
+        // SpaceX's profit bot offers a seat to every state that needs crew: accept it
+        const offer = solo.page.locator("article.proposal", { hasText: "From SpaceX" }).first();
+        await offer.waitFor();
+        expect(await offer.locator(".terms").textContent()).toContain(
+          "SpaceX sells United Arab Emirates",
+        );
+        await offer.locator("button", { hasText: "Accept" }).click();
+        await solo.page
+          .locator("article.proposal.concluded", { hasText: "Deal concluded" })
+          .first()
+          .waitFor();
+        await solo.page.locator(".toast", { hasText: "Deal concluded" }).first().waitFor();
+        await shot(solo.page, "board-deal-desktop");
+      }
+      // ready again: negotiation ends, the year resolves, next year's briefing shows its report
+      await solo.page.locator("#ready").click();
+      await solo.page.locator("#year", { hasText: "2021" }).waitFor({ timeout: 20_000 });
+      await solo.page.locator("#report-title", { hasText: "2020" }).waitFor();
+      expect(await solo.page.locator("#tension-terms li").count()).toBeGreaterThan(0);
+      expect(await solo.page.locator("#score-terms li").count()).toBeGreaterThan(0);
+      await solo.page.locator("#report").scrollIntoViewIfNeeded();
+      await solo.page.screenshot({ path: `test-results/report-${size}.png` });
+    }
+  });
+
+  it("the board also draws with WebGL (one smoke screenshot)", async () => {
+    const again = players.find((p) => p.label === "quick-desktop");
+    if (!again) throw new Error("quick play did not run");
+    const page = await again.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(quickUrl.replace("renderer=canvas", "renderer=webgl"));
+    await onBoard(page, "Briefing");
+    expect(
+      await page.evaluate(
+        () => (globalThis as { __game?: { renderer: { type: number } } }).__game?.renderer.type,
+      ),
+    ).toBe(2);
+    await page.waitForTimeout(1500);
+    await shot(page, "board-webgl-desktop");
+    await page.close();
+  });
+
+  it("a host who takes no seat starts the game and watches the board", async () => {
+    const watcher = await player("watcher", "desktop");
+    await watcher.page.goto(url("/"));
+    await watcher.page.locator("#create-table").click();
+    await watcher.page.locator("#start-game").click();
+    await onBoard(watcher.page, "Briefing");
+    await watcher.page.locator("text=You are watching this table.").waitFor();
+    expect(await watcher.page.locator("#ready").isVisible()).toBe(false);
+    await watcher.context.close();
+  });
+
+  it("no console errors and no request off loopback", () => {
+    expect(problems.console).toEqual([]);
+    expect(problems.offsite).toEqual([]);
+  });
+});
