@@ -187,7 +187,10 @@ interface Point {
  * Least squares for y = c + a·clients + b·tables. The constant is what the first tables cost
  * once for the whole process (code compiled, modules loaded), beyond the warm-up table.
  */
-function leastSquares(points: Point[], y: (p: Point) => number): { a: number; b: number; c: number } {
+function leastSquares(
+  points: Point[],
+  y: (p: Point) => number,
+): { a: number; b: number; c: number } {
   const rows = points.map((p) => [1, p.clients, p.tables]);
   // normal equations, 3×3, solved by Cramer's rule
   const m = [0, 1, 2].map((i) =>
