@@ -63,6 +63,8 @@ const TIMERS = {
 };
 const TIMEOUT_MS = 60_000;
 const CONCURRENCY = 8;
+/** Actions the warm-up table plays before the idle figure. */
+const WARM_ACTIONS = 60;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -236,7 +238,44 @@ async function warmServer(): Promise<{ server: GameServer; idle: Metrics }> {
   const server = await startGameServer(["--no-flush-bytecode"], null);
   const warm = await tablesWithHost(server.base, 1);
   await joinTheRest(server.base, warm);
+  // every kind of intent once at least, so that its code (and what it loads) is no table's
+  await play(warm[0] as Table, WARM_ACTIONS, 0);
   return { server, idle: await settled(server.base) };
+}
+
+/** mulberry32: the same intents for the same seed, so that runs before and after compare. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let nonce = 0;
+
+/** Plays `actions` accepted actions at a table, its seats in turn; returns how many were refused. */
+async function play(t: Table, actions: number, seed: number): Promise<number> {
+  const scenario = loadScenario(SCENARIO);
+  const r = seeded(seed);
+  let accepted = 0;
+  let rejected = 0;
+  for (let turn = 0; accepted < actions; turn++) {
+    if (turn > actions * 4) throw new Error(`table ${t.code}: too many rejections`);
+    const { room, seat } = t.seats[turn % t.seats.length] as Seat;
+    const intent = nextIntent(r, scenario, seat, ROLES, slicesOf(room), `[${nonce++}]`);
+    const reply = (await room.request(intent.type, intent.payload, {
+      timeout: TIMEOUT_MS,
+    })) as { ok: boolean };
+    if (reply.ok) accepted++;
+    else rejected++;
+    // the patch of this action has reached every seat before the next seat chooses
+    await sleep(5);
+  }
+  return rejected;
 }
 
 async function measureSize(n: number, snapshotDir: string | null): Promise<Point[]> {
@@ -282,33 +321,14 @@ async function measureHistory(
   snapshotDir: string | null,
 ): Promise<void> {
   const { server, idle } = await warmServer();
-  const scenario = loadScenario(SCENARIO);
   try {
     const tables = await tablesWithHost(server.base, n);
     await joinTheRest(server.base, tables);
     const fresh = await settled(server.base);
     const freshSnapshot = snapshotDir ? await snapshot(server, snapshotDir) : null;
     let rejected = 0;
-    let nonce = 0;
     await each(tables, async (t) => {
-      let accepted = 0;
-      for (let turn = 0; accepted < actions; turn++) {
-        if (turn > actions * 4) throw new Error(`table ${t.code}: too many rejections`);
-        const { room, seat } = t.seats[turn % t.seats.length] as Seat;
-        const intent = nextIntent(
-          Math.random,
-          scenario,
-          seat,
-          ROLES,
-          slicesOf(room),
-          `[${nonce++}]`,
-        );
-        const reply = (await room.request(intent.type, intent.payload, {
-          timeout: TIMEOUT_MS,
-        })) as { ok: boolean };
-        if (reply.ok) accepted++;
-        else rejected++;
-      }
+      rejected += await play(t, actions, tables.indexOf(t) + 1);
     });
     await sleep(500);
     const played = await settled(server.base);
