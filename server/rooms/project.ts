@@ -209,7 +209,11 @@ export class Projection {
       this.chatSent.set(viewer, sent);
     }
     for (let i = sent.count; i < chat.length; i++)
-      this.put(ownSliceKey(chatSlicePath(i), viewer), this.json(chat[i], "chat"), this.onlyFor(viewer));
+      this.put(
+        ownSliceKey(chatSlicePath(i), viewer),
+        this.json(chat[i], "chat"),
+        this.onlyFor(viewer),
+      );
     sent.count = chat.length;
     sent.last = chat[chat.length - 1];
   }
