@@ -3,6 +3,9 @@
  * cannot read another process's heap). Mounted only with BENCH_METRICS=1 and answered only to
  * loopback addresses: the figures tell an outsider how busy the server is.
  */
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { writeHeapSnapshot } from "node:v8";
 import { matchMaker } from "@colyseus/core";
 import type { Application } from "express";
 
@@ -17,6 +20,8 @@ export interface Metrics {
   clients: number;
   /** Whether a full GC ran first (`?gc=1` on a server started with --expose-gc). */
   collected: boolean;
+  /** With `?snapshot=1`: the V8 heap snapshot written (in the OS temp dir), for bench:memory. */
+  snapshot?: string;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -46,6 +51,11 @@ export function mountMetrics(app: Application): void {
       clients: matchMaker.stats.local.ccu,
       collected,
     };
+    // (Colyseus shuts down on SIGUSR2, so --heapsnapshot-signal cannot be used)
+    if (req.query.snapshot === "1")
+      body.snapshot = writeHeapSnapshot(
+        path.join(tmpdir(), `orbital-${process.pid}-${Date.now()}.heapsnapshot`),
+      );
     res.json(body);
   });
 }

@@ -95,11 +95,11 @@ export class Projection {
     }
     return text;
   };
-  /** Keys added and removed in this update, for the clients' StateViews. */
+  /** Keys added in this update, for the clients' StateViews (Colyseus takes removed ones off them). */
   private added: string[] = [];
-  private removed: string[] = [];
 
-  private shown = new WeakMap<Client, Set<string>>();
+  /** One list per viewer for the slices only it sees (chat): one array per viewer, not per message. */
+  private only = new Map<string, readonly string[]>();
   /** The viewer each client's StateView was last brought up to date for. */
   private synced = new WeakMap<Client, string>();
 
@@ -130,7 +130,6 @@ export class Projection {
     const keys = [...state.order.map((r) => `seat:${r}`), "spectator", "facilitator"];
     if (!sameList(keys, this.viewerKeys)) this.reset(keys);
     this.added = [];
-    this.removed = [];
     this.onceJson = new Map();
     const changed = new Set<string>();
     for (const key of keys) {
@@ -150,42 +149,33 @@ export class Projection {
     }
   }
 
-  /** Adds the viewer's slices to the client's StateView and removes the ones it may no longer see. */
+  /**
+   * Adds the viewer's slices to the client's StateView and removes the ones it may no longer see.
+   * What a client was shown is the StateView's own visibility (`has`), not a set kept beside it:
+   * that would hold every visible key once more per client. `fresh` (a reconnection) shows
+   * every visible slice again, as a new StateView needs.
+   */
   syncClient(client: Client, viewer: string, fresh = false) {
     const view = client.view;
     if (!view) return;
-    let shown = this.shown.get(client);
-    if (!shown || fresh) {
-      shown = new Set();
-      this.shown.set(client, shown);
-    }
     for (const [key, viewers] of this.viewers) {
       const slice = this.slices.get(key);
       if (!slice) continue;
       const visible = viewers.includes(viewer);
-      if (visible && (!shown.has(key) || fresh)) {
-        view.add(slice);
-        shown.add(key);
-      } else if (!visible && shown.has(key)) {
-        view.remove(slice);
-        shown.delete(key);
-      }
+      if (visible && (fresh || !view.has(slice))) view.add(slice);
+      else if (!visible && view.has(slice)) view.remove(slice);
     }
-    for (const key of [...shown]) if (!this.slices.has(key)) shown.delete(key);
     this.synced.set(client, viewer);
   }
 
   /** A client already up to date for its viewer: only this update's new slices are shown to it. */
   private showChanges(client: Client, viewer: string) {
     const view = client.view;
-    const shown = this.shown.get(client);
-    if (!view || !shown) return this.syncClient(client, viewer);
-    for (const key of this.removed) shown.delete(key);
+    if (!view) return;
     for (const key of this.added) {
       const slice = this.slices.get(key);
-      if (!slice || shown.has(key) || !this.viewers.get(key)?.includes(viewer)) continue;
+      if (!slice || view.has(slice) || !this.viewers.get(key)?.includes(viewer)) continue;
       view.add(slice);
-      shown.add(key);
     }
   }
 
@@ -219,9 +209,22 @@ export class Projection {
       this.chatSent.set(viewer, sent);
     }
     for (let i = sent.count; i < chat.length; i++)
-      this.put(ownSliceKey(chatSlicePath(i), viewer), this.json(chat[i], "chat"), [viewer]);
+      this.put(
+        ownSliceKey(chatSlicePath(i), viewer),
+        this.json(chat[i], "chat"),
+        this.onlyFor(viewer),
+      );
     sent.count = chat.length;
     sent.last = chat[chat.length - 1];
+  }
+
+  private onlyFor(viewer: string): readonly string[] {
+    let list = this.only.get(viewer);
+    if (!list) {
+      list = Object.freeze([viewer]);
+      this.only.set(viewer, list);
+    }
+    return list;
   }
 
   private put(key: string, json: string, viewers: readonly string[]) {
@@ -242,7 +245,6 @@ export class Projection {
     if (!this.slices.delete(key)) return;
     this.root.slices.delete(key);
     this.viewers.delete(key);
-    this.removed.push(key);
   }
 
   /** The viewers changed (a seat came or went): every slice is made again and every client synced afresh. */
@@ -252,7 +254,6 @@ export class Projection {
     this.last.clear();
     this.pathKeys.clear();
     this.chatSent.clear();
-    this.shown = new WeakMap();
     this.synced = new WeakMap();
   }
 }
