@@ -130,6 +130,8 @@ function capacityOf(s: GameState, role: RoleId): number {
  */
 export function playerView(s: GameState, viewer: Viewer): PlayerView {
   return assembleView(s, viewer, {
+    rivalPair: [...s.scenario.rivalPair],
+    order: [...s.order],
     seats: publicSeats(s),
     private: privateSeats(s, viewer),
     proposals: visibleProposals(s, viewer, proposalsThisYear(s), openProposalCopy),
@@ -137,12 +139,15 @@ export function playerView(s: GameState, viewer: Viewer): PlayerView {
     chat: visibleChat(s, viewer),
     market: [...s.market],
     events: eventList(s),
+    crisisOnEarth: crisisOnEarth(s),
     reports: s.reports.map((r) => reportFor(r, viewer, s.phase === "ended", true)),
   });
 }
 
 /** The parts of a view that take the most building: `cachedPlayerView` (viewCache.ts) reuses them. */
 export interface ViewParts {
+  rivalPair: PlayerView["rivalPair"];
+  order: PlayerView["order"];
   seats: PlayerView["seats"];
   private: PlayerView["private"];
   proposals: PlayerView["proposals"];
@@ -150,6 +155,7 @@ export interface ViewParts {
   chat: PlayerView["chat"];
   market: PlayerView["market"];
   events: PlayerView["events"];
+  crisisOnEarth: boolean;
   reports: PlayerView["reports"];
 }
 
@@ -169,10 +175,10 @@ export function assembleView(s: GameState, viewer: Viewer, parts: ViewParts): Pl
     pausedRemaining: s.pausedRemaining,
     preset: s.config.preset,
     facilitatorReadsChat: s.config.facilitatorReadsChat,
-    rivalPair: [...s.scenario.rivalPair],
+    rivalPair: parts.rivalPair,
     tension: s.tension,
     cooperation: s.cooperation,
-    order: [...s.order],
+    order: parts.order,
     seats: parts.seats,
     private: parts.private,
     proposals: parts.proposals,
@@ -180,19 +186,35 @@ export function assembleView(s: GameState, viewer: Viewer, parts: ViewParts): Pl
     chat: parts.chat,
     market: parts.market,
     events: parts.events,
-    crisisOnEarth: s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth")),
+    crisisOnEarth: parts.crisisOnEarth,
     reports: parts.reports,
     pending: s.pending ? reportFor(s.pending, viewer, over, false) : null,
     outcome: s.outcome ? copyJson(s.outcome) : null,
   };
 }
 
+/** Whether this year's events put the crisis on Earth. */
+export function crisisOnEarth(s: GameState): boolean {
+  return s.events.some((e) => e.card.effects.some((x) => x.kind === "crisisOnEarth"));
+}
+
 /** Every seat's public fields, in table order. */
 export function publicSeats(s: GameState): Record<RoleId, PublicSeat> {
-  const out: Record<RoleId, PublicSeat> = {};
+  return seatRecord(s, (role) => publicSeat(s, role));
+}
+
+/**
+ * The seats `shown` gives, by role in table order (a role it gives nothing for is left out):
+ * the one loop behind both kinds of seat, which `cachedPlayerView` runs too.
+ */
+export function seatRecord<T>(
+  s: GameState,
+  shown: (role: RoleId) => T | undefined,
+): Record<RoleId, T> {
+  const out: Record<RoleId, T> = {};
   for (const role of s.order) {
-    const seat = publicSeat(s, role);
-    if (seat) out[role] = seat;
+    const seat = shown(role);
+    if (seat !== undefined) out[role] = seat;
   }
   return out;
 }
@@ -233,11 +255,18 @@ export function publicSeat(s: GameState, role: RoleId): PublicSeat | undefined {
   };
 }
 
-/** The private seats the viewer may see, in table order (see canSeePrivate). */
+/** The private seats the viewer may see, in table order. */
 export function privateSeats(s: GameState, viewer: Viewer): Record<RoleId, PrivateSeat> {
-  const out: Record<RoleId, PrivateSeat> = {};
-  for (const role of s.order) if (canSeePrivate(viewer, role)) out[role] = privateSeat(s, role);
-  return out;
+  return seatRecord(s, (role) => privateSeatFor(s, viewer, role));
+}
+
+/** One seat's private fields if the viewer may see them (see canSeePrivate). */
+export function privateSeatFor(
+  s: GameState,
+  viewer: Viewer,
+  role: RoleId,
+): PrivateSeat | undefined {
+  return canSeePrivate(viewer, role) ? privateSeat(s, role) : undefined;
 }
 
 /** One seat's private fields. */
@@ -251,7 +280,8 @@ export function privateSeat(s: GameState, role: RoleId): PrivateSeat {
     ordersTouched: st.ordersTouched,
     score: st.score,
     scoreByYear: [...st.scoreByYear],
-    priority: st.priority ? copyJson(st.priority) : null,
+    // the card is dealt once (setup.ts) and never changed, so it is shared
+    priority: st.priority,
     covertSales: st.covertSales,
     covertUndetected: st.covertUndetected,
     security: st.security,

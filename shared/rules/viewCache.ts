@@ -15,15 +15,17 @@
  * deal or a report: what a view shows is decided in view.ts alone.
  */
 import { proposalsThisYear } from "./records.ts";
-import type { ChatMessage, Deal, GameState, Proposal, YearReport } from "./types.ts";
+import type { ChatMessage, Deal, GameState, Proposal, RoleId, YearReport } from "./types.ts";
 import {
   assembleView,
+  crisisOnEarth,
   dealRecord,
   eventList,
   type PlayerView,
-  privateSeats,
-  publicSeats,
+  privateSeatFor,
+  publicSeat,
   reportFor,
+  seatRecord,
   type Viewer,
   visibleChat,
   visibleProposals,
@@ -40,11 +42,16 @@ export interface ViewCache {
 
 interface PublicParts {
   version: number;
+  rivalPair: PlayerView["rivalPair"];
+  order: PlayerView["order"];
   seats: PlayerView["seats"];
   deals: PlayerView["deals"];
+  /** How many deals `deals` holds (deals are only added, counted in counters.deal). */
+  dealCount: number;
   market: PlayerView["market"];
   marketFrom: GameState["market"];
   events: PlayerView["events"];
+  crisisOnEarth: boolean;
   eventsFrom: GameState["events"];
   /** This year's proposals, for the year and proposal count they were read at. */
   thisYear: Proposal[];
@@ -53,6 +60,8 @@ interface PublicParts {
 }
 
 interface ViewerParts {
+  /** The private seats the viewer was last shown, kept while they show the state as it is. */
+  private: PlayerView["private"];
   chat: ChatMessage[];
   /** How much of the state's chat `chat` has read. */
   chatRead: number;
@@ -75,13 +84,16 @@ export function cachedPlayerView(s: GameState, viewer: Viewer, cache: ViewCache)
   const common = publicParts(s, cache);
   const mine = viewerParts(s, viewer, cache);
   return assembleView(s, viewer, {
+    rivalPair: common.rivalPair,
+    order: common.order,
     seats: common.seats,
-    private: privateSeats(s, viewer),
+    private: mine.private,
     proposals: visibleProposals(s, viewer, common.thisYear, sameProposal),
     deals: common.deals,
     chat: mine.chat,
     market: common.market,
     events: common.events,
+    crisisOnEarth: common.crisisOnEarth,
     reports: mine.reports,
   });
 }
@@ -98,14 +110,19 @@ function publicParts(s: GameState, cache: ViewCache): PublicParts {
     last !== undefined && last.year === s.year && last.proposalCount === s.counters.proposal;
   const parts: PublicParts = {
     version: cache.version,
-    seats: publicSeats(s),
-    deals: dealRecord(s, sameDeal),
+    rivalPair: last ? last.rivalPair : [...s.scenario.rivalPair],
+    order: last && sameList(last.order, s.order) ? last.order : [...s.order],
+    seats: keptSeats(s, last ? last.seats : {}, (role) => publicSeat(s, role)),
+    // the record shares the deals with the state, so it changes only when a deal is added
+    deals: last && last.dealCount === s.counters.deal ? last.deals : dealRecord(s, sameDeal),
+    dealCount: s.counters.deal,
     // buyers and events are only appended within a year, and a new year starts new lists
     market:
       last && unchangedList(last.marketFrom, s.market, last.market) ? last.market : [...s.market],
     marketFrom: s.market,
-    events:
-      last && unchangedList(last.eventsFrom, s.events, last.events) ? last.events : eventList(s),
+    ...(last && unchangedList(last.eventsFrom, s.events, last.events)
+      ? { events: last.events, crisisOnEarth: last.crisisOnEarth }
+      : { events: eventList(s), crisisOnEarth: crisisOnEarth(s) }),
     eventsFrom: s.events,
     thisYear: sameYear ? last.thisYear : proposalsThisYear(s),
     year: s.year,
@@ -134,9 +151,10 @@ function viewerParts(s: GameState, viewer: Viewer, cache: ViewCache): ViewerPart
   const over = s.phase === "ended";
   let mine = cache.viewers.get(key);
   if (!mine || mine.chatRead > s.chat.length || mine.reports.length > s.reports.length) {
-    mine = { chat: [], chatRead: 0, reports: [], reportsOver: over };
+    mine = { private: {}, chat: [], chatRead: 0, reports: [], reportsOver: over };
     cache.viewers.set(key, mine);
   }
+  mine.private = keptSeats(s, mine.private, (role) => privateSeatFor(s, viewer, role));
   // chat and finished reports are only appended to: what is new is added to the viewer's lists
   if (mine.chatRead < s.chat.length) {
     const more = visibleChat(s, viewer, mine.chatRead);
@@ -156,4 +174,68 @@ function viewerParts(s: GameState, viewer: Viewer, cache: ViewCache): ViewerPart
     mine.reports = reports;
   }
   return mine;
+}
+
+/**
+ * The seats `shown` gives (seatRecord, view.ts), but each one that shows the same as in
+ * `before` is the one in `before`, and `before` itself is returned when all are. A fresh seat is
+ * cheap to make and dies young; keeping the earlier ones keeps the objects a game holds between
+ * views from changing, which the collector pays for while it marks (docs/PERFORMANCE.md, round 6).
+ */
+function keptSeats<T extends object>(
+  s: GameState,
+  before: Record<RoleId, T>,
+  shown: (role: RoleId) => T | undefined,
+): Record<RoleId, T> {
+  let same = true;
+  let n = 0;
+  const made = seatRecord(s, (role) => {
+    const fresh = shown(role);
+    if (fresh === undefined) return undefined;
+    n++;
+    const was = before[role];
+    if (was !== undefined && sameShown(was, fresh)) return was;
+    same = false;
+    return fresh;
+  });
+  for (const _ in before) n--;
+  return same && n === 0 ? before : made;
+}
+
+/**
+ * Whether two parts made by the same builder of view.ts show the same: every field equal, a
+ * list or a record field by its entries (the builders copy those one level deep, and share
+ * what is below). Derived from the builders, so a field added there is compared here too.
+ */
+function sameShown(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in y) {
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (typeof u !== "object" || typeof v !== "object" || u === null || v === null) return false;
+    if (Array.isArray(u)) {
+      if (!Array.isArray(v) || !sameList(u, v)) return false;
+    } else if (!sameEntries(u as Record<string, unknown>, v as Record<string, unknown>))
+      return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same keys holding the same values (compared by identity). */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in a) n--;
+  return n === 0;
 }
