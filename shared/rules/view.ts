@@ -219,40 +219,95 @@ export function seatRecord<T>(
   return out;
 }
 
-/** One seat's public fields (undefined for a role without a seat). */
-export function publicSeat(s: GameState, role: RoleId): PublicSeat | undefined {
+/**
+ * Notes, while a seat is built field by field, whether each field equals the one in the seat
+ * `was` made earlier: so the one list of a seat's fields (publicSeat, privateSeat) serves both
+ * the plain view (no `was`: every field is fresh) and `cachedPlayerView`, which keeps `was`
+ * when nothing differs. Lists and records are compared by their entries and copied one level
+ * deep (what is below is shared, never changed); with no earlier seat they are always copied.
+ */
+class Keep {
+  same: boolean;
+  constructor(had: boolean) {
+    this.same = had;
+  }
+  /** A value shown as it is. */
+  value<T>(was: T | undefined, now: T): T {
+    if (was !== now) this.same = false;
+    return now;
+  }
+  /** A list, copied. */
+  list<T>(was: readonly T[] | undefined, now: readonly T[]): T[] {
+    if (this.same && was !== undefined && sameList(was, now)) return was as T[];
+    this.same = false;
+    return [...now];
+  }
+  /** A record, copied. */
+  record<T extends object>(was: T | undefined, now: T): T {
+    if (this.same && was !== undefined && sameEntries(was, now)) return was;
+    this.same = false;
+    return { ...now };
+  }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same keys holding the same values (compared by identity). */
+function sameEntries(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in y) {
+    if (x[k] !== y[k]) return false;
+    n++;
+  }
+  for (const _ in x) n--;
+  return n === 0;
+}
+
+/**
+ * One seat's public fields (undefined for a role without a seat). Given `was`, a seat this
+ * builder made earlier, it returns `was` itself when every field is unchanged (see Keep).
+ */
+export function publicSeat(s: GameState, role: RoleId, was?: PublicSeat): PublicSeat | undefined {
   const st = s.seats[role];
   const spec = s.scenario.roles[role];
   if (!st || !spec) return undefined;
-  return {
+  const k = new Keep(was !== undefined);
+  const seat: PublicSeat = {
     role,
-    name: spec.name,
-    short: spec.short,
-    archetype: spec.archetype,
-    colour: spec.colour,
-    shape: spec.shape,
-    flag: spec.flag,
-    controller: st.controller,
+    name: k.value(was?.name, spec.name),
+    short: k.value(was?.short, spec.short),
+    archetype: k.value(was?.archetype, spec.archetype),
+    colour: k.value(was?.colour, spec.colour),
+    shape: k.value(was?.shape, spec.shape),
+    flag: k.value(was?.flag, spec.flag),
+    controller: k.value(was?.controller, st.controller),
     // a member is replaced, never changed (actions/members.ts), so members are shared
-    members: { ...st.members },
-    captain: st.captain ?? "",
-    ready: st.ready,
-    committed: st.committed,
-    capability: st.capability,
-    prestige: st.prestige,
-    reputation: st.reputation,
-    readiness: st.readiness,
-    flights: st.flights,
-    capacity: capacityOf(s, role),
-    listPrice: spec.orders.includes("listPrice") ? st.orders.listPrice : 0,
-    pool: st.pool,
-    stance: st.stance,
-    covertDetected: st.covertDetected,
-    brokenPledges: st.brokenPledges,
-    failedDeals: st.failedDeals,
-    astronautsFlown: st.astronautsFlown,
-    partners: [...st.partners],
+    members: k.record(was?.members, st.members),
+    captain: k.value(was?.captain, st.captain ?? ""),
+    ready: k.value(was?.ready, st.ready),
+    committed: k.value(was?.committed, st.committed),
+    capability: k.value(was?.capability, st.capability),
+    prestige: k.value(was?.prestige, st.prestige),
+    reputation: k.value(was?.reputation, st.reputation),
+    readiness: k.value(was?.readiness, st.readiness),
+    flights: k.value(was?.flights, st.flights),
+    capacity: k.value(was?.capacity, capacityOf(s, role)),
+    listPrice: k.value(was?.listPrice, spec.orders.includes("listPrice") ? st.orders.listPrice : 0),
+    pool: k.value(was?.pool, st.pool),
+    stance: k.value(was?.stance, st.stance),
+    covertDetected: k.value(was?.covertDetected, st.covertDetected),
+    brokenPledges: k.value(was?.brokenPledges, st.brokenPledges),
+    failedDeals: k.value(was?.failedDeals, st.failedDeals),
+    astronautsFlown: k.value(was?.astronautsFlown, st.astronautsFlown),
+    partners: k.list(was?.partners, st.partners),
   };
+  return k.same && was !== undefined ? was : seat;
 }
 
 /** The private seats the viewer may see, in table order. */
@@ -260,33 +315,36 @@ export function privateSeats(s: GameState, viewer: Viewer): Record<RoleId, Priva
   return seatRecord(s, (role) => privateSeatFor(s, viewer, role));
 }
 
-/** One seat's private fields if the viewer may see them (see canSeePrivate). */
+/** One seat's private fields if the viewer may see them (see canSeePrivate); `was` as publicSeat. */
 export function privateSeatFor(
   s: GameState,
   viewer: Viewer,
   role: RoleId,
+  was?: PrivateSeat,
 ): PrivateSeat | undefined {
-  return canSeePrivate(viewer, role) ? privateSeat(s, role) : undefined;
+  return canSeePrivate(viewer, role) ? privateSeat(s, role, was) : undefined;
 }
 
-/** One seat's private fields. */
-export function privateSeat(s: GameState, role: RoleId): PrivateSeat {
+/** One seat's private fields; given `was`, as publicSeat. */
+export function privateSeat(s: GameState, role: RoleId, was?: PrivateSeat): PrivateSeat {
   const st = s.seats[role];
   if (!st) throw new Error(`no seat ${role}`);
-  return {
+  const k = new Keep(was !== undefined);
+  const seat: PrivateSeat = {
     role,
-    cash: st.cash,
-    orders: { ...st.orders },
-    ordersTouched: st.ordersTouched,
-    score: st.score,
-    scoreByYear: [...st.scoreByYear],
+    cash: k.value(was?.cash, st.cash),
+    orders: k.record(was?.orders, st.orders),
+    ordersTouched: k.value(was?.ordersTouched, st.ordersTouched),
+    score: k.value(was?.score, st.score),
+    scoreByYear: k.list(was?.scoreByYear, st.scoreByYear),
     // the card is dealt once (setup.ts) and never changed, so it is shared
-    priority: st.priority,
-    covertSales: st.covertSales,
-    covertUndetected: st.covertUndetected,
-    security: st.security,
-    crisisChoice: st.crisisChoice,
+    priority: k.value(was?.priority, st.priority),
+    covertSales: k.value(was?.covertSales, st.covertSales),
+    covertUndetected: k.value(was?.covertUndetected, st.covertUndetected),
+    security: k.value(was?.security, st.security),
+    crisisChoice: k.value(was?.crisisChoice, st.crisisChoice),
   };
+  return k.same && was !== undefined ? was : seat;
 }
 
 /**

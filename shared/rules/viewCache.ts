@@ -112,7 +112,7 @@ function publicParts(s: GameState, cache: ViewCache): PublicParts {
     version: cache.version,
     rivalPair: last ? last.rivalPair : [...s.scenario.rivalPair],
     order: last && sameList(last.order, s.order) ? last.order : [...s.order],
-    seats: keptSeats(s, last ? last.seats : {}, (role) => publicSeat(s, role)),
+    seats: keptSeats(s, last ? last.seats : {}, (role, was) => publicSeat(s, role, was)),
     // the record shares the deals with the state, so it changes only when a deal is added
     deals: last && last.dealCount === s.counters.deal ? last.deals : dealRecord(s, sameDeal),
     dealCount: s.counters.deal,
@@ -154,7 +154,7 @@ function viewerParts(s: GameState, viewer: Viewer, cache: ViewCache): ViewerPart
     mine = { private: {}, chat: [], chatRead: 0, reports: [], reportsOver: over };
     cache.viewers.set(key, mine);
   }
-  mine.private = keptSeats(s, mine.private, (role) => privateSeatFor(s, viewer, role));
+  mine.private = keptSeats(s, mine.private, (role, was) => privateSeatFor(s, viewer, role, was));
   // chat and finished reports are only appended to: what is new is added to the viewer's lists
   if (mine.chatRead < s.chat.length) {
     const more = visibleChat(s, viewer, mine.chatRead);
@@ -177,65 +177,33 @@ function viewerParts(s: GameState, viewer: Viewer, cache: ViewCache): ViewerPart
 }
 
 /**
- * The seats `shown` gives (seatRecord, view.ts), but each one that shows the same as in
- * `before` is the one in `before`, and `before` itself is returned when all are. A fresh seat is
- * cheap to make and dies young; keeping the earlier ones keeps the objects a game holds between
- * views from changing, which the collector pays for while it marks (docs/PERFORMANCE.md, round 6).
+ * The seats `shown` gives (seatRecord, view.ts), each made from the one in `before` (which
+ * the builder returns itself when it is unchanged), and `before` itself when every seat is.
+ * A fresh seat is cheap to make and dies young; keeping the earlier ones keeps the objects a
+ * game holds between views from changing, which the collector pays for while it marks
+ * (docs/PERFORMANCE.md, round 6).
  */
 function keptSeats<T extends object>(
   s: GameState,
   before: Record<RoleId, T>,
-  shown: (role: RoleId) => T | undefined,
+  shown: (role: RoleId, was: T | undefined) => T | undefined,
 ): Record<RoleId, T> {
   let same = true;
   let n = 0;
   const made = seatRecord(s, (role) => {
-    const fresh = shown(role);
-    if (fresh === undefined) return undefined;
-    n++;
     const was = before[role];
-    if (was !== undefined && sameShown(was, fresh)) return was;
-    same = false;
-    return fresh;
+    const seat = shown(role, was);
+    if (seat === undefined) return undefined;
+    n++;
+    if (seat !== was) same = false;
+    return seat;
   });
   for (const _ in before) n--;
   return same && n === 0 ? before : made;
 }
 
-/**
- * Whether two parts made by the same builder of view.ts show the same: every field equal, a
- * list or a record field by its entries (the builders copy those one level deep, and share
- * what is below). Derived from the builders, so a field added there is compared here too.
- */
-function sameShown(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  for (const k in y) {
-    const u = x[k];
-    const v = y[k];
-    if (u === v) continue;
-    if (typeof u !== "object" || typeof v !== "object" || u === null || v === null) return false;
-    if (Array.isArray(u)) {
-      if (!Array.isArray(v) || !sameList(u, v)) return false;
-    } else if (!sameEntries(u as Record<string, unknown>, v as Record<string, unknown>))
-      return false;
-  }
-  return true;
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Same keys holding the same values (compared by identity). */
-function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  let n = 0;
-  for (const k in b) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const _ in a) n--;
-  return n === 0;
 }
