@@ -5,14 +5,18 @@
  *
  * - the public parts (seats, deals, market, events, this year's proposals) are built once per
  *   change of the state and shared by every viewer's view of it;
- * - lists the rules only append to (chat, finished reports) are extended, not rebuilt, and the
- *   market's and events' lists are reused while the state holds the same list, of the same length;
+ * - a seat (public, or a viewer's private one) that shows the same as the one made before is
+ *   that one: the seat builders compare field by field as they build (`Keep`, view.ts), so the
+ *   fields are listed once, there;
+ * - the deal record is kept while no deal is added, lists the rules only append to (chat,
+ *   finished reports) are extended, not rebuilt, and the market's and events' lists are reused
+ *   while the state holds the same list, of the same length;
  * - open proposals and active deals are shared with the state instead of copied.
  *
  * So a view made with a cache is good only until the state next changes, not after (the lab
  * asks its bot at once and takes a new view after any change): call `stateChanged` after every
- * change to the state. Views are read-only for their holders. It knows no field of a seat, a
- * deal or a report: what a view shows is decided in view.ts alone.
+ * change to the state. Views are read-only for their holders. Keeping what did not change also
+ * keeps the garbage collector's marking short (docs/PERFORMANCE.md, round 6).
  */
 import { proposalsThisYear } from "./records.ts";
 import type { ChatMessage, Deal, GameState, Proposal, RoleId, YearReport } from "./types.ts";
@@ -33,6 +37,12 @@ import {
 
 /** What one game's views share: make one per game with `newViewCache`. */
 export interface ViewCache {
+  /**
+   * The state the cache holds parts of. It holds the state's own objects (deals, proposals,
+   * lists), so it serves a state changed in place (reduceInPlace, as playGame does); given
+   * another state object it starts afresh, which is correct but saves nothing.
+   */
+  state: GameState | undefined;
   /** Bumped by `stateChanged`: the public parts are good for one version of the state. */
   version: number;
   public: PublicParts | undefined;
@@ -71,7 +81,7 @@ interface ViewerParts {
 
 /** A new, empty cache for one game's views. */
 export function newViewCache(): ViewCache {
-  return { version: 0, public: undefined, viewers: new Map() };
+  return { state: undefined, version: 0, public: undefined, viewers: new Map() };
 }
 
 /** Tells a view cache that its state changed (after every accepted action). */
@@ -81,6 +91,11 @@ export function stateChanged(cache: ViewCache): void {
 
 /** `playerView(s, viewer)`, reusing what the cache holds of this game (see above). */
 export function cachedPlayerView(s: GameState, viewer: Viewer, cache: ViewCache): PlayerView {
+  if (cache.state !== s) {
+    cache.state = s;
+    cache.public = undefined;
+    cache.viewers.clear();
+  }
   const common = publicParts(s, cache);
   const mine = viewerParts(s, viewer, cache);
   return assembleView(s, viewer, {

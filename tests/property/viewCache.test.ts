@@ -10,7 +10,7 @@ import { BOTS, defaultStrategy } from "../../shared/bots/index.ts";
 import { playGame } from "../../shared/bots/play.ts";
 import { randomLegalBot } from "../../shared/bots/randomLegal.ts";
 import type { Bot } from "../../shared/bots/types.ts";
-import { reduceInPlace } from "../../shared/rules/reducer.ts";
+import { applyAction, reduceInPlace } from "../../shared/rules/reducer.ts";
 import { createGame, defaultSeats } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { playerView, type Viewer } from "../../shared/rules/view.ts";
@@ -56,6 +56,30 @@ describe("the view cache", () => {
     let compared = 0;
     for (let i = 0; i < 6; i++) compared += compareAlong(MINI, `cache${i}`);
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it("gives the same views as no cache when each action makes a new state (applyAction)", () => {
+    // the pure reducer copies what may change (cloneState): a cache that kept the old state's
+    // deals or proposals would show them as they were
+    const played = playGame(MINI, "pure0", { seats: MINI_SEATS, defaultBot: randomLegalBot });
+    const created = createGame(MINI, "pure0", MINI_SEATS);
+    if (!created.ok) throw new Error(created.detail);
+    let s = created.state;
+    const cache = newViewCache();
+    let compared = 0;
+    for (const action of played.log) {
+      const r = applyAction(s, action);
+      if (!r.ok) throw new Error(r.code);
+      s = r.state;
+      stateChanged(cache);
+      for (const viewer of viewers(s)) {
+        expect(JSON.stringify(cachedPlayerView(s, viewer, cache))).toBe(
+          JSON.stringify(playerView(s, viewer)),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("gives the same views as no cache with the default strategy mix on crew-dragon-2020", () => {
