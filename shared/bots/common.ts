@@ -83,19 +83,10 @@ export interface Ctx {
   yearsLeft: number;
 }
 
-/**
- * Deals active this year. Views are read-only, and views of an unchanged state may share their
- * deals record, so the last answer is kept with the record and year it was made from.
- */
-let activeSeen: { deals: PlayerView["deals"]; year: number; active: Deal[] } | null = null;
+/** Deals active this year. */
 function activeThisYear(view: PlayerView): readonly Deal[] {
-  if (activeSeen && activeSeen.deals === view.deals && activeSeen.year === view.year)
-    return activeSeen.active;
   const out: Deal[] = [];
-  for (const d of viewDealsInOrder(view.deals)) {
-    if (runsIn(d, view.year)) out.push(d);
-  }
-  activeSeen = { deals: view.deals, year: view.year, active: out };
+  for (const d of viewDealsInOrder(view.deals)) if (runsIn(d, view.year)) out.push(d);
   return out;
 }
 

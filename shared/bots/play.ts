@@ -13,7 +13,8 @@ import {
   type RejectionCode,
   type RoleId,
 } from "../rules/types.ts";
-import { newViewCache, type PlayerView, playerView, stateChanged } from "../rules/view.ts";
+import type { PlayerView } from "../rules/view.ts";
+import { cachedPlayerView, newViewCache, stateChanged } from "../rules/viewCache.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { type BotLoop, botForSeat, runBotTurns, type TurnCounts } from "./turns.ts";
 import type { Bot } from "./types.ts";
@@ -77,7 +78,10 @@ export function playGame(scenario: Scenario, seed: string, opts: PlayOptions = {
           stateChanged(cache);
           cachedAt = log.length;
         }
-        seen = { at: log.length, view: playerView(state, { kind: "seat", seat: role }, cache) };
+        seen = {
+          at: log.length,
+          view: cachedPlayerView(state, { kind: "seat", seat: role }, cache),
+        };
         views[role] = seen;
       }
       return seen.view;

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDirectory, checkSource, formatOffence } from "../../tools/checkPurity.ts";
@@ -48,5 +50,65 @@ describe("checkSource", () => {
       'import { z } from "zod";',
     ].join("\n");
     expect(checkSource(source, "x.ts")).toEqual([]);
+  });
+});
+
+describe("module-level state", () => {
+  const lines = (source: string[], file = "shared/rules/fixture.ts") =>
+    checkSource(source.join("\n"), file).map(
+      (o) => `${o.line}: ${/^module-level state "([^"]+)"/.exec(o.message)?.[1] ?? o.message}`,
+    );
+
+  it("flags a new module-level cache: a let, a collection, or a const the module changes", () => {
+    const source = [
+      "const seen = new WeakMap<object, number>();",
+      "let last: string | null = null;",
+      "export var count = 0;",
+      "const memo: Record<string, number> = {};",
+      "const ids: string[] = [];",
+      "export function f(k: string): number {",
+      "  memo[k] = 1;",
+      "  ids.push(k);",
+      "  return seen.get({}) ?? 0;",
+      "}",
+    ];
+    expect(lines(source)).toEqual(["1: seen", "2: last", "3: count", "4: memo", "5: ids"]);
+  });
+
+  it("leaves locals, unchanged tables and reads alone", () => {
+    const source = [
+      "const TABLE = { a: 1, b: 2 } as const;",
+      "const LIST: readonly string[] = ['x'];",
+      "export function g(k: string): number {",
+      "  let n = 0;",
+      "  const m = new Map<string, number>();",
+      "  m.set(k, TABLE.a);",
+      "  if (TABLE.b === n) n++;",
+      "  return LIST.length + n + (m.get(k) ?? 0);",
+      "}",
+    ];
+    expect(lines(source)).toEqual([]);
+  });
+
+  it("lets through what MODULE_STATE_ALLOWED names, in its own file only", () => {
+    const source = ["const pairKeys = new Map<string, Map<string, string>>();"];
+    expect(lines(source, "shared/rules/util.ts")).toEqual([]);
+    expect(lines(source, "shared/rules/other.ts")).toEqual(["1: pairKeys"]);
+  });
+
+  it("flags an allow-list entry whose state is gone", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "purity-"));
+    try {
+      mkdirSync(path.join(dir, "shared", "rules"), { recursive: true });
+      writeFileSync(path.join(dir, "shared", "rules", "util.ts"), "export const x = 1;\n");
+      const report = checkDirectory(path.join(dir, "shared"), dir);
+      expect(report.offences.map(formatOffence)).toEqual([
+        expect.stringMatching(
+          /^shared\/rules\/util\.ts:1: MODULE_STATE_ALLOWED names "shared\/rules\/util\.ts#pairKeys"/,
+        ),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
