@@ -20,13 +20,8 @@ import {
   sliceView,
 } from "../../shared/protocol/viewSlices.ts";
 import type { GameState } from "../../shared/rules/types.ts";
-import {
-  newViewCache,
-  type PlayerView,
-  playerView,
-  stateChanged,
-  type Viewer,
-} from "../../shared/rules/view.ts";
+import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
+import { cachedPlayerView, newViewCache, stateChanged } from "../../shared/rules/viewCache.ts";
 import { type GameSchema, Slice } from "./schema.ts";
 
 type SliceInstance = InstanceType<typeof Slice>;
@@ -119,7 +114,7 @@ export class Projection {
     }
     let v = this.views.byKey.get(key);
     if (!v) {
-      v = playerView(state, viewerOf(key), this.cache);
+      v = cachedPlayerView(state, viewerOf(key), this.cache);
       this.views.byKey.set(key, v);
     }
     return v;
