@@ -142,7 +142,7 @@ function perProcess(r: RunResult): string[] {
       `  process ${i + 1}    ${new URL(p.base).host}: CPU ${p.cpu.process.toFixed(0)} %, main thread ${p.cpu.main.toFixed(0)} % (waiting ${p.cpu.waiting.toFixed(0)} %); RSS ${mb(p.loaded.rss)}, heap ${mb(p.loaded.heapUsed)} (idle ${mb(p.idle.heapUsed)}); ${p.loaded.rooms} rooms, ${p.loaded.clients} clients`,
   );
   return [
-    `${r.processes.length} processes  CPU ${r.serverCpu.toFixed(0)} % together, main threads ${r.serverMainThreadCpu.toFixed(0)} % together; redis-server ${(r.redisCpu ?? 0).toFixed(0)} % of a core`,
+    `${r.processes.length} processes  CPU ${r.serverCpu.toFixed(0)} % together, main threads ${r.serverMainThreadCpu.toFixed(0)} % together; redis-server ${(r.redisCpu ?? 0).toFixed(1)} % of a core`,
     ...lines,
     `  joins        ${r.joins.viaOther} of ${r.clients} clients asked another process than the table's for their seat; sockets not on the table's process ${r.joins.offOwner}`,
   ];
