@@ -162,7 +162,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       for (const [t, ms] of await Promise.all(
         Array.from({ length: batch }, () => timedCreate(createBase(), roles)),
       )) {
-        // seat by seat the clients ask the processes in turn: most ask one that does not host the table
+        // seat by seat the clients ask the processes in turn: some ask one that does not host the table
         const k = tickets.length;
         tickets.push({ ...t, via: roles.map((_, s) => bases[(k + s) % bases.length] as string) });
         createIdle.push(ms);
