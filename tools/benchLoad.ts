@@ -30,6 +30,10 @@ Options:
   --warmup S      seconds of play before the window (default: 10)
   --duration S    seconds of the measured window (default: 30)
   --workers N     driver processes (default: 2)
+  --processes N   server processes (default: 1); above 1 they share a
+                  redis-server started on a free loopback port (the
+                  scale-out), tables are created round-robin on them and
+                  clients ask any of them for their seat
   --find          step the table count up from --tables (doubling, then
                   bisecting) and report the largest with p99 under --target
   --max-tables N  the largest count --find tries (default: 800)
@@ -48,6 +52,7 @@ const OPTIONS = {
   warmup: { type: "string", default: "10" },
   duration: { type: "string", default: "30" },
   workers: { type: "string", default: "2" },
+  processes: { type: "string", default: "1" },
   find: { type: "boolean", default: false },
   "max-tables": { type: "string", default: "800" },
   target: { type: "string", default: "50" },
@@ -83,6 +88,7 @@ function readArgs(argv: string[]) {
     warmup: wholeNumber("warmup", String(values.warmup), 0, 600),
     duration: wholeNumber("duration", String(values.duration), 1, 600),
     workers: wholeNumber("workers", String(values.workers), 1, 16),
+    processes: wholeNumber("processes", String(values.processes), 1, 8),
     find: values.find === true,
     maxTables: wholeNumber("max-tables", String(values["max-tables"]), 1, 5000),
     target: positive("target", String(values.target), 60_000),
@@ -117,6 +123,7 @@ export function formatResult(r: RunResult, rate: number): string {
     `driver CPU     ${r.driverCpu.map((c) => `${c.toFixed(0)} %`).join(", ")} (per worker process)`,
     `server memory  RSS ${mb(r.loaded.rss)} (idle ${mb(r.idle.rss)}), live heap ${mb(r.loaded.heapUsed)} (idle ${mb(r.idle.heapUsed)})`,
     `  above idle   RSS ${kb(rss / clients)}/client = ${kb(rss / Math.max(1, r.tables))}/table; heap ${kb(heap / clients)}/client = ${kb(heap / Math.max(1, r.tables))}/table`,
+    ...perProcess(r),
     `POST /api/games  under load ${pct(r.createLoaded)}`,
     `                 at setup   ${pct(r.createIdle)}`,
     `sent           ${counts(r.sent)}`,
@@ -125,6 +132,20 @@ export function formatResult(r: RunResult, rate: number): string {
     `load average   ${r.loadAverage.before.map((x) => x.toFixed(2)).join(" ")} before, ${r.loadAverage.after.map((x) => x.toFixed(2)).join(" ")} after`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** With several processes: each one's CPU and memory, Redis's CPU and where the clients went. */
+function perProcess(r: RunResult): string[] {
+  if (r.processes.length < 2) return [];
+  const lines = r.processes.map(
+    (p, i) =>
+      `  process ${i + 1}    ${new URL(p.base).host}: CPU ${p.cpu.process.toFixed(0)} %, main thread ${p.cpu.main.toFixed(0)} % (waiting ${p.cpu.waiting.toFixed(0)} %); RSS ${mb(p.loaded.rss)}, heap ${mb(p.loaded.heapUsed)} (idle ${mb(p.idle.heapUsed)}); ${p.loaded.rooms} rooms, ${p.loaded.clients} clients`,
+  );
+  return [
+    `${r.processes.length} processes  CPU ${r.serverCpu.toFixed(0)} % together, main threads ${r.serverMainThreadCpu.toFixed(0)} % together; redis-server ${(r.redisCpu ?? 0).toFixed(1)} % of a core`,
+    ...lines,
+    `  joins        ${r.joins.viaOther} of ${r.clients} clients asked another process than the table's for their seat; sockets not on the table's process ${r.joins.offOwner}`,
+  ];
 }
 
 /** Whether a run keeps the target: p99 under it, every client joined, nothing left hanging. */
@@ -140,7 +161,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return 0;
     }
     out(
-      `bench:load  ${SCENARIO}, ${args.players} players a table, ${args.workers} driver workers, warm-up ${args.warmup} s, window ${args.duration} s\n` +
+      `bench:load  ${SCENARIO}, ${args.players} players a table, ${args.processes} server process${args.processes > 1 ? "es behind Redis" : ""}, ${args.workers} driver workers, warm-up ${args.warmup} s, window ${args.duration} s\n` +
         `machine     ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.versions.node}, load average ${loadavg()
           .map((x) => x.toFixed(2))
           .join(" ")}\n\n`,

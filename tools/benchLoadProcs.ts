@@ -25,6 +25,7 @@ const CLOCK_TICKS = 100;
 const started = new Set<ChildProcess>();
 const servers = new Set<ServerProcess>();
 const ownDirs = new Set<string>();
+const lastToStop = new Set<ChildProcess>();
 
 export interface GameServer {
   proc: ServerProcess;
@@ -32,21 +33,30 @@ export interface GameServer {
   base: string;
 }
 
+/** How one server process of a scale-out (`--processes N`) is started. */
+export interface ScaleOut {
+  /** The environment that puts a process on `port` behind the shared Redis. */
+  env(port: number): Record<string, string>;
+  /** The DATA_DIR all processes share (one SQLite file, as in production). */
+  dataDir: string;
+}
+
 /** The game server on a free loopback port, with the metrics route and a GC it may be asked to run. */
 export async function startGameServer(
   nodeArgs: readonly string[],
   dataParent: string | null,
+  scaleOut?: ScaleOut,
 ): Promise<GameServer> {
   const port = await freePort();
   // a DATA_DIR under `dataParent` (e.g. a tmpfs, to see what the disk costs) is ours to remove
-  const dataDir = dataParent ? mkdtempSync(path.join(dataParent, "orbital-bench-load-")) : null;
-  if (dataDir) ownDirs.add(dataDir);
+  const dataDir = scaleOut?.dataDir ?? (dataParent ? ownDir(dataParent) : null);
   const proc = startServer(
     "bench-load",
     {
       PORT: String(port),
       BENCH_METRICS: "1",
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...scaleOut?.env(port),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
     },
     nodeArgs,
@@ -57,6 +67,18 @@ export async function startGameServer(
   const pid = proc.child.pid;
   if (pid === undefined) throw new Error("the server has no PID");
   return { proc, pid, base };
+}
+
+/** A fresh directory under `parent`, removed in the cleanup. */
+export function ownDir(parent: string): string {
+  const dir = mkdtempSync(path.join(parent, "orbital-bench-load-"));
+  ownDirs.add(dir);
+  return dir;
+}
+
+/** Registers a process (Redis) to stop after the servers, which talk to it until they exit. */
+export function stopLast(child: ChildProcess): void {
+  lastToStop.add(child);
 }
 
 export async function stopGameServer(server: GameServer): Promise<void> {
@@ -139,6 +161,8 @@ export async function stopEverything(): Promise<void> {
   await Promise.all([...started].map(stopChild));
   await Promise.all([...servers].map((s) => stopServer(s)));
   servers.clear();
+  await Promise.all([...lastToStop].map(stopChild));
+  lastToStop.clear();
   removeOwnDirs();
 }
 
@@ -149,7 +173,8 @@ function removeOwnDirs() {
 
 /** The last resort on process exit, when nothing can be awaited: SIGKILL by PID, remove the data dirs. */
 export function killEverythingNow(): void {
-  for (const c of started) if (c.exitCode === null && c.pid) tryKill(c.pid, "SIGKILL");
+  for (const c of [...started, ...lastToStop])
+    if (c.exitCode === null && c.pid) tryKill(c.pid, "SIGKILL");
   for (const s of servers) {
     if (s.child.exitCode === null && s.child.pid) tryKill(s.child.pid, "SIGKILL");
     if (s.dataDir) rmSync(s.dataDir, { recursive: true, force: true });

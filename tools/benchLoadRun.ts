@@ -9,15 +9,19 @@ import { performance } from "node:perf_hooks";
 import type { Metrics } from "../server/http/metrics.ts";
 import { createGame } from "../tests/server/helpers.ts";
 import {
-  cpuMs,
-  metrics,
-  schedMs,
+  clusterMetrics,
+  cpuBetween,
+  type ProcessCpu,
+  readCpu,
+  startCluster,
+  stopCluster,
+  totalMetrics,
+} from "./benchLoadCluster.ts";
+import {
   startEcho,
-  startGameServer,
   startWorker,
   stopChild,
   stopEverything,
-  stopGameServer,
   type Worker,
 } from "./benchLoadProcs.ts";
 import type { TableTicket, WorkerStats } from "./benchLoadWorker.ts";
@@ -42,6 +46,8 @@ export interface RunOptions {
   warmup: number;
   duration: number;
   workers: number;
+  /** Server processes; above 1 they share a Redis (the scale-out). */
+  processes: number;
   cpuProf: string | null;
   /** Where the server's DATA_DIR goes (null: the OS temp dir, as the tests do). */
   dataParent: string | null;
@@ -69,12 +75,26 @@ export interface RunResult {
   /** % of the window the server's main thread was runnable but had no core (neighbours). */
   serverMainThreadWaiting: number;
   driverCpu: number[];
+  /** Summed over the processes. */
   idle: Metrics;
   loaded: Metrics;
+  /** Each server process on its own (one entry with one process). */
+  processes: ProcessFigures[];
+  /** % of one core Redis used over the window; null with one process. */
+  redisCpu: number | null;
+  /** Clients that asked another process for their seat, and sockets not on the table's process. */
+  joins: { viaOther: number; offOwner: number };
   createIdle: Percentiles;
   createLoaded: Percentiles;
   loadAverage: { before: number[]; after: number[] };
   profileDir: string | null;
+}
+
+export interface ProcessFigures {
+  base: string;
+  cpu: ProcessCpu;
+  idle: Metrics;
+  loaded: Metrics;
 }
 
 export interface Percentiles {
@@ -98,12 +118,19 @@ export function percentiles(xs: number[]): Percentiles {
   };
 }
 
+const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function timedCreate(base: string, roles: string[]): Promise<[TableTicket, number]> {
   const t0 = performance.now();
   const g = await createGame(base, { scenario: SCENARIO, roles, years: 1, timers: TIMERS });
-  return [{ code: g.code, hostToken: g.hostToken, roles: g.roles }, performance.now() - t0];
+  const ticket = {
+    code: g.code,
+    hostToken: g.hostToken,
+    roles: g.roles,
+    owner: new URL(base).host,
+  };
+  return [{ ...ticket, via: [] }, performance.now() - t0];
 }
 
 function add(into: Record<string, number>, from: Record<string, number | undefined>) {
@@ -117,18 +144,15 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     o.progress("starting", 0, 1);
     const echo = await startEcho();
     const nodeArgs = o.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${o.cpuProf}`] : [];
-    const server = await startGameServer(nodeArgs, o.dataParent);
+    const cluster = await startCluster(o.processes, nodeArgs, o.dataParent);
+    const bases = cluster.servers.map((s) => s.base);
+    // tables are created round-robin over the processes, each on the one that answered
+    let nextCreate = 0;
+    const createBase = () => bases[nextCreate++ % bases.length] as string;
     const workers: Worker[] = Array.from({ length: o.workers }, startWorker);
     for (const [id, w] of workers.entries())
-      w.send({
-        type: "setup",
-        base: server.base,
-        echoUrl: echo.url,
-        rate: o.rate,
-        scenario: SCENARIO,
-        id,
-      });
-    const idle = await metrics(server.base, true);
+      w.send({ type: "setup", echoUrl: echo.url, rate: o.rate, scenario: SCENARIO, id });
+    const idleEach = await clusterMetrics(cluster, true);
 
     // tables, four creations at a time; timed too, though with nobody playing yet
     const tickets: TableTicket[] = [];
@@ -136,9 +160,11 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     while (tickets.length < o.tables) {
       const batch = Math.min(4, o.tables - tickets.length);
       for (const [t, ms] of await Promise.all(
-        Array.from({ length: batch }, () => timedCreate(server.base, roles)),
+        Array.from({ length: batch }, () => timedCreate(createBase(), roles)),
       )) {
-        tickets.push(t);
+        // seat by seat the clients ask the processes in turn: some ask one that does not host the table
+        const k = tickets.length;
+        tickets.push({ ...t, via: roles.map((_, s) => bases[(k + s) % bases.length] as string) });
         createIdle.push(ms);
       }
       o.progress("creating tables", tickets.length, o.tables);
@@ -150,6 +176,8 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       w.send({ type: "tables", tables: tickets.filter((_, j) => j % o.workers === i) });
     const joins = await Promise.all(joined);
     const clients = joins.reduce((n, j) => n + j.clients, 0);
+    const viaOther = joins.reduce((n, j) => n + j.viaOther, 0);
+    const offOwner = joins.reduce((n, j) => n + j.offOwner, 0);
     const joinFailures = joins.flatMap((j) => j.failures);
 
     for (const w of workers) w.send({ type: "go" });
@@ -158,14 +186,12 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       await sleep(1000);
     }
     // memory of the loaded server, live heap only; the GC pause is given a second to pass
-    const loaded = await metrics(server.base, true);
+    const loadedEach = await clusterMetrics(cluster, true);
     await sleep(1000);
 
     for (const w of workers) w.send({ type: "mark" });
     const t0 = performance.now();
-    const cpu0 = cpuMs(server.pid);
-    const main0 = cpuMs(server.pid, server.pid);
-    const sched0 = schedMs(server.pid, server.pid);
+    const cpu0 = readCpu(cluster);
     const createLoaded: number[] = [];
     const createErrors: string[] = [];
     let creating = true;
@@ -174,10 +200,10 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       while (creating) {
         const started = performance.now();
         try {
-          createLoaded.push((await timedCreate(server.base, roles))[1]);
+          createLoaded.push((await timedCreate(createBase(), roles))[1]);
         } catch (err) {
           createErrors.push((err as Error).message);
-          if (server.proc.child.exitCode !== null) break;
+          if (cluster.servers.some((s) => s.proc.child.exitCode !== null)) break;
         }
         await sleep(Math.max(0, 1000 - (performance.now() - started)));
       }
@@ -187,9 +213,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       await sleep(1000);
     }
     const windowSeconds = (performance.now() - t0) / 1000;
-    const cpu1 = cpuMs(server.pid);
-    const main1 = cpuMs(server.pid, server.pid);
-    const sched1 = schedMs(server.pid, server.pid);
+    const cpu = cpuBetween(cpu0, readCpu(cluster));
     creating = false;
     const drained = workers.map((w) => w.next("drained"));
     for (const w of workers) w.send({ type: "halt" });
@@ -202,7 +226,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     o.progress("stopping", 0, 1);
     for (const w of workers) w.send({ type: "stop" });
     await Promise.all(workers.map((w) => Promise.race([stopChild(w.child), sleep(5_000)])));
-    await stopGameServer(server);
+    await stopCluster(cluster);
     await stopChild(echo.child);
 
     const sent: Record<string, number> = {};
@@ -230,12 +254,20 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       sent,
       rejections,
       errors,
-      serverCpu: ((cpu1 - cpu0) / (windowSeconds * 1000)) * 100,
-      serverMainThreadCpu: ((main1 - main0) / (windowSeconds * 1000)) * 100,
-      serverMainThreadWaiting: ((sched1.waiting - sched0.waiting) / (windowSeconds * 1000)) * 100,
+      serverCpu: sumOf(cpu.servers.map((c) => c.process)),
+      serverMainThreadCpu: sumOf(cpu.servers.map((c) => c.main)),
+      serverMainThreadWaiting: Math.max(...cpu.servers.map((c) => c.waiting)),
       driverCpu: all.map((s) => (s.cpuMs / s.windowMs) * 100),
-      idle,
-      loaded,
+      idle: totalMetrics(idleEach),
+      loaded: totalMetrics(loadedEach),
+      processes: cluster.servers.map((s, i) => ({
+        base: s.base,
+        cpu: cpu.servers[i] as ProcessCpu,
+        idle: idleEach[i] as Metrics,
+        loaded: loadedEach[i] as Metrics,
+      })),
+      redisCpu: cluster.redisPid === null ? null : cpu.redis,
+      joins: { viaOther, offOwner },
       createIdle: percentiles(createIdle),
       createLoaded: percentiles(createLoaded),
       loadAverage: { before: loadBefore, after: loadavg() },

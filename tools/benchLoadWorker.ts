@@ -18,10 +18,14 @@ export interface TableTicket {
   code: string;
   hostToken: string;
   roles: RoleId[];
+  /** host:port of the process that created (and hosts) the table. */
+  owner: string;
+  /** Per seat, the base URL of the process whose matchmaker the client asks (any of them). */
+  via: string[];
 }
 
 export type ToWorker =
-  | { type: "setup"; base: string; echoUrl: string; rate: number; scenario: string; id: number }
+  | { type: "setup"; echoUrl: string; rate: number; scenario: string; id: number }
   | { type: "tables"; tables: TableTicket[] }
   | { type: "go" }
   | { type: "mark" }
@@ -50,7 +54,15 @@ export interface WorkerStats {
 }
 
 export type FromWorker =
-  | { type: "joined"; clients: number; failures: string[] }
+  | {
+      type: "joined";
+      clients: number;
+      failures: string[];
+      /** Clients that asked another process than the table's own for their seat. */
+      viaOther: number;
+      /** Clients whose WebSocket went somewhere else than the table's process (should be 0). */
+      offOwner: number;
+    }
   | { type: "drained" }
   | { type: "stats"; stats: WorkerStats }
   | { type: "log"; text: string };
@@ -200,15 +212,28 @@ class BenchClient {
   }
 }
 
+let viaOther = 0;
+let offOwner = 0;
+
 async function joinTable(t: TableTicket): Promise<BenchClient[]> {
   const out: BenchClient[] = [];
   for (const [i, seat] of t.roles.entries()) {
-    const client = new Client(setup.base);
+    const via = t.via[i % t.via.length] as string;
+    // the seat reservation names the process that hosts the room: the socket must go there
+    let socketHost: string | null = null;
+    const client = new Client(via, {
+      urlBuilder: (url) => {
+        if (url.protocol === "ws:") socketHost = url.host;
+        return url.href;
+      },
+    });
     // the first player is also the host (a seated player with staff rights): 5 clients a table
     const options =
       i === 0 ? { seat, name: `P${i}`, hostToken: t.hostToken } : { seat, name: `P${i}` };
     const room: AnyRoom = await client.joinById(t.code, options);
     room.reconnection.enabled = false;
+    if (new URL(via).host !== t.owner) viaOther++;
+    if (socketHost !== t.owner) offOwner++;
     out.push(new BenchClient(room, seat, t.roles));
   }
   const host = out[0] as BenchClient;
@@ -243,7 +268,7 @@ async function joinAll(tables: TableTicket[]) {
       }
     }),
   );
-  send({ type: "joined", clients: clients.length, failures });
+  send({ type: "joined", clients: clients.length, failures, viaOther, offOwner });
 }
 
 function startEcho() {

@@ -9,7 +9,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +22,7 @@ import {
   viewOf,
   waitFor,
 } from "../server/helpers.ts";
+import { scaleOutEnv, startRedis } from "./redisProcess.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 20_000;
@@ -92,52 +92,19 @@ async function stop(p: Proc | undefined, signal: NodeJS.Signals, graceMs = 5_000
   clearTimeout(killer);
 }
 
-/** True once redis answers PING. */
-function redisPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    let data = "";
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.on("error", () => done(false));
-    socket.on("connect", () => socket.write("PING\r\n"));
-    socket.on("data", (chunk) => {
-      data += chunk.toString();
-      if (data.includes("\r\n")) done(data.startsWith("+PONG"));
-    });
+async function startRedisHere(): Promise<void> {
+  const r = await startRedis((child) => {
+    redis = { name: "redis", child, log: "" };
+    started.push(redis);
   });
-}
-
-async function startRedis(): Promise<void> {
-  const port = await freePort();
-  redisUrl = `redis://127.0.0.1:${port}`;
-  redis = launch(
-    "redis",
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    process.env,
-  );
-  await waitFor(
-    async () => {
-      if (redis && !alive(redis)) throw new Error(`redis-server exited:\n${redis.log}`);
-      return redisPing(port);
-    },
-    READY_TIMEOUT_MS,
-    "redis-server",
-  );
+  redisUrl = r.url;
 }
 
 /** Starts `server/index.ts` on Node 22 (process.execPath under npm/npx) and waits for /api/health. */
 async function startServer(name: string, port: number): Promise<Proc> {
   const proc = launch(name, process.execPath, ["server/index.ts"], {
     ...process.env,
-    PORT: String(port),
-    REDIS_URL: redisUrl,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    PUBLIC_URL: baseOf(port),
+    ...scaleOutEnv(port, redisUrl),
     DATA_DIR: dataDir,
     RECONNECT_SECONDS: String(RECONNECT_SECONDS),
   });
@@ -199,7 +166,7 @@ async function leave(room: AnyRoom): Promise<void> {
 
 beforeAll(async () => {
   expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(22);
-  await startRedis();
+  await startRedisHere();
   portA = await freePort();
   portB = await freePort();
   // one after the other: the first opens (and migrates) the shared SQLite file
