@@ -101,9 +101,10 @@ async function showTable(code: string): Promise<void> {
   table.events.on((events) => {
     for (const e of events) {
       if (e.type === "dealConcluded") notify(TEXT.announce.deal(names(e.parties)));
-      else if (e.type === "proposalReceived" && e.from !== table.seat)
-        notify(TEXT.announce.proposal(names([e.from])[0] ?? e.from));
-      else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
+      else if (e.type === "proposalReceived" && e.from !== table.seat) {
+        const from = names([e.from])[0] ?? e.from;
+        notify(e.replaces ? TEXT.announce.counter(from) : TEXT.announce.proposal(from));
+      } else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
     }
   });
   // every refusal as a plain sentence (forms also show theirs beside the field)

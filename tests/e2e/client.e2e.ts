@@ -270,6 +270,38 @@ describe("the browser client", () => {
     for (const p of [host, boris, cleo]) await p.page.locator("#tab-deals").click();
   });
 
+  it("a counter-proposal: the inbox's Counter loads the terms into the builder, the answer replaces them", async () => {
+    // SpaceX offers Russia a seat at 60 (sent through a second connection of Cleo's member)
+    const token = await cleo.page.evaluate((c) => localStorage.getItem(`orbital-ties:${c}`), code);
+    const { room } = await join(base, code, { token });
+    const made = await ask(room, "propose", {
+      parties: ["spacex", "russia"],
+      terms: [{ kind: "seatSale", provider: "spacex", buyer: "russia", seats: 1, price: 60 }],
+      years: 1,
+    });
+    expect(made.ok).toBe(true);
+    await room.leave();
+    const offer = boris.page.locator("article.proposal.open", {
+      hasText: "sells Russia (Roscosmos) 1 seat at 60",
+    });
+    await offer.locator("button", { hasText: "Counter" }).click();
+    await boris.page.locator("#countering", { hasText: "SpaceX" }).waitFor();
+    expect(await boris.page.locator("#partner-spacex").isChecked()).toBe(true);
+    const price = boris.page.locator("#term-0-price");
+    expect(await price.inputValue()).toBe("60");
+    await price.fill("45");
+    await boris.page.locator("#proposal-preview", { hasText: "pays 45" }).waitFor();
+    await shot(boris.page, "board-counter-phone");
+    await boris.page.locator("#send-proposal").click();
+    const answer = cleo.page.locator("article.proposal.open", {
+      hasText: "From Russia (Roscosmos)",
+    });
+    await answer.waitFor();
+    expect(await answer.locator(".terms").textContent()).toContain("1 seat at 45");
+    await cleo.page.locator("article.proposal.countered", { hasText: "at 60" }).waitFor();
+    await boris.page.locator("#countering").waitFor({ state: "hidden" });
+  });
+
   it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {
     for (const size of ["desktop", "phone"] as const) {
       const solo = await player(`quick-${size}`, size);

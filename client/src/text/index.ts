@@ -269,6 +269,7 @@ export const TEXT = {
     phase: (phase: string, year: number) => `${phase}, ${year}`,
     deal: (parties: string[]) => `Deal concluded: ${parties.join(" – ")}`,
     proposal: (from: string) => `New proposal from ${from}`,
+    counter: (from: string) => `Counter-proposal from ${from}`,
     gameOver: "The game is over.",
   },
 };

@@ -113,8 +113,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   });
 
   const orders = ordersPanel(table);
-  const inbox = inboxPanel(table);
   const proposer = proposerPanel(table);
+  const inbox = inboxPanel(table, (p) => proposer.counter(p));
   const report = reportPanel();
   const chat = chatPanel(table);
   const crisis = crisisPanel(table);
