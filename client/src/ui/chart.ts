@@ -30,7 +30,9 @@ export function drawChart(box: HTMLElement, s: Series): () => void {
           ...axis,
           label: s.labels.year,
           values: (_u, ticks) => ticks.map((t) => String(t)),
-          incrs: [1],
+          // whole years only; every year while they fit 34 px apart (a phone fits 6 or so)
+          incrs: [1, 2, 5, 10],
+          space: 34,
         },
         { ...axis },
       ],

@@ -225,7 +225,7 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
             { class: "table-scroll", tabindex: 0, role: "region", "aria-label": T.deals },
             h(
               "table",
-              { class: "ledger" },
+              { class: "ledger deals-table" },
               h(
                 "thead",
                 {},
@@ -245,7 +245,7 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
                   h(
                     "tr",
                     { "data-deal": d.id },
-                    h("td", {}, d.parties.map(name).join(" – ")),
+                    h("td", { class: "parties" }, d.parties.map(name).join(" – ")),
                     h(
                       "td",
                       {},
