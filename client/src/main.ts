@@ -101,7 +101,12 @@ async function showTable(code: string): Promise<void> {
   table.events.on((events) => {
     for (const e of events) {
       if (e.type === "dealConcluded") notify(TEXT.announce.deal(names(e.parties)));
-      else if (e.type === "proposalReceived" && e.from !== table.seat) {
+      // the facilitator hears of every proposal: only a party is told of one
+      else if (
+        e.type === "proposalReceived" &&
+        e.from !== table.seat &&
+        e.parties.includes(table.seat)
+      ) {
         const from = names([e.from])[0] ?? e.from;
         notify(e.replaces ? TEXT.announce.counter(from) : TEXT.announce.proposal(from));
       } else if (e.type === "gameOver") notify(TEXT.announce.gameOver);

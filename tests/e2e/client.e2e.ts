@@ -371,6 +371,8 @@ describe("the browser client", () => {
   });
 
   it("a crisis: the rival's choice with what it means, the outcome in the report; played to the debrief", async () => {
+    // the tables before this one are done with: their boards would only share the 2 cores
+    await Promise.allSettled(players.map((p) => p.context.close()));
     const solo = await player("crisis-desktop", "desktop");
     const { page } = solo;
     await page.goto(url("/"));
@@ -423,6 +425,20 @@ describe("the browser client", () => {
     expect(await page.locator("#crisis-deescalate-means").textContent()).toContain("Tension −10");
     await shot(page, "board-crisis-desktop");
     await expectAccessible(page, "crisis desktop");
+    // the host, on a phone, has no choice to make: it is told a crisis is under way
+    const host = await player("crisis-host-phone", "phone");
+    await host.context.addInitScript(
+      ([c, t]) => localStorage.setItem(`orbital-ties:host:${c}`, t),
+      [code, hostToken ?? ""] as const,
+    );
+    await host.page.goto(url(`/?join=${code}`));
+    await host.page
+      .locator("#crisis-watch", { hasText: "United States (NASA) and Russia (Roscosmos)" })
+      .waitFor();
+    expect(await host.page.locator("#crisis-firm").count()).toBe(0);
+    await shot(host.page, "board-crisis-watch-phone");
+    await expectAccessible(host.page, "crisis phone");
+    await host.context.close();
     await step(); // de-escalate: both chose, the year is scored
     await page.locator("#crisis-outcome", { hasText: "Crisis:" }).waitFor();
     expect(await page.locator("#crisis-outcome").textContent()).toContain(
