@@ -44,6 +44,9 @@ function summedTerms(view: PlayerView, role: string): TensionTerm[] {
   return lines;
 }
 
+/** The engine's verdicts may start in lower case (they are written to follow a clause). */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function section(id: string, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
   return h(
     "section",
@@ -138,7 +141,7 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
                 { class: `verdict ${k}`, "aria-labelledby": `verdict-${k}` },
                 h("h3", { id: `verdict-${k}` }, T.verdict[k]),
                 h("p", { class: "muted" }, T.verdictHint[k]),
-                h("p", {}, outcome.verdicts[k]),
+                h("p", {}, sentence(outcome.verdicts[k])),
               ),
             ),
           ),
