@@ -28,10 +28,20 @@ const median = (xs: number[]) => {
 
 if (clientIsStale()) await buildClient();
 const assets = path.join(CLIENT_DIST, "assets");
+/** Chunks only the debrief loads (client/src/ui/debrief.ts and its lazy chart): not the board's. */
+const DEBRIEF_ONLY = /^(debrief|chart)-/;
 let js = 0;
-for (const f of fs.readdirSync(assets))
-  if (f.endsWith(".js")) js += gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length;
+let debriefJs = 0;
+for (const f of fs.readdirSync(assets)) {
+  if (!f.endsWith(".js")) continue;
+  const size = gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length;
+  if (DEBRIEF_ONLY.test(f)) debriefJs += size;
+  else js += size;
+}
 console.log(`JavaScript for the board: ${(js / 1024).toFixed(0)} KiB gzip (${js} bytes, gzip -9)`);
+console.log(
+  `JavaScript the debrief adds (lazy): ${(debriefJs / 1024).toFixed(0)} KiB gzip (${debriefJs} bytes)`,
+);
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;

@@ -27,7 +27,12 @@ export function startGame(parent: HTMLElement, table: Table): Phaser.Game {
       },
     },
   });
-  // tests reach the game loop (to sleep it before an accessibility scan)
-  (window as unknown as { __game?: Phaser.Game }).__game = game;
+  // tests reach the game loop (to sleep it before an accessibility scan); gone with the game
+  // ("destroy" by name: the core build has no Phaser.Core namespace)
+  const global = window as unknown as { __game?: Phaser.Game };
+  global.__game = game;
+  game.events.once("destroy", () => {
+    if (global.__game === game) delete global.__game;
+  });
   return game;
 }

@@ -55,7 +55,7 @@ async function showTable(code: string): Promise<void> {
     return;
   }
 
-  let screen: "lobby" | "board" | null = null;
+  let screen: "lobby" | "board" | "debrief" | null = null;
   let updateScreen: ((v: PlayerView) => void) | null = null;
   let game: Phaser.Game | null = null;
   let destroyBoard: (() => void) | null = null;
@@ -63,7 +63,12 @@ async function showTable(code: string): Promise<void> {
 
   const render = async (view: PlayerView) => {
     // a host without a seat watches the board; a spectator may still take a seat a bot plays
-    const want = view.phase !== "lobby" && (table.seat !== "" || table.staff) ? "board" : "lobby";
+    const want =
+      view.phase === "ended" && view.outcome
+        ? "debrief"
+        : view.phase !== "lobby" && (table.seat !== "" || table.staff)
+          ? "board"
+          : "lobby";
     if (want !== screen) {
       screen = want;
       game?.destroy(true);
@@ -72,6 +77,9 @@ async function showTable(code: string): Promise<void> {
       destroyBoard = null;
       if (want === "lobby") {
         updateScreen = showLobby(root, table);
+      } else if (want === "debrief") {
+        const { showDebrief } = await import("./ui/debrief.ts");
+        updateScreen = showDebrief(root, table);
       } else {
         const { showBoard } = await import("./ui/board.ts");
         const { startGame } = await import("./game.ts");
@@ -93,9 +101,15 @@ async function showTable(code: string): Promise<void> {
   table.events.on((events) => {
     for (const e of events) {
       if (e.type === "dealConcluded") notify(TEXT.announce.deal(names(e.parties)));
-      else if (e.type === "proposalReceived" && e.from !== table.seat)
-        notify(TEXT.announce.proposal(names([e.from])[0] ?? e.from));
-      else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
+      // the facilitator hears of every proposal: only a party is told of one
+      else if (
+        e.type === "proposalReceived" &&
+        e.from !== table.seat &&
+        e.parties.includes(table.seat)
+      ) {
+        const from = names([e.from])[0] ?? e.from;
+        notify(e.replaces ? TEXT.announce.counter(from) : TEXT.announce.proposal(from));
+      } else if (e.type === "gameOver") notify(TEXT.announce.gameOver);
     }
   });
   // every refusal as a plain sentence (forms also show theirs beside the field)

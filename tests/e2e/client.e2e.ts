@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
-import { freePort } from "../server/helpers.ts";
+import { ask, freePort, join } from "../server/helpers.ts";
 import {
   type ServerProcess,
   startServer,
@@ -227,6 +227,81 @@ describe("the browser client", () => {
     await shot(boris.page, "board-proposal-phone");
   });
 
+  it("chat: a public statement and a private conversation, user text shown as text, unread counts", async () => {
+    const evil = '<img src=x onerror="window.__xss=1">';
+    await boris.page.locator("#tab-chat").click();
+    await boris.page.locator("#chat-text").fill(`${evil} hello all`);
+    await boris.page.locator("#chat-send").click();
+    await boris.page.locator("#chat-log li", { hasText: "hello all" }).waitFor();
+    // Cleo is on another tab: the chat tab counts what she has not read
+    await cleo.page.locator("#tab-chat .tab-badge", { hasText: "(1)" }).waitFor();
+    await cleo.page.locator("#tab-chat").click();
+    const said = cleo.page.locator("#chat-log li", { hasText: "hello all" });
+    await said.waitFor();
+    expect(await said.locator(".text").textContent()).toBe(`${evil} hello all`);
+    expect(await cleo.page.locator("#chat-log img").count()).toBe(0);
+    expect(
+      await cleo.page.evaluate(() => (globalThis as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    expect(await cleo.page.locator("#tab-chat .tab-badge").textContent()).toBe("");
+    // nobody here reads private chat but its members: no notice
+    expect(await cleo.page.locator("#chat-notice").isVisible()).toBe(false);
+
+    // Cleo (SpaceX) opens a private conversation with Russia
+    await cleo.page.locator(".new-channel summary").click();
+    await cleo.page.locator("#talk-russia").check();
+    await cleo.page.locator("#open-channel").click();
+    await cleo.page.locator("#chat-text").fill("Just between us: 50 a seat?");
+    await cleo.page.locator("#chat-send").click();
+    await cleo.page.locator("#chat-log li", { hasText: "Just between us" }).waitFor();
+    const channel = boris.page.locator('button.channel[data-channel="russia,spacex"]');
+    await channel.locator(".count", { hasText: "1 new" }).waitFor();
+    await shot(boris.page, "board-chat-phone");
+    await expectAccessible(boris.page, "chat phone");
+    await channel.click();
+    await boris.page.locator("#chat-log li", { hasText: "Just between us" }).waitFor();
+    // the UAE is not in that conversation: it never sees it
+    await host.page.locator("#tab-chat").click();
+    await host.page.locator("#chat-log li", { hasText: "hello all" }).waitFor();
+    expect(await host.page.locator('button.channel[data-channel="russia,spacex"]').count()).toBe(0);
+    expect(await host.page.locator(".chat", { hasText: "Just between us" }).count()).toBe(0);
+    await shot(cleo.page, "board-chat-desktop");
+    await expectAccessible(cleo.page, "chat desktop");
+    for (const p of [host, boris, cleo]) await p.page.locator("#tab-deals").click();
+  });
+
+  it("a counter-proposal: the inbox's Counter loads the terms into the builder, the answer replaces them", async () => {
+    // SpaceX offers Russia a seat at 60 (sent through a second connection of Cleo's member)
+    const token = await cleo.page.evaluate((c) => localStorage.getItem(`orbital-ties:${c}`), code);
+    const { room } = await join(base, code, { token });
+    const made = await ask(room, "propose", {
+      parties: ["spacex", "russia"],
+      terms: [{ kind: "seatSale", provider: "spacex", buyer: "russia", seats: 1, price: 60 }],
+      years: 1,
+    });
+    expect(made.ok).toBe(true);
+    await room.leave();
+    const offer = boris.page.locator("article.proposal.open", {
+      hasText: "sells Russia (Roscosmos) 1 seat at 60",
+    });
+    await offer.locator("button", { hasText: "Counter" }).click();
+    await boris.page.locator("#countering", { hasText: "SpaceX" }).waitFor();
+    expect(await boris.page.locator("#partner-spacex").isChecked()).toBe(true);
+    const price = boris.page.locator("#term-0-price");
+    expect(await price.inputValue()).toBe("60");
+    await price.fill("45");
+    await boris.page.locator("#proposal-preview", { hasText: "pays 45" }).waitFor();
+    await shot(boris.page, "board-counter-phone");
+    await boris.page.locator("#send-proposal").click();
+    const answer = cleo.page.locator("article.proposal.open", {
+      hasText: "From Russia (Roscosmos)",
+    });
+    await answer.waitFor();
+    expect(await answer.locator(".terms").textContent()).toContain("1 seat at 45");
+    await cleo.page.locator("article.proposal.countered", { hasText: "at 60" }).waitFor();
+    await boris.page.locator("#countering").waitFor({ state: "hidden" });
+  });
+
   it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {
     for (const size of ["desktop", "phone"] as const) {
       const solo = await player(`quick-${size}`, size);
@@ -295,14 +370,131 @@ describe("the browser client", () => {
     await page.close();
   });
 
+  it("a crisis: the rival's choice with what it means, the outcome in the report; played to the debrief", async () => {
+    // the tables before this one are done with: their boards would only share the 2 cores
+    await Promise.allSettled(players.map((p) => p.context.close()));
+    const solo = await player("crisis-desktop", "desktop");
+    const { page } = solo;
+    await page.goto(url("/"));
+    await page.locator("#quick-play").click();
+    await page.locator("button[data-seat=russia]").click();
+    await onBoard(page, "Briefing");
+    const code = new URL(page.url()).searchParams.get("join") ?? "";
+    const hostToken = await page.evaluate(
+      (c) => localStorage.getItem(`orbital-ties:host:${c}`),
+      code,
+    );
+    // the host injects a card that pushes Tension over the crisis threshold at resolution
+    const { room } = await join(base, code, { hostToken });
+    const injected = await ask(room, "inject", {
+      card: {
+        id: "test-standoff",
+        title: "Standoff",
+        note: "A test card: tension soars.",
+        weight: 0,
+        onlyWhenFundingBelow: null,
+        effects: [
+          { kind: "tension", amount: 30 },
+          { kind: "tension", amount: 30 },
+        ],
+      },
+    });
+    expect(injected.ok).toBe(true);
+    await room.leave();
+
+    const phase = () => page.locator("#phase").textContent();
+    const step = async () => {
+      const before = `${await page.locator("#year").textContent()} ${await phase()}`;
+      if ((await phase()) === "Crisis") await page.locator("#crisis-deescalate").click();
+      else await page.locator("#ready").click();
+      await page.waitForFunction(
+        (b) => {
+          type Doc = { getElementById(id: string): { textContent: string | null } | null };
+          const d = (globalThis as unknown as { document: Doc }).document;
+          const now = `${d.getElementById("year")?.textContent} ${d.getElementById("phase")?.textContent}`;
+          return d.getElementById("debrief") !== null || now !== b;
+        },
+        before,
+        { timeout: 20_000 },
+      );
+    };
+    await step(); // briefing → negotiation
+    await step(); // negotiation → resolution → crisis
+    await onBoard(page, "Crisis");
+    await page.locator("#crisis-firm-means", { hasText: "chance the crisis escalates" }).waitFor();
+    expect(await page.locator("#crisis-deescalate-means").textContent()).toContain("Tension −10");
+    await shot(page, "board-crisis-desktop");
+    await expectAccessible(page, "crisis desktop");
+    // the host, on a phone, has no choice to make: it is told a crisis is under way
+    const host = await player("crisis-host-phone", "phone");
+    await host.context.addInitScript(
+      ([c, t]) => localStorage.setItem(`orbital-ties:host:${c}`, t),
+      [code, hostToken ?? ""] as const,
+    );
+    await host.page.goto(url(`/?join=${code}`));
+    await host.page
+      .locator("#crisis-watch", { hasText: "United States (NASA) and Russia (Roscosmos)" })
+      .waitFor();
+    expect(await host.page.locator("#crisis-firm").count()).toBe(0);
+    await shot(host.page, "board-crisis-watch-phone");
+    await expectAccessible(host.page, "crisis phone");
+    await host.context.close();
+    await step(); // de-escalate: both chose, the year is scored
+    await page.locator("#crisis-outcome", { hasText: "Crisis:" }).waitFor();
+    expect(await page.locator("#crisis-outcome").textContent()).toContain(
+      "Russia (Roscosmos): de-escalated",
+    );
+    await page.locator("#report").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/report-crisis-desktop.png" });
+
+    for (let i = 0; i < 30 && (await page.locator("#debrief").count()) === 0; i++) await step();
+    await page.locator("#debrief").waitFor();
+    const seats = await page.locator("#ranking tbody tr").count();
+    expect(seats).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("#ranking tbody tr.mine").textContent()).toContain("Russia");
+    expect(await page.locator("#ranking tbody tr").first().textContent()).toMatch(/%/);
+    expect(await page.locator("#verdicts .verdict").count()).toBe(3);
+    for (const k of ["liberal", "realist", "market"])
+      expect((await page.locator(`.verdict.${k} p`).last().textContent())?.length).toBeGreaterThan(
+        10,
+      );
+    await page.locator("#chart canvas").first().waitFor();
+    expect(await page.locator("#indices-table tbody tr").count()).toBe(6);
+    expect(await page.locator("#seat-scores .seat-score").count()).toBe(seats);
+    expect(await page.locator("#score-terms-russia li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#deal-ledger tbody tr").count()).toBeGreaterThan(0);
+    // the export links work for anyone once the game is finished
+    const csv = await (
+      await fetch(`${base}${await page.locator("#export-csv").getAttribute("href")}`)
+    ).text();
+    expect(csv.trim().split("\n")).toHaveLength(7);
+    const json = await fetch(`${base}${await page.locator("#export-json").getAttribute("href")}`);
+    expect(json.status).toBe(200);
+    await page.waitForTimeout(300);
+    await shot(page, "debrief-desktop");
+    await page.screenshot({ path: "test-results/debrief-desktop-full.png", fullPage: true });
+    await expectAccessible(page, "debrief desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await shot(page, "debrief-phone");
+    await expectAccessible(page, "debrief phone");
+    await solo.context.close();
+  });
+
   it("a host who takes no seat starts the game and watches the board", async () => {
     const watcher = await player("watcher", "desktop");
     await watcher.page.goto(url("/"));
+    await watcher.page.locator("details summary").click();
+    await watcher.page.locator("#create-reads-chat").check();
     await watcher.page.locator("#create-table").click();
     await watcher.page.locator("#start-game").click();
     await onBoard(watcher.page, "Briefing");
     await watcher.page.locator("text=You are watching this table.").waitFor();
     expect(await watcher.page.locator("#ready").isVisible()).toBe(false);
+    // the table was made so that the host reads private chat: the chat says so
+    await watcher.page.locator("#tab-chat").click();
+    await watcher.page.locator("#chat-notice").waitFor();
+    expect(await watcher.page.locator("#chat-form").isVisible()).toBe(false);
     await watcher.context.close();
   });
 

@@ -38,6 +38,7 @@ export interface Outgoing {
   withdraw: { proposal: string };
   statement: { text: string };
   chat: { to: string[]; text: string };
+  crisisChoice: { choice: "firm" | "deescalate" };
 }
 // every key is a real message name
 const outgoingNamesAreMessages: keyof Outgoing extends MessageType ? true : never = true;

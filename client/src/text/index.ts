@@ -6,6 +6,8 @@ import type { Phase } from "../../../shared/rules/types.ts";
 
 export { REJECTION_TEXT } from "./rejections.ts";
 
+const signedInt = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n)}`;
+
 export const TEXT = {
   title: "Orbital Ties",
   tagline:
@@ -98,13 +100,136 @@ export const TEXT = {
     controller: { human: "Player", bot: "Bot" } as Record<string, string>,
     events: "This year",
     panels: "Your panels",
-    tabs: { deals: "Deals", orders: "Orders", report: "Report", table: "Table" },
+    tabs: { deals: "Deals", chat: "Chat", orders: "Orders", report: "Report", table: "Table" },
+    unread: (n: number) => `${n} unread`,
     noEvents: "No event cards this year.",
     ended: "The game is over.",
     globeLabel: "Globe with launch sites and the space station",
     home: "Home",
     reconnecting: "Connection lost — reconnecting…",
     reconnected: "Back online.",
+  },
+
+  chat: {
+    heading: "Chat",
+    channels: "Conversations",
+    public: "Public statements",
+    publicHint: "Everyone at the table reads these.",
+    privateHint: (names: string[]) => `Only ${names.join(", ")} and you read this.`,
+    with: (names: string[]) => names.join(", "),
+    newChannel: "New private conversation",
+    newChannelHint: "Pick the seats to talk with in private.",
+    open: "Open conversation",
+    pickSomeone: "Pick at least one seat.",
+    message: (to: string[] | null) =>
+      to === null ? "Your public statement" : `Your message to ${to.join(", ")}`,
+    send: "Send",
+    empty: "Nothing said here yet.",
+    readOnly: "Only seated players can write here.",
+    unread: (n: number) => `${n} new`,
+    from: (seat: string, member: string) => (member ? `${seat} (${member})` : seat),
+    readsChatNotice: "The host of this table can read private conversations too.",
+  },
+
+  crisis: {
+    heading: "Crisis",
+    intro: (rival: string) =>
+      `Tension has reached the crisis point. You and ${rival} each choose in secret; both choices are shown when the crisis ends.`,
+    firm: "Stand firm",
+    deescalate: "De-escalate",
+    firmMeans: (points: number, oneFirm: number, bothFirm: number, chance: number) =>
+      `If the other side de-escalates, you gain ${points} points and they lose ${points}; Tension ${signedInt(oneFirm)}. If both stand firm, there is a ${chance}% chance the crisis escalates into conflict and ends the game; otherwise Tension ${signedInt(bothFirm)}.`,
+    deescalateMeans: (both: number, points: number) =>
+      `If both de-escalate, Tension ${signedInt(both)}. If the other stands firm, you lose ${points} points. Not choosing counts as de-escalating.`,
+    leverage: (points: number, rival: string) =>
+      `You depend on ${rival}'s seats: if ${rival} stands firm you lose ${points} more points.`,
+    chosen: (choice: string) => `Your choice: ${choice}. You may change it until the crisis ends.`,
+    watching: (a: string, b: string) =>
+      `A crisis is under way: ${a} and ${b} are choosing in secret whether to stand firm or de-escalate.`,
+    outcome: (result: string) => `Crisis: ${result}.`,
+    choices: (list: string[]) => list.join(" · "),
+    choiceName: { firm: "stood firm", deescalate: "de-escalated" } as Record<string, string>,
+  },
+
+  debrief: {
+    title: (name: string) => `Debrief · ${name}`,
+    heading: "The game is over",
+    years: (first: number, last: number) => `${first}–${last}`,
+    ranking: "Ranking",
+    rankingHint: "Ranked by each seat's score as a share of its par (what a good game scores).",
+    place: "Place",
+    seat: "Seat",
+    percent: "% of par",
+    finalScore: "Final score",
+    you: " (you)",
+    world: "The world at the end",
+    reason: {
+      completed: "Every year was played.",
+      conflict: "A crisis escalated into conflict: the game ended early.",
+      ended: "The host ended the game.",
+    } as Record<string, string>,
+    finalTension: (t: number) => `Final Tension ${t.toFixed(1)}`,
+    finalCooperation: (c: number) => `Final Cooperation ${c.toFixed(1)}`,
+    peace: (p: number) =>
+      `Peace dividend for every seat: ${p >= 0 ? "+" : "−"}${Math.abs(p).toFixed(1)}`,
+    verdicts: "Three ways to read it",
+    verdict: { liberal: "Liberal", realist: "Realist", market: "Market" } as Record<string, string>,
+    verdictHint: {
+      liberal: "Did ties between nations restrain tension?",
+      realist: "Who ended up depending on whom?",
+      market: "Did the seat market work?",
+    } as Record<string, string>,
+    chart: "Cooperation and Tension, year by year",
+    chartLabel:
+      "Line chart of Cooperation and Tension per year; the table below has the same figures.",
+    chartTable: "The figures, with each year's largest cause of Tension",
+    yearCol: "Year",
+    mainCause: "Largest cause",
+    scores: "Each seat's score, term by term",
+    scoresHint: "Every term added up over the game, then the end of the game's own points.",
+    termYears: (name: string, years: number) => (years > 1 ? `${name} (${years} years)` : name),
+    peaceTerm: "Peace dividend (low final Tension)",
+    endTerm: (conflict: boolean) =>
+      conflict ? "Secret priority, then the conflict's cost" : "Secret priority met",
+    /** Names for a score term's cause, when a seat scored it in several years. */
+    causes: {
+      crewMet: "Crew flown",
+      moneySaved: "Budget saved",
+      lowVulnerability: "Low vulnerability",
+      homeProviders: "Flown by home providers",
+      lowTension: "Low Tension",
+      civilFunding: "Civil funding",
+      crewsFlown: "Crews flown on your vehicle",
+      security: "Security gained",
+      prestige: "Prestige",
+      profit: "Profit",
+      seatShare: "Share of the seats flown",
+      reputation: "Reputation",
+      astronautsFlown: "Astronauts flown",
+      capabilityGained: "Capability gained",
+      newPartners: "New partners",
+      singleProvider: "Depending on one provider",
+      brokenPledges: "Broken pledges",
+      failedDeals: "Failed deals",
+      crisis: "The crisis",
+      vulnerability: "Vulnerability",
+    } as Record<string, string>,
+    deals: "The deal ledger",
+    noDeals: "No deals were made.",
+    dealCols: { parties: "Parties", terms: "Terms", years: "Years", status: "Status" },
+    dealYears: (start: number, years: number) =>
+      years === 1 ? String(start) : `${start}–${start + years - 1}`,
+    dealStatus: {
+      active: "Running",
+      completed: "Completed",
+      failed: "Failed",
+      cancelled: "Cancelled",
+    } as Record<string, string>,
+    starting: "Starting deal",
+    export: "Take the game with you",
+    exportJson: "Download the whole game (JSON)",
+    exportCsv: "Download the indices and scores (CSV)",
+    again: "Play again",
   },
 
   report: {
@@ -138,10 +263,13 @@ export const TEXT = {
     ended: "Game over",
   } satisfies Record<Phase, string>,
 
+  notices: { dismiss: "Dismiss this notice" },
+
   announce: {
     phase: (phase: string, year: number) => `${phase}, ${year}`,
     deal: (parties: string[]) => `Deal concluded: ${parties.join(" – ")}`,
     proposal: (from: string) => `New proposal from ${from}`,
+    counter: (from: string) => `Counter-proposal from ${from}`,
     gameOver: "The game is over.",
   },
 };

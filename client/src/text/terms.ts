@@ -48,6 +48,8 @@ export const PROPOSAL_TEXT = {
   accept: "Accept",
   reject: "Reject",
   withdraw: "Withdraw",
+  counter: "Counter",
+  counterHint: (from: string) => `Counter ${from}'s proposal: its terms go to the builder below`,
   acceptedBy: (names: string[]) => `Accepted by ${names.join(", ")}`,
   status: {
     open: "Open",
@@ -106,6 +108,10 @@ export const BUILDER_TEXT = {
   note: "Note (optional)",
   send: "Send proposal",
   sent: "Proposal sent.",
+  countering: (from: string) =>
+    `Your counter-proposal to ${from}: change what you like and send it. Theirs closes once yours is sent.`,
+  cancelCounter: "Start a new proposal instead",
+  counterTitle: "Make a counter-proposal",
   incomplete: "Choose at least one partner and add a term.",
   remove: (kind: string) => `Remove this ${kind.toLowerCase()}`,
   effect: (name: string, pays: number, receives: number, crew: number) =>

@@ -6,6 +6,8 @@
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Table } from "../state/table.ts";
 import { TEXT } from "../text/index.ts";
+import { chatPanel } from "./chat.ts";
+import { crisisPanel } from "./crisis.ts";
 import { h, replace } from "./dom.ts";
 import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
@@ -65,6 +67,9 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
       h("div", { class: "item indices" }, h("dt", {}, T.tension), tension),
     ),
     status,
+    // notices (ui/notices.ts) go here: over the globe's corner on a wide screen, in the
+    // sticky bar on a phone
+    h("div", { id: "toasts", class: "toasts" }),
   );
 
   const stage = h("div", { class: "stage", id: "stage", role: "img", "aria-label": T.globeLabel });
@@ -108,9 +113,11 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   });
 
   const orders = ordersPanel(table);
-  const inbox = inboxPanel(table);
   const proposer = proposerPanel(table);
+  const inbox = inboxPanel(table, (p) => proposer.counter(p));
   const report = reportPanel();
+  const chat = chatPanel(table);
+  const crisis = crisisPanel(table);
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
   const seats = h(
@@ -121,13 +128,37 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   );
   const spectating = h("section", {}, h("p", {}, T.spectating));
 
-  const tabbed = tabs(T.panels, [
-    { id: "deals", label: T.tabs.deals, content: [inbox.el, proposer.el] },
-    { id: "orders", label: T.tabs.orders, content: [orders.el] },
-    { id: "report", label: T.tabs.report, content: [report.el, events] },
-    { id: "table", label: T.tabs.table, content: [seats] },
-  ]);
-  const panel = h("aside", { class: "panel", "aria-label": T.you }, mine, spectating, tabbed.el);
+  let built = false;
+  const tabbed = tabs(
+    T.panels,
+    [
+      { id: "deals", label: T.tabs.deals, content: [inbox.el, proposer.el] },
+      { id: "chat", label: T.tabs.chat, content: [chat.el] },
+      { id: "orders", label: T.tabs.orders, content: [orders.el] },
+      { id: "report", label: T.tabs.report, content: [report.el, events] },
+      { id: "table", label: T.tabs.table, content: [seats] },
+    ],
+    (id) => {
+      chat.setVisible(id === "chat");
+      // the first selection happens while the tabs are built
+      if (built) chatBadge();
+    },
+  );
+  built = true;
+  function chatBadge(): void {
+    const n = chat.unread();
+    tabbed.badge("chat", n ? `(${n})` : "");
+    const tab = document.getElementById("tab-chat");
+    if (tab) tab.setAttribute("aria-label", n ? `${T.tabs.chat}, ${T.unread(n)}` : T.tabs.chat);
+  }
+  const panel = h(
+    "aside",
+    { class: "panel", "aria-label": T.you },
+    mine,
+    crisis.el,
+    spectating,
+    tabbed.el,
+  );
   replace(root, h("div", { class: "board" }, topbar, stage, panel));
 
   let current: PlayerView | null = null;
@@ -177,6 +208,9 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     if (pub) inbox.update(view);
     report.update(view);
     proposer.update(view);
+    crisis.update(view);
+    chat.update(view);
+    chatBadge();
     // a year just resolved: its report is what people want to read first
     if (reportsSeen >= 0 && view.reports.length > reportsSeen) tabbed.select("report");
     reportsSeen = view.reports.length;

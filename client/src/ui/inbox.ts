@@ -9,7 +9,10 @@ import { REJECTION_TEXT } from "../text/index.ts";
 import { PROPOSAL_TEXT as T, termText } from "../text/terms.ts";
 import { h, replace } from "./dom.ts";
 
-export function inboxPanel(table: Table): { el: HTMLElement; update: (v: PlayerView) => void } {
+export function inboxPanel(
+  table: Table,
+  onCounter: (p: Proposal) => void,
+): { el: HTMLElement; update: (v: PlayerView) => void } {
   const el = h("section", { class: "inbox", id: "inbox", "aria-labelledby": "inbox-title" });
   let drawn = "";
 
@@ -50,6 +53,13 @@ export function inboxPanel(table: Table): { el: HTMLElement; update: (v: PlayerV
           actions.append(
             button(T.accept, `accept-${p.id}`, () => answer("accept", p, error), true),
             button(T.reject, `reject-${p.id}`, () => answer("reject", p, error)),
+            button(
+              T.counter,
+              `counter-${p.id}`,
+              () => onCounter(p),
+              false,
+              T.counterHint(name(p.from)),
+            ),
           );
         const others = p.accepted.filter((r) => r !== p.from).map(name);
         return h(
@@ -83,8 +93,9 @@ function button(
   id: string,
   onClick: () => void,
   primary = false,
+  title: string | null = null,
 ): HTMLButtonElement {
-  const b = h("button", { type: "button", id, class: primary ? "primary" : "" }, label);
+  const b = h("button", { type: "button", id, class: primary ? "primary" : "", title }, label);
   b.addEventListener("click", onClick);
   return b;
 }

@@ -4,7 +4,7 @@
  * proposal that would be refused says why before it is sent.
  */
 import { previewProposal } from "../../../shared/rules/legal.ts";
-import type { Term } from "../../../shared/rules/types.ts";
+import type { Proposal, Term } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { TERM_KINDS, type TermKind } from "../../../shared/scenario/schema.ts";
 import type { Table } from "../state/table.ts";
@@ -62,7 +62,25 @@ function termOf(d: Draft): Term {
   }
 }
 
-export function proposerPanel(table: Table): { el: HTMLElement; update: (v: PlayerView) => void } {
+/** A draft row holding a term's values (a counter-proposal starts from the terms it answers). */
+function draftOf(t: Term): Draft {
+  const values: Record<string, string | number> = {};
+  const fields = t as unknown as Record<string, unknown>;
+  for (const f of TERM_FIELDS[t.kind]) {
+    const x = fields[f.key];
+    if (typeof x === "string" || typeof x === "number") values[f.key] = x;
+  }
+  return { kind: t.kind, values };
+}
+
+export interface ProposerPanel {
+  el: HTMLElement;
+  update: (v: PlayerView) => void;
+  /** Loads `p`'s parties and terms as a counter-proposal to it, and moves the focus there. */
+  counter: (p: Proposal) => void;
+}
+
+export function proposerPanel(table: Table): ProposerPanel {
   const el = h("section", {
     class: "proposer",
     id: "proposer",
@@ -103,12 +121,36 @@ export function proposerPanel(table: Table): { el: HTMLElement; update: (v: Play
     preview,
     send,
   );
-  replace(el, h("h2", { id: "proposer-title" }, T.heading), form);
+  const title = h("h2", { id: "proposer-title", tabindex: -1 }, T.heading);
+  const counterLine = h("p", { class: "countering", id: "countering" });
+  const cancelCounter = h(
+    "button",
+    { type: "button", class: "link-button", id: "cancel-counter" },
+    T.cancelCounter,
+  );
+  const counterBox = h("div", { class: "counter-box" }, counterLine, cancelCounter);
+  counterBox.hidden = true;
+  replace(el, title, counterBox, form);
 
   let view: PlayerView | null = null;
   let drafts: Draft[] = [];
   let partners: string[] = [];
   let seatsKey = "";
+  /** The proposal this draft counters, or null for a fresh proposal. */
+  let replacing: string | null = null;
+
+  const setCounter = (p: Proposal | null) => {
+    replacing = p?.id ?? null;
+    counterBox.hidden = !p;
+    title.textContent = p ? T.counterTitle : T.heading;
+    counterLine.textContent = p ? T.countering(name(p.from)) : "";
+  };
+  cancelCounter.addEventListener("click", () => {
+    setCounter(null);
+    drafts = [];
+    renderTerms();
+    title.focus();
+  });
 
   const name = (r: string) => view?.seats[r]?.name ?? r;
   const parties = () => (view ? [view.viewer.seat, ...partners] : []);
@@ -222,9 +264,11 @@ export function proposerPanel(table: Table): { el: HTMLElement; update: (v: Play
       terms: drafts.map(termOf),
       years: Number(years.value),
       note: note.value.trim(),
+      replaces: replacing,
     });
     send.disabled = false;
     if (reply.ok) {
+      setCounter(null);
       drafts = [];
       note.value = "";
       renderTerms();
@@ -236,8 +280,14 @@ export function proposerPanel(table: Table): { el: HTMLElement; update: (v: Play
     view = v;
     const me = v.viewer.seat;
     el.hidden = !me || v.phase !== "negotiation";
+    // the proposal countered closed meanwhile (withdrawn, accepted by all, expired)
+    if (replacing && v.proposals[replacing]?.status !== "open") setCounter(null);
     const others = v.order.filter((r) => r !== me);
     const key = others.join(",");
+    drawPartners(key, others);
+  };
+
+  const drawPartners = (key: string, others: string[]) => {
     if (key !== seatsKey) {
       seatsKey = key;
       partners = partners.filter((p) => others.includes(p));
@@ -260,5 +310,19 @@ export function proposerPanel(table: Table): { el: HTMLElement; update: (v: Play
       );
     }
   };
-  return { el, update };
+  const counter = (p: Proposal) => {
+    const v = view;
+    if (!v) return;
+    setCounter(p);
+    partners = p.parties.filter((r) => r !== v.viewer.seat);
+    drafts = p.terms.map(draftOf);
+    years.value = String(p.years);
+    note.value = "";
+    seatsKey = "";
+    update(v);
+    renderTerms();
+    title.focus();
+    el.scrollIntoView({ block: "start" });
+  };
+  return { el, update, counter };
 }

@@ -31,7 +31,7 @@ function tensionRows(report: YearReport): TensionTerm[] {
  * One list of named terms, each with a bar as long as its share of the largest term;
  * `upIsGood` colours a rise teal (cooperation, score) or amber (tension).
  */
-function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolean): HTMLElement {
+export function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolean): HTMLElement {
   const shown = rows.filter((t) => Math.abs(t.amount) >= 0.05);
   const most = Math.max(1, ...shown.map((t) => Math.abs(t.amount)));
   return h(
@@ -69,6 +69,22 @@ export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => voi
       el,
       h("h2", { id: "report-title" }, T.heading(report.year)),
       h("p", { class: "muted" }, T.flights(flown), " ", T.deals(report.dealResults.length)),
+      report.crisis
+        ? h(
+            "div",
+            { class: "crisis-outcome", id: "crisis-outcome" },
+            h("h3", {}, TEXT.crisis.outcome(report.crisis.result)),
+            h(
+              "p",
+              { class: "muted" },
+              TEXT.crisis.choices(
+                Object.entries(report.crisis.choices).map(
+                  ([r, c]) => `${view.seats[r]?.name ?? r}: ${TEXT.crisis.choiceName[c] ?? c}`,
+                ),
+              ),
+            ),
+          )
+        : null,
       h("h3", {}, T.tension(report.tensionBefore, report.tension)),
       terms("tension-terms", tensionRows(report), false),
       h("h3", {}, T.cooperation(report.cooperation)),

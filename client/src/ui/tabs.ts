@@ -18,7 +18,11 @@ export interface Tabs {
   current(): string;
 }
 
-export function tabs(label: string, specs: TabSpec[]): Tabs {
+export function tabs(
+  label: string,
+  specs: TabSpec[],
+  onSelect: (id: string) => void = () => {},
+): Tabs {
   const list = h("div", { role: "tablist", "aria-label": label, class: "tablist" });
   const panels: HTMLElement[] = [];
   const buttons = new Map<string, HTMLButtonElement>();
@@ -83,6 +87,7 @@ export function tabs(label: string, specs: TabSpec[]): Tabs {
       if (on && focus) b.focus();
     }
     for (const p of panels) p.hidden = p.id !== `panel-${id}`;
+    onSelect(id);
   }
   select(selected);
 
