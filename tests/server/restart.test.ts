@@ -176,12 +176,20 @@ describe("a server restart", () => {
     // the deadline set before the crash still ends the negotiation
     const deadline = before.deadline as number;
     await waitFor(
-      async () => (await getHash(base, code, hostToken)).year === 2021,
+      async () => (await getHash(base, code, hostToken)).phase !== "negotiation",
       deadline - Date.now() + 4_000,
       "the negotiation deadline after the restart",
     );
     // the room clock may fire a few ms early; the action itself is stamped at the deadline
     expect(Date.now()).toBeGreaterThanOrEqual(deadline - 250);
+    // if T reached the scenario's crisis threshold, the crisis waits for the US: answer it
+    if ((await getHash(base, code, hostToken)).phase === "crisis")
+      expect(await ask(back, "crisisChoice", { choice: "deescalate" })).toEqual({ ok: true });
+    await waitFor(
+      async () => (await getHash(base, code, hostToken)).year === 2021,
+      3_000,
+      "the year after the negotiation",
+    );
     const resolved = await getHash(base, code, hostToken);
     expect(resolved.phase).toBe("briefing");
 

@@ -18,9 +18,9 @@ describe("docs/RULES.md", () => {
       expect(doc).toContain(`<!-- rules:doc ${name} -->`);
   });
 
-  it("gives crew-dragon-2020's pars and priority points (the audit's 11.5/9.5/9.5/9/6 and 14/12/14/10/18)", () => {
+  it("gives crew-dragon-2020's pars and priority points (as tuned in issue 10: 12/9.2/12.25/13/6, and 14/12/14/10/18)", () => {
     expect(doc).toContain(
-      "US _11.5_, RU _9.5_, SpaceX _9.5_, UAE _9_, TR _9_, PL _9_, Boeing _6_.",
+      "US _12_, RU _9.2_, SpaceX _12.25_, UAE _13_, TR _13_, PL _13_, Boeing _6_.",
     );
     expect(doc).toContain(
       "fly on two different vehicles (_14_); fly your first astronaut before 2022 (_12_); reach capability 10 (_14_); never pay more than 60 a seat (_10_); fly three astronauts (_18_)",
@@ -32,11 +32,11 @@ describe("docs/RULES.md", () => {
   it("changes when the scenario does, so a stale RULES.md fails the first test", () => {
     const changed = {
       ...sc,
-      roles: { ...sc.roles, us: { ...(sc.roles.us as NonNullable<typeof sc.roles.us>), par: 12 } },
+      roles: { ...sc.roles, us: { ...(sc.roles.us as NonNullable<typeof sc.roles.us>), par: 14 } },
     };
     const next = renderRules(doc, changed);
     expect(next).not.toBe(doc);
-    expect(next).toContain("US _12_, RU _9.5_");
+    expect(next).toContain("US _14_, RU _9.2_");
   });
 
   it("refuses a marker it has no section for", () => {
