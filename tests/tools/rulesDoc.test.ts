@@ -1,11 +1,14 @@
 /**
  * docs/RULES.md cannot drift from the default scenario: its generated sections
  * (roles and objective points, pars, secret-priority cards) must be what
- * `npm run rules:doc` writes from crew-dragon-2020.
+ * `npm run rules:doc` writes from crew-dragon-2020; every number the hand-written prose
+ * gives in italics (the scenario's values, as RULES.md marks them) must be one of the
+ * scenario's numbers, or one of the few it derives from them.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../server/scenarios.ts";
+import { civilTarget } from "../../shared/rules/civilFunding.ts";
 import { RULES_PATH, RULES_SCENARIO, renderRules } from "../../tools/rulesDoc.ts";
 
 const doc = readFileSync(RULES_PATH, "utf8");
@@ -43,5 +46,28 @@ describe("docs/RULES.md", () => {
     expect(() => renderRules("<!-- rules:doc nonsense -->\n<!-- /rules:doc -->", sc)).toThrow(
       /unknown section "nonsense"/,
     );
+  });
+
+  it("writes in its prose (outside the generated sections) only numbers the scenario holds", () => {
+    const prose = doc.replace(/<!-- rules:doc \w+ -->[\s\S]*?<!-- \/rules:doc -->/g, "");
+    const known = new Set<number>();
+    const walk = (v: unknown): void => {
+      if (typeof v === "number") {
+        known.add(Math.abs(v));
+        known.add(Math.round(Math.abs(v) * 10000) / 100); // a share written as a percentage
+      } else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+    };
+    walk(sc);
+    // the derived figures the prose spells out: Russia's civil-funding target, and what one
+    // level of sanctions takes from Russia's budget
+    known.add(civilTarget(sc, "russia"));
+    known.add(Math.round(sc.orders.sanctionBudgetShare * (sc.roles.russia?.budgetBase ?? 0)));
+    const stale: string[] = [];
+    for (const m of prose.matchAll(/_([+−-]?[\d,.]+ ?%?)_/g)) {
+      const n = Math.abs(Number((m[1] as string).replace(/[+−,%\s]/g, "")));
+      if (!known.has(n))
+        stale.push(`${m[0]} after "${prose.slice(Math.max(0, m.index - 50), m.index)}"`);
+    }
+    expect(stale).toEqual([]);
   });
 });
