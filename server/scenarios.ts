@@ -7,8 +7,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ScenarioSummary } from "../shared/protocol/lobby.ts";
 import { parseScenario, requireScenario } from "../shared/scenario/load.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
+
+export type { ScenarioSummary };
 
 /** The scenarios shipped with the game: assets/scenarios/. */
 export const SCENARIO_DIR = resolve(
@@ -92,16 +95,6 @@ export function scenarioNames(dir: string = SCENARIO_DIR): string[] {
     .filter((f) => f.endsWith(".json"))
     .map((f) => f.slice(0, -".json".length))
     .sort();
-}
-
-/** What a scenario picker shows of one scenario. */
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  summary: string;
-  defaultPreset: string;
-  presets: { id: string; label: string; years: number }[];
-  roles: { id: string; name: string; optional: boolean; defaultIncluded: boolean }[];
 }
 
 function summarise(s: Scenario): ScenarioSummary {

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { matchMaker } from "@colyseus/core";
 import express, { type Application, type Request, type Response } from "express";
-import { createGamePayload } from "../../shared/protocol/lobby.ts";
+import { type Created, createGamePayload, type GameSummary } from "../../shared/protocol/lobby.ts";
 import { replay } from "../../shared/rules/replay.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
@@ -180,7 +180,7 @@ export function mountGames(app: Application): void {
       hostToken,
       roles: trial.state.order,
       scenario: scenario.id,
-    });
+    } satisfies Created & { ok: true });
   });
 
   app.get("/api/games/:id", (req, res) => {
@@ -198,7 +198,7 @@ export function mountGames(app: Application): void {
         (row.options as { facilitatorReadsChat?: boolean }).facilitatorReadsChat,
       ),
       roles: row.seats.map((s) => ({ role: s.role, name: scenario.roles[s.role]?.name ?? s.role })),
-    });
+    } satisfies GameSummary & { ok: true });
   });
 
   // what of the game's scenario any player may read (rules, roles, prices, deck, possible

@@ -67,3 +67,34 @@ export interface Identity {
   name: string;
   facilitatorReadsChat: boolean;
 }
+
+// ------------------------------------------------------------------ REST answers (PROTOCOL.md §1)
+
+/** What a scenario picker shows of one scenario (`GET /api/scenarios`). */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  summary: string;
+  defaultPreset: string;
+  presets: { id: string; label: string; years: number }[];
+  roles: { id: string; name: string; optional: boolean; defaultIncluded: boolean }[];
+}
+
+/** The answer to `POST /api/games` (the host token only ever in this answer). */
+export interface Created {
+  code: string;
+  joinUrl: string;
+  hostToken: string;
+  roles: string[];
+  scenario: string;
+}
+
+/** The answer to `GET /api/games/:code`. */
+export interface GameSummary {
+  code: string;
+  scenario: string;
+  scenarioName: string;
+  status: "lobby" | "running" | "finished";
+  facilitatorReadsChat: boolean;
+  roles: { role: string; name: string }[];
+}

@@ -7,6 +7,7 @@
  *
  * Not to be confused with the Crisis-on-Earth event card, a public stance (actions/talk.ts).
  */
+import type { Scenario } from "../scenario/schema.ts";
 import { actingSeat } from "./actions/seat.ts";
 import type { Handler } from "./actions/types.ts";
 import { chance } from "./random.ts";
@@ -62,6 +63,21 @@ export const crisisChoice: Handler<"crisisChoice"> = (s, a, out) => {
 
 const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
 
+/** The chance (0–1) that the crisis escalates when both sides stand firm: (T − base) % × (1 − C/100). */
+export function escalationChance(sc: Scenario, tension: number, cooperation: number): number {
+  return (Math.max(0, tension - sc.crisis.escalationBase) / 100) * (1 - cooperation / 100);
+}
+
+/** Whether `me` pays the lifeboat leverage when `other` stands firm (this year's vulnerability). */
+export function exposedToLeverage(
+  sc: Scenario,
+  vulnerability: Record<string, number>,
+  me: RoleId,
+  other: RoleId,
+): boolean {
+  return (vulnerability[pairKey(me, other)] ?? 0) >= sc.crisis.leverageVulnerability;
+}
+
 /**
  * Decides the crisis into the pending report: the points, the tension, whether it escalated
  * (a chance draw when both stood firm). Returns true on escalation, which ends the game.
@@ -82,8 +98,7 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
     dT = c.bothDeescalate;
     result = "both sides de-escalated";
   } else if (ca === "firm" && cb === "firm") {
-    const p = (Math.max(0, s.tension - c.escalationBase) / 100) * (1 - s.cooperation / 100);
-    escalation = chance(s.rng, p);
+    escalation = chance(s.rng, escalationChance(sc, s.tension, s.cooperation));
     result = escalation
       ? "both sides stood firm: the crisis escalated into conflict"
       : "both sides stood firm; the crisis passed";
@@ -101,12 +116,8 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
     [a, b, cb],
     [b, a, ca],
   ] as const) {
-    if (
-      otherChoice === "firm" &&
-      (r.vulnerability[pairKey(me, other)] ?? 0) >= c.leverageVulnerability
-    ) {
+    if (otherChoice === "firm" && exposedToLeverage(sc, r.vulnerability, me, other))
       add(me, `exposed to ${short(s, other)}'s leverage`, -c.leveragePoints);
-    }
   }
   r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
   if (dT !== 0) {

@@ -1,32 +1,13 @@
 /** The REST routes of docs/PROTOCOL.md section 1, typed from shared/. */
-import type { CreateGamePayload } from "../../../shared/protocol/lobby.ts";
+import type {
+  Created,
+  CreateGamePayload,
+  GameSummary,
+  ScenarioSummary,
+} from "../../../shared/protocol/lobby.ts";
 import type { Scenario } from "../../../shared/scenario/schema.ts";
 
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  summary: string;
-  defaultPreset: string;
-  presets: { id: string; label: string; years: number }[];
-  roles: { id: string; name: string; optional: boolean; defaultIncluded: boolean }[];
-}
-
-export interface Created {
-  code: string;
-  joinUrl: string;
-  hostToken: string;
-  roles: string[];
-  scenario: string;
-}
-
-export interface GameSummary {
-  code: string;
-  scenario: string;
-  scenarioName: string;
-  status: "lobby" | "running" | "finished";
-  facilitatorReadsChat: boolean;
-  roles: { role: string; name: string }[];
-}
+export type { Created, GameSummary, ScenarioSummary };
 
 /** A refused REST call: its typed code and the server's detail. */
 export class ApiError extends Error {

@@ -3,20 +3,13 @@
  * choice explained with the scenario's own crisis numbers (the rules of shared/rules/crisis.ts,
  * read from the public scenario); everyone else sees that a crisis is under way.
  */
-import { pairKey } from "../../../shared/rules/util.ts";
+import { escalationChance, exposedToLeverage } from "../../../shared/rules/crisis.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
-import type { Scenario } from "../../../shared/scenario/schema.ts";
 import type { Table } from "../state/table.ts";
 import { REJECTION_TEXT, TEXT } from "../text/index.ts";
 import { h, replace } from "./dom.ts";
 
 const T = TEXT.crisis;
-
-/** The chance (%) that two firm sides escalate, as resolveCrisis draws it. */
-export function escalationChance(sc: Scenario, tension: number, cooperation: number): number {
-  const p = (Math.max(0, tension - sc.crisis.escalationBase) / 100) * (1 - cooperation / 100);
-  return Math.round(p * 100);
-}
 
 export function crisisPanel(table: Table): { el: HTMLElement; update: (v: PlayerView) => void } {
   const el = h("section", { class: "crisis", id: "crisis", "aria-labelledby": "crisis-title" });
@@ -56,7 +49,7 @@ export function crisisPanel(table: Table): { el: HTMLElement; update: (v: Player
     const rival = me === a ? b : a;
     const error = h("p", { class: "error", "aria-live": "polite" });
     // the year's pending report holds this year's dependence (lifeboat leverage)
-    const exposed = (v.pending?.vulnerability[pairKey(me, rival)] ?? 0) >= c.leverageVulnerability;
+    const exposed = exposedToLeverage(sc, v.pending?.vulnerability ?? {}, me, rival);
     const option = (choice: "firm" | "deescalate", label: string, means: string) => {
       const button = h(
         "button",
@@ -91,7 +84,7 @@ export function crisisPanel(table: Table): { el: HTMLElement; update: (v: Player
             c.firmPoints,
             c.oneFirm,
             c.bothFirm,
-            escalationChance(sc, v.tension, v.cooperation),
+            Math.round(100 * escalationChance(sc, v.tension, v.cooperation)),
           ),
         ),
         option("deescalate", T.deescalate, T.deescalateMeans(c.bothDeescalate, c.firmPoints)),
