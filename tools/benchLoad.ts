@@ -10,12 +10,12 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import type { ParseArgsOptionsConfig } from "node:util";
 import cliProgress from "cli-progress";
 import { killEverythingNow, stopEverything } from "./benchLoadProcs.ts";
 import { summariseProfile } from "./benchLoadProfile.ts";
 import { type Percentiles, type RunResult, runOnce, SCENARIO } from "./benchLoadRun.ts";
-import { argsError, failure, UsageError, wholeNumber } from "./cli.ts";
+import { failure, readFlags, UsageError, wholeNumber } from "./cli.ts";
 
 const USAGE = `Usage: npm run bench:load -- [options]
 
@@ -70,17 +70,7 @@ function positive(name: string, text: string, max: number): number {
 }
 
 function readArgs(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: OPTIONS,
-    }));
-  } catch (err) {
-    throw argsError(err);
-  }
+  const values = readFlags(argv, OPTIONS);
   return {
     tables: wholeNumber("tables", String(values.tables), 1, 5000),
     players: wholeNumber("players", String(values.players), 3, 7),

@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
-import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import type { ParseArgsOptionsConfig } from "node:util";
 import { Client } from "@colyseus/sdk";
 import type { Metrics } from "../server/http/metrics.ts";
 import { loadScenario } from "../server/scenarios.ts";
@@ -28,7 +28,7 @@ import {
   stopEverything,
   stopGameServer,
 } from "./benchLoadProcs.ts";
-import { argsError, failure, UsageError, wholeNumber } from "./cli.ts";
+import { failure, readFlags, UsageError, wholeNumber } from "./cli.ts";
 import { report, summarise } from "./heapSummary.ts";
 
 const USAGE = `Usage: npm run bench:memory -- [options]
@@ -355,17 +355,7 @@ async function measureHistory(
 }
 
 function readArgs(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: OPTIONS,
-    }));
-  } catch (err) {
-    throw argsError(err);
-  }
+  const values = readFlags(argv, OPTIONS);
   const tables = String(values.tables)
     .split(",")
     .map((s) => wholeNumber("tables", s.trim(), 1, 2000));

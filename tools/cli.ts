@@ -2,7 +2,9 @@
  * What the command-line programs (sim, lab) share: usage errors that exit 2,
  * whole-number flags, and reading a scenario given by name or path.
  */
+
 import { existsSync } from "node:fs";
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { loadScenario, scenarioNames, scenarioPath } from "../server/scenarios.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 
@@ -66,6 +68,26 @@ export function argsError(err: unknown): UsageError {
   const message = (err as Error).message;
   const m = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
   return new UsageError(m ? `${m[1]} needs a value` : message);
+}
+
+/**
+ * The flags of a command line: unknown flags and positionals refused, a negative number taken
+ * as a flag's value (so `--games -5` gets the range error), parseArgs' errors as usage errors.
+ */
+export function readFlags(
+  argv: readonly string[],
+  options: ParseArgsOptionsConfig,
+): Record<string, string | boolean | string[] | undefined> {
+  try {
+    return parseArgs({
+      args: joinNegativeValues(argv, valuedOptions(options as Record<string, { type: string }>)),
+      strict: true,
+      allowPositionals: false,
+      options,
+    }).values as Record<string, string | boolean | string[] | undefined>;
+  } catch (err) {
+    throw argsError(err);
+  }
 }
 
 /** A flag that must be a whole number in [min, max]. */

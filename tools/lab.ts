@@ -11,22 +11,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import type { ParseArgsOptionsConfig } from "node:util";
 import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import { ESSAY_NAMES } from "../shared/bots/essay.ts";
 import { BOT_NAMES, defaultStrategy } from "../shared/bots/index.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import {
-  argsError,
-  failure,
-  joinNegativeValues,
-  readScenarioArg,
-  UsageError,
-  valuedOptions,
-  wholeNumber,
-} from "./cli.ts";
+import { failure, readFlags, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { addKinds, evaluateBalance, formatBalance, planBalance } from "./labBalance.ts";
 import { formatPaired, pairRows, planEssay } from "./labEssay.ts";
 import { formatTable, type LabMeta, renderHtml, toCsv } from "./labReport.ts";
@@ -107,17 +99,7 @@ const OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 function readArgs(argv: string[]): Args {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv, valuedOptions(OPTIONS)),
-      strict: true,
-      allowPositionals: false,
-      options: OPTIONS,
-    }));
-  } catch (err) {
-    throw argsError(err);
-  }
+  const values = readFlags(argv, OPTIONS);
   const study = String(values.study);
   if (!(STUDIES as readonly string[]).includes(study))
     throw new UsageError(`unknown study "${study}" (known: ${STUDIES.join(", ")})`);

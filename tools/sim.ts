@@ -3,20 +3,12 @@
  * year-by-year report (or, with --json, the full result). Same arguments,
  * same output, byte for byte.
  */
-import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import type { ParseArgsOptionsConfig } from "node:util";
 import { BOTS, defaultStrategy } from "../shared/bots/index.ts";
 import { type PlayResult, playGame } from "../shared/bots/play.ts";
 import type { Bot } from "../shared/bots/types.ts";
 import { defaultSeats } from "../shared/rules/setup.ts";
-import {
-  argsError,
-  failure,
-  joinNegativeValues,
-  readScenarioArg,
-  UsageError,
-  valuedOptions,
-  wholeNumber,
-} from "./cli.ts";
+import { failure, readFlags, readScenarioArg, UsageError, wholeNumber } from "./cli.ts";
 import { formatSimReport } from "./simReport.ts";
 
 const USAGE = `Usage: npm run sim -- [options]
@@ -84,17 +76,7 @@ const OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 function readArgs(argv: string[]): Args {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv, valuedOptions(OPTIONS)),
-      strict: true,
-      allowPositionals: false,
-      options: OPTIONS,
-    }));
-  } catch (err) {
-    throw argsError(err);
-  }
+  const values = readFlags(argv, OPTIONS);
   const years =
     values.years === undefined ? undefined : wholeNumber("years", String(values.years), 1, 20);
   const seed = String(values.seed);
