@@ -175,21 +175,32 @@ export function pairedWins(
   b: readonly (number | undefined)[],
   higherIsBetter = true,
 ): PairedWins {
-  let n = 0;
+  const pairs = bothNumbers(a, b);
+  const n = pairs.length;
+  if (n === 0) return { n, a: Number.NaN, b: Number.NaN, ties: Number.NaN };
   let aw = 0;
   let bw = 0;
-  const len = Math.min(a.length, b.length);
-  for (let i = 0; i < len; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (typeof x !== "number" || typeof y !== "number") continue;
-    n++;
+  for (const [x, y] of pairs) {
     if (x === y) continue;
     if (x > y === higherIsBetter) aw++;
     else bw++;
   }
-  if (n === 0) return { n, a: Number.NaN, b: Number.NaN, ties: Number.NaN };
   return { n, a: aw / n, b: bw / n, ties: (n - aw - bw) / n };
+}
+
+/** The pairs (a[i], b[i]) where both games have a value (paired seeds: same index, same seed). */
+function bothNumbers(
+  a: readonly (number | undefined)[],
+  b: readonly (number | undefined)[],
+): [number, number][] {
+  const out: [number, number][] = [];
+  const len = Math.min(a.length, b.length);
+  for (let i = 0; i < len; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x === "number" && typeof y === "number") out.push([x, y]);
+  }
+  return out;
 }
 
 /**
@@ -203,19 +214,14 @@ export function pairedEffect(
   a: readonly (number | undefined)[],
   b: readonly (number | undefined)[],
 ): number {
+  const pairs = bothNumbers(a, b);
+  if (pairs.length === 0) return Number.NaN;
   let diff = 0;
   let size = 0;
-  let n = 0;
-  const len = Math.min(a.length, b.length);
-  for (let i = 0; i < len; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (typeof x !== "number" || typeof y !== "number") continue;
-    n++;
+  for (const [x, y] of pairs) {
     diff += Math.abs(x - y);
     size += (Math.abs(x) + Math.abs(y)) / 2;
   }
-  if (n === 0) return Number.NaN;
   return size === 0 ? 0 : diff / size;
 }
 
