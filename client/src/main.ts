@@ -14,6 +14,7 @@ import { Table } from "./state/table.ts";
 import { REJECTION_TEXT, TEXT } from "./text/index.ts";
 import { announce, h, replace } from "./ui/dom.ts";
 import { normaliseCode, showHome } from "./ui/home.ts";
+import { learnFor } from "./ui/learning.ts";
 import { showLobby } from "./ui/lobby.ts";
 import { notify } from "./ui/notices.ts";
 
@@ -60,6 +61,7 @@ async function showTable(code: string): Promise<void> {
   let game: Phaser.Game | null = null;
   let destroyBoard: (() => void) | null = null;
   let lastPhase = "";
+  let stopLearning: (() => void) | null = null;
 
   const render = async (view: PlayerView) => {
     // a host without a seat watches the board; a spectator may still take a seat a bot plays
@@ -89,6 +91,8 @@ async function showTable(code: string): Promise<void> {
         board.update(view);
         game = startGame(board.stage, table);
       }
+      stopLearning?.();
+      stopLearning = learnFor(want, table);
     }
     updateScreen?.(table.view ?? view);
     if (lastPhase && view.phase !== lastPhase)
@@ -121,7 +125,10 @@ async function route(): Promise<void> {
   const join = new URLSearchParams(location.search).get("join");
   const code = join ? normaliseCode(join) : "";
   if (code) await showTable(code);
-  else await showHome(root, go);
+  else {
+    await showHome(root, go);
+    learnFor("home");
+  }
 }
 
 window.addEventListener("popstate", () => location.reload());

@@ -17,7 +17,8 @@ import { seatMark } from "./seatMark.ts";
 import { tabs } from "./tabs.ts";
 
 const T = TEXT.board;
-const READY_PHASES = new Set(["briefing", "negotiation", "commit", "crisis"]);
+// a crisis ends when both rivals have chosen (its panel says so): Ready does not end it
+const READY_PHASES = new Set(["briefing", "negotiation", "commit"]);
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));

@@ -7,6 +7,7 @@ import { escalationChance, exposedToLeverage } from "../../../shared/rules/crisi
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Table } from "../state/table.ts";
 import { REJECTION_TEXT, TEXT } from "../text/index.ts";
+import { LEARN } from "../text/learn.ts";
 import { h, replace } from "./dom.ts";
 
 const T = TEXT.crisis;
@@ -43,7 +44,12 @@ export function crisisPanel(table: Table): { el: HTMLElement; update: (v: Player
     const [a = "", b = ""] = v.rivalPair;
     const title = h("h2", { id: "crisis-title" }, T.heading);
     if (!me || !v.rivalPair.includes(me)) {
-      replace(el, title, h("p", { id: "crisis-watch" }, T.watching(name(a), name(b))));
+      replace(
+        el,
+        title,
+        h("p", { id: "crisis-watch" }, T.watching(name(a), name(b))),
+        h("p", { class: "muted", id: "crisis-ends" }, LEARN.crisis.endsWhen(name(a), name(b))),
+      );
       return;
     }
     const rival = me === a ? b : a;
@@ -90,6 +96,7 @@ export function crisisPanel(table: Table): { el: HTMLElement; update: (v: Player
         option("deescalate", T.deescalate, T.deescalateMeans(c.bothDeescalate, c.firmPoints)),
       ),
       exposed ? h("p", { class: "muted" }, T.leverage(c.leveragePoints, name(rival))) : null,
+      h("p", { class: "muted", id: "crisis-ends" }, LEARN.crisis.endsWhenMine(name(rival))),
       mine
         ? h("p", { id: "crisis-chosen" }, T.chosen(mine === "firm" ? T.firm : T.deescalate))
         : null,

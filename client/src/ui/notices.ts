@@ -3,9 +3,12 @@
  * out through the page's live region. The visible toasts are not a live region themselves, so
  * a screen reader hears each sentence once. A screen may give them a place of their own (an
  * element with id `toasts`: the board keeps it in its top bar, so on a phone a notice pushes
- * the page down instead of covering what is being read); each toast can be dismissed.
+ * the page down instead of covering what is being read); each toast can be dismissed. The
+ * same sentence again while its toast shows only adds a count ("×3"), and at most MOST
+ * toasts show at once.
  */
 import { TEXT } from "../text/index.ts";
+import { LEARN } from "../text/learn.ts";
 import { announce, h } from "./dom.ts";
 
 const SHOWN_MS = 5000;
@@ -20,17 +23,43 @@ function region(): HTMLElement {
   return el;
 }
 
+/** The toasts showing now, by their kind and sentence: a repeat bumps its count instead. */
+const shown = new Map<
+  string,
+  { toast: HTMLElement; count: HTMLElement; n: number; timer: number }
+>();
+
 export function notify(text: string, kind: "info" | "error" = "info"): void {
   const box = region();
+  const key = `${kind}\u0000${text}`;
+  const same = shown.get(key);
+  if (same?.toast.isConnected) {
+    // the same sentence again (three proposals from one seat, one refusal twice): one toast
+    // that says how many times, shown a while longer, rather than a stack of copies
+    same.n += 1;
+    same.count.textContent = LEARN.notices.repeated(same.n);
+    same.count.setAttribute("aria-label", LEARN.notices.repeatedLabel(same.n));
+    same.count.hidden = false;
+    window.clearTimeout(same.timer);
+    same.timer = window.setTimeout(() => same.toast.remove(), SHOWN_MS);
+    box.append(same.toast);
+    announce(text);
+    return;
+  }
   const close = h(
     "button",
     { type: "button", class: "toast-close", "aria-label": TEXT.notices.dismiss },
     "×",
   );
-  const toast = h("div", { class: `toast ${kind}` }, h("p", {}, text), close);
+  const count = h("span", { class: "repeat", hidden: true });
+  const toast = h("div", { class: `toast ${kind}` }, h("p", {}, text, count), close);
+  const entry = { toast, count, n: 1, timer: 0 };
+  shown.set(key, entry);
   close.addEventListener("click", () => toast.remove());
   box.append(toast);
   while (box.children.length > MOST) box.firstElementChild?.remove();
-  window.setTimeout(() => toast.remove(), SHOWN_MS);
+  entry.timer = window.setTimeout(() => toast.remove(), SHOWN_MS);
+  // forget toasts that are gone so the map stays small
+  for (const [k, v] of shown) if (!v.toast.isConnected && v !== entry) shown.delete(k);
   announce(text);
 }

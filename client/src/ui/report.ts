@@ -7,6 +7,7 @@ import { tensionWaterfall } from "../../../shared/rules/tension.ts";
 import type { TensionTerm, YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { TEXT } from "../text/index.ts";
+import { LEARN } from "../text/learn.ts";
 import { h, replace } from "./dom.ts";
 
 const T = TEXT.report;
@@ -53,6 +54,18 @@ export function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolea
   );
 }
 
+/**
+ * A score term as a sentence: the engine's label ("tension 68") says what was counted, this
+ * says what it means for the score, with the number in it.
+ */
+function scoreSentence(t: TensionTerm, report: YearReport): string {
+  const S = LEARN.scoreTerm;
+  if (t.cause === "lowTension") return S.lowTension(report.tension);
+  const name = TEXT.debrief.causes[t.cause];
+  const meaning = S.meaning[t.cause];
+  return name && meaning ? S.withMeaning(name, t.label, meaning) : t.label;
+}
+
 export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => void } {
   const el = h("section", { class: "report", id: "report", "aria-labelledby": "report-title" });
   let drawn = -1;
@@ -90,7 +103,13 @@ export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => voi
       h("h3", {}, T.cooperation(report.cooperation)),
       terms("cooperation-terms", report.cooperationTerms, true),
       myScore === undefined ? null : h("h3", {}, T.score(myScore)),
-      myScore === undefined ? null : terms("score-terms", myTerms, true),
+      myScore === undefined
+        ? null
+        : terms(
+            "score-terms",
+            myTerms.map((t) => ({ ...t, label: scoreSentence(t, report) })),
+            true,
+          ),
     );
   };
   return { el, update };

@@ -4,6 +4,9 @@
  */
 import { h } from "./dom.ts";
 
+/** The phone layout of styles.css, where the panels stack under the globe band. */
+const NARROW = "(max-width: 760px)";
+
 export interface TabSpec {
   id: string;
   label: string;
@@ -43,7 +46,10 @@ export function tabs(
       s.label,
       badge,
     );
-    button.addEventListener("click", () => select(s.id));
+    button.addEventListener("click", () => {
+      select(s.id);
+      reveal();
+    });
     button.addEventListener("keydown", (e) => {
       const i = specs.findIndex((x) => x.id === s.id);
       const to =
@@ -59,7 +65,10 @@ export function tabs(
       if (to === null) return;
       e.preventDefault();
       const next = specs[(to + specs.length) % specs.length];
-      if (next) select(next.id, true);
+      if (next) {
+        select(next.id, true);
+        reveal();
+      }
     });
     buttons.set(s.id, button);
     badges.set(s.id, badge);
@@ -76,6 +85,18 @@ export function tabs(
         ...s.content,
       ),
     );
+  }
+
+  /**
+   * On a phone the tabs sit below the globe band and the seat panel, so a chosen tab's content
+   * starts below the fold: a person's choice scrolls the tab list up to just under the sticky
+   * top bar. (A tab the board selects by itself, the new report, does not move the page.)
+   */
+  function reveal(): void {
+    if (!window.matchMedia(NARROW).matches) return;
+    const bar = document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 0;
+    const gap = list.getBoundingClientRect().top - bar - 8;
+    if (Math.abs(gap) > 4) window.scrollBy({ top: gap });
   }
 
   function select(id: string, focus = false): void {
