@@ -122,20 +122,41 @@ async function onBoard(page: Page, phase: string): Promise<void> {
   await page.locator("#stage canvas").waitFor();
 }
 
-/** The guide's steps and the element each must outline (this test's own list). */
+/**
+ * The guide's steps and the element each must outline (this test's own list); in the briefing
+ * the proposal builder is closed, so that step outlines the Deals tab's panel instead.
+ */
 const STEPS = [
-  { step: "seat", target: "#my-seat", tab: null, title: /this is you/i },
-  { step: "proposal", target: "#proposer", tab: "deals", title: /proposal/i },
-  { step: "orders", target: "section.orders", tab: "orders", title: /orders/i },
-  { step: "ready", target: "#ready", tab: null, title: /ready/i },
+  { step: "seat", target: "#my-seat", briefing: "#my-seat", tab: null, title: /this is you/i },
+  {
+    step: "proposal",
+    target: "#proposer",
+    briefing: "#panel-deals",
+    tab: "deals",
+    title: /proposal/i,
+  },
+  {
+    step: "orders",
+    target: "section.orders",
+    briefing: "section.orders",
+    tab: "orders",
+    title: /orders/i,
+  },
+  { step: "ready", target: "#ready", briefing: "#ready", tab: null, title: /ready/i },
 ] as const;
 
 /** Checks the guide's current step: its title, the one outlined element, its tab, in sight. */
-async function expectStep(page: Page, i: number): Promise<void> {
-  const s = STEPS[i];
-  if (!s) throw new Error(`no step ${i}`);
+async function expectStep(
+  page: Page,
+  i: number,
+  phase: "briefing" | "negotiation" = "briefing",
+): Promise<void> {
+  const step = STEPS[i];
+  if (!step) throw new Error(`no step ${i}`);
+  const s = { ...step, target: phase === "briefing" ? step.briefing : step.target };
   const guide = page.locator("#guide");
   await page.locator(`#guide[data-step="${s.step}"]`).waitFor();
+  expect(await guide.getAttribute("data-target")).toBe(s.target);
   expect(await guide.locator("#guide-count").textContent()).toBe(
     `Step ${i + 1} of ${STEPS.length}`,
   );
@@ -257,11 +278,21 @@ describe("learning to play", () => {
     await quickBoard(page, "russia");
     await page.waitForTimeout(300);
     await expectStep(page, 0);
+    // the guide does not stop play: alone at the table, Ready ends the briefing (the step's
+    // panel holds the Ready button, in sight above the docked guide)
+    const ready = await page.locator("#ready").boundingBox();
+    const docked = await page.locator("#guide").boundingBox();
+    expect((ready?.y ?? 9999) + (ready?.height ?? 0)).toBeLessThanOrEqual(docked?.y ?? 0);
+    await page.locator("#ready").focus();
+    await page.keyboard.press("Enter");
+    await onBoard(page, "Negotiation");
+    await page.locator("#guide-next").focus();
+    await expectStep(page, 0, "negotiation");
     await shot(page, "learn-guide-1-phone");
     await expectAccessible(page, "board with the guide, phone");
     for (let i = 1; i < STEPS.length; i++) {
       await page.locator("#guide-next").click();
-      await expectStep(page, i);
+      await expectStep(page, i, "negotiation");
       await shot(page, `learn-guide-${i + 1}-phone`);
     }
     await page.locator("#guide-skip").click();
@@ -269,7 +300,7 @@ describe("learning to play", () => {
     expect(await page.evaluate(() => localStorage.getItem("orbital-ties:guide"))).toBe("skipped");
 
     await page.reload();
-    await onBoard(page, "Briefing");
+    await onBoard(page, "Negotiation");
     await page.waitForTimeout(800);
     expect(await page.locator("#guide").count()).toBe(0);
 

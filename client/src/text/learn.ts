@@ -72,6 +72,8 @@ export const LEARN = {
       proposal: {
         title: "Make a first proposal",
         body: "Tick who the deal is with, add a term (a seat sale, a subsidy, a contract…), read the preview of what it does to each side, then send it. Offers made to you appear in the inbox above.",
+        later:
+          "Proposals are made during the negotiation, which follows this briefing: then this tab holds the proposal builder. You tick who the deal is with, add terms (a seat sale, a subsidy, a contract…), read the preview and send it. Offers made to you appear here.",
       },
       orders: {
         title: "Set your orders",

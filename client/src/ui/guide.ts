@@ -22,6 +22,8 @@ interface Step {
   /** The board tab that holds the target, or null when it sits above the tabs. */
   tab: string | null;
   target: string;
+  /** Where to point while the target is hidden (the builder outside negotiation), and what to say. */
+  fallback?: { target: string; body: string };
   title: string;
   body: string;
   list?: string[];
@@ -44,6 +46,7 @@ function steps(table: Table): Step[] {
       id: "proposal",
       tab: "deals",
       target: "#proposer",
+      fallback: { target: "#panel-deals", body: T.steps.proposal.later },
       title: T.steps.proposal.title,
       body: T.steps.proposal.body,
     },
@@ -132,6 +135,8 @@ export function guide(table: Table): Guide {
     if (at < 0 || !target) return;
     const narrow = window.matchMedia(NARROW).matches;
     box.classList.toggle("docked", narrow);
+    // docked at a phone's bottom edge, the guide would hide the page's end: room to scroll past
+    document.body.style.paddingBottom = narrow ? `${box.offsetHeight + 16}px` : "";
     if (narrow) {
       box.style.top = "";
       box.style.right = "";
@@ -149,20 +154,25 @@ export function guide(table: Table): Guide {
     at = i;
     if (step.tab) document.getElementById(`tab-${step.tab}`)?.click();
     unmark();
-    target = document.querySelector<HTMLElement>(step.target);
+    const wanted = document.querySelector<HTMLElement>(step.target);
+    const shown = wanted && !wanted.closest("[hidden]") ? null : step.fallback;
+    const text = shown?.body ?? step.body;
+    target = document.querySelector<HTMLElement>(shown?.target ?? step.target);
     target?.classList.add("guide-target");
     target?.setAttribute("data-guide-step", step.id);
     box.setAttribute("data-step", step.id);
+    box.setAttribute("data-target", shown?.target ?? step.target);
     counter.textContent = T.step(i + 1, list.length);
     title.textContent = step.title;
     replace(
       body,
-      h("p", {}, step.body),
+      h("p", {}, text),
       step.list?.length ? h("ul", {}, ...step.list.map((x) => h("li", {}, x))) : null,
     );
     back.hidden = i === 0;
     next.textContent = i === list.length - 1 ? T.done : T.next;
     if (!box.isConnected) document.body.append(box);
+    place();
     if (target) {
       if (window.matchMedia(NARROW).matches) {
         // below the sticky top bar, above the docked guide
@@ -172,9 +182,7 @@ export function guide(table: Table): Guide {
     }
     place();
     next.focus();
-    announce(
-      T.announce(counter.textContent, step.title, [step.body, ...(step.list ?? [])].join(" ")),
-    );
+    announce(T.announce(counter.textContent, step.title, [text, ...(step.list ?? [])].join(" ")));
   }
 
   function finish(how: "done" | "skipped"): void {
@@ -190,6 +198,7 @@ export function guide(table: Table): Guide {
     at = -1;
     unmark();
     box.remove();
+    document.body.style.paddingBottom = "";
   }
 
   window.addEventListener("resize", place);

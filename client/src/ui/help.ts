@@ -55,8 +55,11 @@ export function openHelp(screen: Screen, extras: HelpExtras = {}): void {
     const start = extras.guide;
     const b = h("button", { type: "button", id: "help-guide" }, T.guideAgain);
     b.addEventListener("click", () => {
-      document.querySelector<HTMLDialogElement>("dialog#help")?.close();
-      start();
+      const help = document.querySelector<HTMLDialogElement>("dialog#help");
+      if (!help) return start();
+      // after the dialog has given the focus back, so that the guide's Next can take it
+      help.addEventListener("close", () => start(), { once: true });
+      help.close();
     });
     actions.push(b);
   }

@@ -12,7 +12,20 @@ import { guide } from "./guide.ts";
 import { type HelpExtras, helpButton, rulesButton, type Screen } from "./help.ts";
 import "./learn.css";
 
+/** The screen's cleanup: a new screen's learnFor runs the last one's first (home → a table). */
+let current: (() => void) | null = null;
+
 export function learnFor(screen: Screen, table?: Table): () => void {
+  current?.();
+  const stop = mount(screen, table);
+  current = stop;
+  return () => {
+    if (current === stop) current = null;
+    stop();
+  };
+}
+
+function mount(screen: Screen, table?: Table): () => void {
   const extras: HelpExtras = table
     ? { scenario: { scenario: table.scenario, role: () => table.seat } }
     : {};
