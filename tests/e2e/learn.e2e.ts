@@ -117,6 +117,13 @@ async function helpByKeyboard(page: Page, name: string, heading: RegExp): Promis
   expect(await focusedId(page)).toBe("help-open");
 }
 
+/** The screen as it is scrolled now (shot() scrolls to the top first). */
+async function inView(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: joinPath(import.meta.dirname, "../../test-results", `${name}.png`),
+  });
+}
+
 async function onBoard(page: Page, phase: string): Promise<void> {
   await page.locator("#phase", { hasText: phase }).waitFor({ timeout: 20_000 });
   await page.locator("#stage canvas").waitFor();
@@ -288,12 +295,12 @@ describe("learning to play", () => {
     await onBoard(page, "Negotiation");
     await page.locator("#guide-next").focus();
     await expectStep(page, 0, "negotiation");
-    await shot(page, "learn-guide-1-phone");
+    await inView(page, "learn-guide-1-phone");
     await expectAccessible(page, "board with the guide, phone");
     for (let i = 1; i < STEPS.length; i++) {
       await page.locator("#guide-next").click();
       await expectStep(page, i, "negotiation");
-      await shot(page, `learn-guide-${i + 1}-phone`);
+      await inView(page, `learn-guide-${i + 1}-phone`);
     }
     await page.locator("#guide-skip").click();
     await page.locator("#guide").waitFor({ state: "detached" });
@@ -308,7 +315,7 @@ describe("learning to play", () => {
     await page.locator("#tab-orders").click();
     const orders = await page.locator("#panel-orders").boundingBox();
     expect(orders?.y ?? 9999).toBeLessThan(600);
-    await shot(page, "learn-orders-tab-phone");
+    await inView(page, "learn-orders-tab-phone");
     await page.locator("#tab-deals").click();
 
     await helpByKeyboard(page, "board-phone", /how a year works/i);

@@ -11,6 +11,8 @@ import type { Objective, Scenario } from "../../../shared/scenario/schema.ts";
 /** A number as the panel shows it: at most two decimals, thousands with a comma. */
 export const num = (x: number) =>
   Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 100) / 100);
+/** "1 point", "2 points". */
+const points = (x: number) => `${num(x)} point${x === 1 ? "" : "s"}`;
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${num(Math.abs(n))}`;
 
@@ -21,40 +23,40 @@ export function objectiveSentence(sc: Scenario, role: string, o: Objective): str
   const rival = sc.rivalPair.find((r) => r !== role);
   const rivalName = rival && rival !== role ? shortName(sc, rival) : "your rival";
   const vehicle = sc.roles[role]?.vehicle?.name ?? "your vehicle";
-  const p = num(o.points);
+  const p = points(o.points);
   switch (o.kind) {
     case "crewMet":
-      return `Fly your crew: up to ${p} points when every astronaut you need reaches the station, ${num(o.gapPoints)} fewer for each one left on the ground.`;
+      return `Fly your crew: up to ${p} when every astronaut you need reaches the station, ${num(o.gapPoints)} fewer for each one left on the ground.`;
     case "moneySaved":
-      return `Spend wisely: up to ${p} points for the share of your budget you do not spend.`;
+      return `Spend wisely: up to ${p} for the share of your budget you do not spend.`;
     case "lowVulnerability":
-      return `Do not depend on ${rivalName}: up to ${p} points, fewer the more your crew relies on them.`;
+      return `Do not depend on ${rivalName}: up to ${p}, fewer the more your crew relies on them.`;
     case "homeProviders":
-      return `Fly with your own companies: up to ${p} points when your home companies fly your crew.`;
+      return `Fly with your own companies: up to ${p} when your home companies fly your crew.`;
     case "lowTension":
-      return `Keep the world calm: up to ${p} points, fewer as Tension rises (none at 100).`;
+      return `Keep the world calm: up to ${p}, fewer as Tension rises (none at 100).`;
     case "civilFunding":
-      return `Fund civil space: ${p} points when your civil funding reaches its target of ${num(civilTarget(sc, role))}${o.zeroAt > 0 ? `; below ${pct(o.zeroAt)} of the target you lose points` : ""}.`;
+      return `Fund civil space: ${p} when your civil funding reaches its target of ${num(civilTarget(sc, role))}${o.zeroAt > 0 ? `; below ${pct(o.zeroAt)} of the target you lose points` : ""}.`;
     case "crewsFlown":
-      return `${p} points for each astronaut ${vehicle} flies, yours or another nation's.`;
+      return `${p} for each astronaut ${vehicle} flies, yours or another nation's.`;
     case "security":
-      return `${p} points for each point of security you gain.`;
+      return `${p} for each point of security you gain.`;
     case "prestige":
-      return `${p} points for each point of prestige you hold.`;
+      return `${p} for each point of prestige you hold.`;
     case "profit":
-      return `${p} points for each ${num(sc.scoring.profitUnit)} of profit.`;
+      return `${p} for each ${num(sc.scoring.profitUnit)} of profit.`;
     case "seatShare":
-      return `Up to ${p} points for your share of all the seats flown.`;
+      return `Up to ${p} for your share of all the seats flown.`;
     case "reputation":
-      return `${p} points for each point of reputation you hold.`;
+      return `${p} for each point of reputation you hold.`;
     case "astronautsFlown":
-      return `${p} points for each of your astronauts flown, for up to ${num(o.ambition)} a year.`;
+      return `${p} for each of your astronauts flown, for up to ${num(o.ambition)} a year.`;
     case "capabilityGained":
-      return `${p} points for each point of capability you gain.`;
+      return `${p} for each point of capability you gain.`;
     case "singleProvider":
-      return `${p} points lost in a year when one company flies more than ${pct(o.share)} of your crew.`;
+      return `${p} lost in a year when one company flies more than ${pct(o.share)} of your crew.`;
     case "newPartners":
-      return `${p} points for each partner that flies your crew for the first time.`;
+      return `${p} for each partner that flies your crew for the first time.`;
     default:
       // a new objective kind without a sentence fails typecheck here
       return o satisfies never;

@@ -148,6 +148,20 @@ export function guide(table: Table): Guide {
     box.style.top = `${Math.max(56, Math.min(r.top, window.innerHeight - height - 16))}px`;
   };
 
+  /** Scrolls the target into sight: on a phone just below the sticky top bar, above the guide. */
+  function inSight(): void {
+    if (!target) return;
+    if (window.matchMedia(NARROW).matches) {
+      const bar = document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 0;
+      const gap = target.getBoundingClientRect().top - bar - 8;
+      if (Math.abs(gap) > 4) window.scrollBy({ top: gap });
+    } else target.scrollIntoView({ block: "nearest" });
+  }
+  // a notice in the phone's sticky top bar makes it taller: the target would slide under it
+  const barWatch = new ResizeObserver(() => {
+    if (at >= 0) inSight();
+  });
+
   function show(i: number): void {
     const step = list[i];
     if (!step) return;
@@ -171,15 +185,13 @@ export function guide(table: Table): Guide {
     );
     back.hidden = i === 0;
     next.textContent = i === list.length - 1 ? T.done : T.next;
-    if (!box.isConnected) document.body.append(box);
-    place();
-    if (target) {
-      if (window.matchMedia(NARROW).matches) {
-        // below the sticky top bar, above the docked guide
-        const bar = document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 0;
-        window.scrollBy({ top: target.getBoundingClientRect().top - bar - 8 });
-      } else target.scrollIntoView({ block: "nearest" });
+    if (!box.isConnected) {
+      document.body.append(box);
+      const bar = document.querySelector(".topbar");
+      if (bar) barWatch.observe(bar);
     }
+    place();
+    inSight();
     place();
     next.focus();
     announce(T.announce(counter.textContent, step.title, [text, ...(step.list ?? [])].join(" ")));
@@ -198,6 +210,7 @@ export function guide(table: Table): Guide {
     at = -1;
     unmark();
     box.remove();
+    barWatch.disconnect();
     document.body.style.paddingBottom = "";
   }
 
