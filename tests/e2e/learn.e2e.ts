@@ -329,7 +329,7 @@ describe("learning to play", () => {
     await p.context.close();
   });
 
-  it("the same notice three times shows once, counted", async () => {
+  it("the same notice three times shows once, counted; the builder's contract conditions and pledge checks", async () => {
     const { code, hostToken } = await createGame(base, {
       scenario: "crew-dragon-2020",
       years: 2,
@@ -363,6 +363,35 @@ describe("learning to play", () => {
     expect(await toast.count()).toBe(1);
     expect(await page.locator(".toast").count()).toBeLessThanOrEqual(2);
     await shot(page, "learn-notices-desktop");
+
+    // the builder's contract condition and pledge check, checked by the engine's preview
+    await page.locator("#partner-spacex").check();
+    await page.locator("#term-kind").selectOption("contract");
+    await page.locator("#add-term").click();
+    expect(await page.locator("#term-0-state").inputValue()).toBe("uae");
+    expect(await page.locator("#term-0-company").inputValue()).toBe("spacex");
+    await page.locator("#term-0-condition-kind").selectOption("minFlights");
+    const flights = page.locator("#term-0-condition-value");
+    await flights.fill("99");
+    const preview = page.locator("#proposal-preview");
+    await preview.filter({ hasText: "flights condition is out of range" }).waitFor();
+    await flights.fill("2");
+    await preview.filter({ hasText: "pays" }).waitFor();
+    await page.locator("#term-kind").selectOption("pledge");
+    await page.locator("#add-term").click();
+    await page.locator("#term-1-by").selectOption("spacex");
+    await page.locator("#term-1-text").fill("We keep our price down");
+    await page.locator("#term-1-check-order").selectOption("listPrice");
+    await page.locator("#term-1-check-op").selectOption("<=");
+    await page.locator("#term-1-check-value").fill("60");
+    await preview.filter({ hasText: "pays" }).waitFor();
+    await shot(page, "learn-conditions-desktop");
+    await page.locator("#send-proposal").click();
+    const mine = page.locator("article.proposal", { hasText: "We keep our price down" });
+    await mine.waitFor();
+    const terms = await mine.locator(".terms").textContent();
+    expect(terms).toContain("if it flies at least 2 flights");
+    expect(terms).toContain("(checked: list price at most 60)");
     await boris.leave();
     await host.leave();
     await p.context.close();

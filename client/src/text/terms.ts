@@ -4,6 +4,18 @@
  */
 import type { ContractCondition, Term } from "../../../shared/rules/types.ts";
 import type { TermKind } from "../../../shared/scenario/schema.ts";
+import { CONDITION_TEXT } from "./conditions.ts";
+
+/** The checkable orders' names where no scenario is at hand (a deal's line in a list). */
+const ORDER_NAMES: Record<string, string> = {
+  sanctions: "sanctions level",
+  diversion: "diversion to the military (%)",
+  roleLevel: "ISS role",
+  covertSale: "covert sale",
+  touristSeats: "tourist seats",
+  listPrice: "list price",
+  flightsNextYear: "flights next year",
+};
 
 type NameOf = (role: string) => string;
 
@@ -34,7 +46,19 @@ export function termText(t: Term, name: NameOf): string {
     case "techTransfer":
       return `${name(t.provider)} passes ${name(t.recipient)} ${t.points} points of know-how for ${t.price}`;
     case "pledge":
-      return `${name(t.by)} pledges: “${t.text}”`;
+      return `${name(t.by)} pledges: “${t.text}”${
+        t.check
+          ? CONDITION_TEXT.checkText(
+              ORDER_NAMES[t.check.order] ?? t.check.order,
+              t.check.op,
+              typeof t.check.value === "boolean"
+                ? t.check.value
+                  ? "yes"
+                  : "no"
+                : String(t.check.value),
+            )
+          : ""
+      }`;
   }
 }
 

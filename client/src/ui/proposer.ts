@@ -4,11 +4,18 @@
  * proposal that would be refused says why before it is sent.
  */
 import { previewProposal } from "../../../shared/rules/legal.ts";
-import type { Proposal, Term } from "../../../shared/rules/types.ts";
+import { PLEDGE_ORDERS } from "../../../shared/rules/schemas.ts";
+import type {
+  ContractCondition,
+  PledgeCheck,
+  Proposal,
+  Term,
+} from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { TERM_KINDS, type TermKind } from "../../../shared/scenario/schema.ts";
 import type { Table } from "../state/table.ts";
-import { REJECTION_TEXT } from "../text/index.ts";
+import { CONDITION_TEXT as C, type CheckOp, type ConditionKind } from "../text/conditions.ts";
+import { REJECTION_TEXT, TEXT } from "../text/index.ts";
 import { type FieldName, BUILDER_TEXT as T, TERM_FIELDS } from "../text/terms.ts";
 import { h, replace } from "./dom.ts";
 import { notify } from "./notices.ts";
@@ -16,6 +23,38 @@ import { notify } from "./notices.ts";
 interface Draft {
   kind: TermKind;
   values: Record<string, string | number>;
+}
+
+const CONDITION_KINDS: readonly ConditionKind[] = ["minFlights", "noSeatsTo", "maxListPrice"];
+const CHECK_OPS: readonly CheckOp[] = ["<=", ">=", "=="];
+
+/** A contract's condition from a draft row's condKind / condValue. */
+function conditionOf(v: Draft["values"]): ContractCondition | null {
+  switch (v.condKind) {
+    case "minFlights":
+      return { kind: "minFlights", flights: Number(v.condValue ?? 0) };
+    case "noSeatsTo":
+      return { kind: "noSeatsTo", role: String(v.condValue ?? "") };
+    case "maxListPrice":
+      return { kind: "maxListPrice", price: Number(v.condValue ?? 0) };
+    default:
+      return null;
+  }
+}
+
+/** What a checkable order's value is: a level's name, yes or no, or a number. */
+function checkValueOf(order: string, raw: string | number | undefined): PledgeCheck["value"] {
+  if (order === "roleLevel") return String(raw ?? "full");
+  if (order === "covertSale") return raw === "true";
+  return Number(raw ?? 0);
+}
+
+/** A pledge's check from a draft row's checkOrder / checkOp / checkValue. */
+function checkOf(v: Draft["values"]): PledgeCheck | null {
+  const order = PLEDGE_ORDERS.find((o) => o === v.checkOrder);
+  if (!order) return null;
+  const op = CHECK_OPS.find((o) => o === v.checkOp) ?? "<=";
+  return { order, op, value: checkValueOf(order, v.checkValue) };
 }
 
 /** A term from a draft row, in the shape the engine checks. */
@@ -47,7 +86,7 @@ function termOf(d: Draft): Term {
         state: role("state"),
         company: role("company"),
         value: num("value"),
-        condition: null,
+        condition: conditionOf(v),
       };
     case "techTransfer":
       return {
@@ -58,7 +97,7 @@ function termOf(d: Draft): Term {
         price: num("price"),
       };
     case "pledge":
-      return { kind: "pledge", by: role("by"), text: String(v.text ?? ""), check: null };
+      return { kind: "pledge", by: role("by"), text: String(v.text ?? ""), check: checkOf(v) };
   }
 }
 
@@ -69,6 +108,17 @@ function draftOf(t: Term): Draft {
   for (const f of TERM_FIELDS[t.kind]) {
     const x = fields[f.key];
     if (typeof x === "string" || typeof x === "number") values[f.key] = x;
+  }
+  if (t.kind === "contract" && t.condition) {
+    const c = t.condition;
+    values.condKind = c.kind;
+    values.condValue =
+      c.kind === "minFlights" ? c.flights : c.kind === "noSeatsTo" ? c.role : c.price;
+  }
+  if (t.kind === "pledge" && t.check) {
+    values.checkOrder = t.check.order;
+    values.checkOp = t.check.op;
+    values.checkValue = String(t.check.value);
   }
   return { kind: t.kind, values };
 }
@@ -183,7 +233,9 @@ export function proposerPanel(table: Table): ProposerPanel {
     replace(
       termsBox,
       ...drafts.map((d, i) => {
-        const fields = TERM_FIELDS[d.kind].map((f) => field(d, i, f, roles));
+        const fields: HTMLElement[] = TERM_FIELDS[d.kind].map((f) => field(d, i, f, roles));
+        if (d.kind === "contract") fields.push(conditionFields(d, i));
+        if (d.kind === "pledge") fields.push(checkFields(d, i));
         const remove = h(
           "button",
           { type: "button", class: "link-button" },
@@ -203,6 +255,121 @@ export function proposerPanel(table: Table): ProposerPanel {
       }),
     );
     refreshPreview();
+  };
+
+  /** A select of `options` ([value, label]) bound to `d.values[key]`; a change redraws the terms. */
+  const choice = (
+    d: Draft,
+    id: string,
+    key: string,
+    label: string,
+    options: [string, string][],
+  ): HTMLElement => {
+    const current = String(d.values[key] ?? "");
+    if (!options.some(([v]) => v === current)) d.values[key] = options[0]?.[0] ?? "";
+    const select = h(
+      "select",
+      { id },
+      ...options.map(([v, text]) => h("option", { value: v, selected: v === d.values[key] }, text)),
+    );
+    select.addEventListener("change", () => {
+      d.values[key] = select.value;
+      renderTerms();
+      document.getElementById(id)?.focus();
+    });
+    return h("div", { class: "field" }, h("label", { for: id }, label), select);
+  };
+
+  /** A number input bound to `d.values[key]`, checked by the preview as it changes. */
+  const amount = (d: Draft, id: string, key: string, label: string): HTMLElement => {
+    const input = h("input", {
+      id,
+      type: "number",
+      min: 0,
+      step: 1,
+      inputmode: "numeric",
+      value: String(d.values[key] ?? 0),
+    });
+    input.addEventListener("input", () => {
+      d.values[key] = Number(input.value);
+      refreshPreview();
+    });
+    return h("div", { class: "field" }, h("label", { for: id }, label), input);
+  };
+
+  /** A contract's optional condition: its kind, then the flights, the seat or the price. */
+  const conditionFields = (d: Draft, i: number): HTMLElement => {
+    const id = `term-${i}-condition`;
+    const parts = [
+      choice(d, `${id}-kind`, "condKind", C.condition, [
+        ["", C.none],
+        ...CONDITION_KINDS.map((k): [string, string] => [k, C.kinds[k]]),
+      ]),
+    ];
+    const kind = CONDITION_KINDS.find((k) => k === d.values.condKind);
+    if (kind === "noSeatsTo") {
+      const seats = (view?.order ?? []).filter((r) => r !== d.values.company);
+      parts.push(
+        choice(
+          d,
+          `${id}-value`,
+          "condValue",
+          C.value.noSeatsTo,
+          seats.map((r) => [r, name(r)]),
+        ),
+      );
+    } else if (kind) {
+      if (typeof d.values.condValue !== "number")
+        d.values.condValue = kind === "minFlights" ? 1 : 50;
+      parts.push(amount(d, `${id}-value`, "condValue", C.value[kind]));
+    }
+    return h("div", { class: "term-extra" }, ...parts);
+  };
+
+  /** A pledge's optional check: one of the pledging seat's orders, at most / least / exactly. */
+  const checkFields = (d: Draft, i: number): HTMLElement => {
+    const id = `term-${i}-check`;
+    const orders = table.scenario.roles[String(d.values.by)]?.orders ?? [];
+    const checkable = PLEDGE_ORDERS.filter((o) => orders.includes(o));
+    const parts = [
+      choice(d, `${id}-order`, "checkOrder", C.check, [
+        ["", C.checkNone],
+        ...checkable.map((o): [string, string] => [o, table.scenario.orderText[o]?.label ?? o]),
+      ]),
+    ];
+    const order = checkable.find((o) => o === d.values.checkOrder);
+    if (order) {
+      const named = order === "roleLevel" || order === "covertSale";
+      parts.push(
+        choice(
+          d,
+          `${id}-op`,
+          "checkOp",
+          C.checkOp,
+          (named ? (["=="] as const) : CHECK_OPS).map((o): [string, string] => [o, C.ops[o]]),
+        ),
+      );
+      if (order === "roleLevel")
+        parts.push(
+          choice(d, `${id}-value`, "checkValue", C.checkValue, [
+            ["full", TEXT.orderValues.named.full ?? "full"],
+            ["reduced", TEXT.orderValues.named.reduced ?? "reduced"],
+          ]),
+        );
+      else if (order === "covertSale")
+        parts.push(
+          choice(d, `${id}-value`, "checkValue", C.checkValue, [
+            ["false", TEXT.orderValues.no],
+            ["true", TEXT.orderValues.yes],
+          ]),
+        );
+      else {
+        if (typeof d.values.checkValue !== "number") d.values.checkValue = 0;
+        parts.push(amount(d, `${id}-value`, "checkValue", C.checkValue));
+      }
+      parts.push(h("p", { class: "muted" }, C.hint));
+    }
+    return h("div", { class: "term-extra" }, ...parts);
   };
 
   const field = (d: Draft, i: number, f: { key: string; type: FieldName }, roles: string[]) => {
@@ -231,7 +398,16 @@ export function proposerPanel(table: Table): ProposerPanel {
       d.values[f.key] = f.type === "number" ? Number(input.value) : input.value;
       refreshPreview();
     });
-    input.addEventListener("change", () => refreshPreview());
+    input.addEventListener("change", () => {
+      // the pledging seat's orders and the contract's company decide the extra fields
+      if (
+        (d.kind === "pledge" && f.key === "by") ||
+        (d.kind === "contract" && f.key === "company")
+      ) {
+        renderTerms();
+        document.getElementById(id)?.focus();
+      } else refreshPreview();
+    });
     return h("div", { class: "field" }, h("label", { for: id }, T.fields[f.key] ?? f.key), input);
   };
 
