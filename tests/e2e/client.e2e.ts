@@ -425,6 +425,9 @@ describe("the browser client", () => {
     await onBoard(page, "Crisis");
     await page.locator("#crisis-firm-means", { hasText: "chance the crisis escalates" }).waitFor();
     expect(await page.locator("#crisis-deescalate-means").textContent()).toContain("Tension −10");
+    // what ends a crisis is said (both choices or the clock), and Ready is not offered
+    expect(await page.locator("#crisis-ends").textContent()).toContain("both chosen");
+    expect(await page.locator("#ready").isVisible()).toBe(false);
     await shot(page, "board-crisis-desktop");
     await expectAccessible(page, "crisis desktop");
     // the host, on a phone, has no choice to make: it is told a crisis is under way

@@ -276,6 +276,21 @@ describe("learning to play", () => {
     expect(await page.locator("#guide").count()).toBe(0);
     await shot(page, "learn-board-desktop");
     await expectAccessible(page, "board desktop");
+
+    // a year later: the note is gone, and the score's Tension term is a sentence with the
+    // year's final Tension (as the report's own Tension line gives it)
+    await page.locator("#ready").click();
+    await onBoard(page, "Negotiation");
+    await page.locator("#ready").click();
+    await page.locator("#report-title", { hasText: "2020" }).waitFor({ timeout: 20_000 });
+    expect(await page.locator("#coop-note").isVisible()).toBe(false);
+    const line =
+      (await page.locator("#report h3", { hasText: "Tension" }).first().textContent()) ?? "";
+    const after = Number(/→ ([\d.]+)/.exec(line)?.[1]);
+    expect(Number.isFinite(after)).toBe(true);
+    expect(await page.locator("#score-terms").textContent()).toContain(
+      `Tension ended the year at ${Math.round(after)} of 100`,
+    );
     await p.context.close();
   });
 

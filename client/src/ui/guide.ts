@@ -193,7 +193,9 @@ export function guide(table: Table): Guide {
     place();
     inSight();
     place();
-    next.focus();
+    // the step reads from its top; Next (kept in sight at the box's foot) has the focus
+    next.focus({ preventScroll: true });
+    box.scrollTop = 0;
     announce(T.announce(counter.textContent, step.title, [text, ...(step.list ?? [])].join(" ")));
   }
 
