@@ -239,8 +239,8 @@ export class Board extends Phaser.Scene {
     this.anchors.clear();
     for (const role of view.order) {
       const seat = view.seats[role];
-      const site = siteOf(this.table.scenario.roles[role]);
-      if (!seat) continue;
+      const site = siteOf(this.table.scenario, role);
+      if (!seat || !site) continue;
       const p = this.art.project(site.lon, site.lat);
       const n = atSite.get(site.name) ?? 0;
       atSite.set(site.name, n + 1);

@@ -3,7 +3,8 @@
  * graph (the board and the debrief): kept beside text/index.ts so each can change on its own.
  */
 
-const share = (x: number) => `${Math.round(x * 100)} %`;
+// a no-break space: "70 %" never breaks before its sign
+const share = (x: number) => `${Math.round(x * 100)}\u00a0%`;
 
 export const FX_TEXT = {
   tab: "Ties",
@@ -26,7 +27,7 @@ export const FX_TEXT = {
         price > 0 && payers.length
           ? `, ${Math.round(price)} a seat paid by ${payers.join(" and ")}`
           : "";
-      return `${seats} × ${crew} crew to the station on ${vehicle}'s vehicle${given}${paid}`;
+      return `${seats} × ${crew} crew to the station, flown by ${vehicle}${given}${paid}`;
     },
     market: "Paying customers",
     outside: "an outside provider",

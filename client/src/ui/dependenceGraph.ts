@@ -135,7 +135,7 @@ function figure(view: PlayerView, links: DependenceLink[], year: number): SVGEle
   const nodes = roles.map((r) => {
     const seat = view.seats[r] as PublicSeat;
     const [x, y] = at.get(r) as [number, number];
-    const label = svg("text", { x, y: y + NODE + 14, "text-anchor": "middle", class: "dep-label" });
+    const label = svg("text", { x, y: y + NODE + 21, "text-anchor": "middle", class: "dep-label" });
     label.textContent = seat.short;
     const ring = exposed.has(r)
       ? svg("circle", { cx: x, cy: y, r: NODE + 6, class: "dep-exposed" })
@@ -209,7 +209,7 @@ export function dependenceBody(view: PlayerView, report: YearReport | null): HTM
   );
   const fig = h("div", { class: "dep-figure" });
   fig.appendChild(figure(view, links, report.year));
-  return [fig, legend(), list];
+  return [h("div", { class: "dep-body" }, h("div", { class: "dep-visual" }, fig, legend()), list)];
 }
 
 /** The board's Ties tab: the graph of the last resolved year, redrawn when a year resolves. */
