@@ -30,7 +30,8 @@ function cards(list: readonly Card[]): HTMLElement {
 }
 
 export function timeline(): { el: HTMLElement; update: (v: PlayerView) => void } {
-  const list = h("ol", {});
+  // focusable, so a keyboard can scroll a strip wider than a phone (axe: scrollable-region-focusable)
+  const list = h("ol", { tabindex: 0 });
   const el = h("nav", { class: "timeline", id: "timeline", "aria-label": T.label }, list);
   let drawn = "";
   const update = (view: PlayerView) => {
