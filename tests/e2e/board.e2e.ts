@@ -183,6 +183,13 @@ describe("the board's resolution, timeline and dependence graph", () => {
     await shot(page, "board-fx-ties-desktop");
     expect(await axeProblems(page), "axe on the Ties tab, desktop").toEqual([]);
 
+    // a board opened after the resolution (a reload) draws it as it ended: no event, no motion
+    const docked = after?.docked;
+    await page.reload();
+    await page.locator("#stage canvas").waitFor();
+    await page.waitForFunction(() => (globalThis as { __boardFx?: Fx }).__boardFx?.year === 2020);
+    expect(await fx(page)).toMatchObject({ animations: 0, animating: false, docked });
+
     // the last year: the debrief shows the graph at its peak
     await page.locator("#ready").click();
     await page.locator("#phase", { hasText: "Negotiation" }).waitFor();

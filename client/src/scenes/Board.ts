@@ -24,6 +24,8 @@ const PAD = 4;
 const STEP_DEGREES = 0.5;
 const STEP_MS = 120;
 const ISS_PERIOD_MS = 24_000;
+/** How long after a view with a new report its `yearResolved` event may still arrive. */
+const EVENT_GRACE_MS = 1000;
 const COOP = 0x2ec4b6;
 const TENSION_LOW = [0xf4, 0xa2, 0x59] as const;
 const TENSION_HIGH = [0xe6, 0x39, 0x46] as const;
@@ -171,6 +173,13 @@ export class Board extends Phaser.Scene {
     this.drawGauge(this.coop, 0, TEXT.board.cooperation, view.cooperation, COOP);
     this.drawGauge(this.tension, 1, TEXT.board.tension, view.tension, tensionColour(view.tension));
     this.drawTokens();
+    // a year that resolved while this board missed its event (a dropped connection): after the
+    // event's moment has passed, show that year as it ended, without animating it
+    const last = view.reports.at(-1);
+    if (last && last.year > this.fx.state.year)
+      this.time.delayedCall(EVENT_GRACE_MS, () => {
+        if (last.year > this.fx.state.year) this.fx.show(resolutionOf(last));
+      });
   }
 
   private drawGauge(g: Gauge, place: 0 | 1, name: string, value: number, colour: number): void {
