@@ -75,14 +75,24 @@ export function depOf(dep: Record<string, DependenceParts>, a: string, b: string
   return dep[pairKey(a, b)]?.total ?? 0;
 }
 
+/** M from the two dependences of a pair: min(dep(a→b), dep(b→a)). */
+export function mutualOf(ab: number, ba: number): number {
+  return Math.min(ab, ba);
+}
+
+/** V(a→b) from the two dependences of a pair: max(0, dep(a→b) − dep(b→a)). */
+export function vulnerabilityOf(ab: number, ba: number): number {
+  return Math.max(0, ab - ba);
+}
+
 /** M(a,b) = min(dep(a→b), dep(b→a)). */
 export function mutual(dep: Record<string, DependenceParts>, a: string, b: string): number {
-  return Math.min(depOf(dep, a, b), depOf(dep, b, a));
+  return mutualOf(depOf(dep, a, b), depOf(dep, b, a));
 }
 
 /** V(a→b) = max(0, dep(a→b) − dep(b→a)). */
 export function vulnerability(dep: Record<string, DependenceParts>, a: string, b: string): number {
-  return Math.max(0, depOf(dep, a, b) - depOf(dep, b, a));
+  return vulnerabilityOf(depOf(dep, a, b), depOf(dep, b, a));
 }
 
 /** An executed seat whose payer, provider and beneficiary are three different states. */

@@ -24,6 +24,7 @@ export const SCENARIO_FIELD_VISIBILITY = {
   startYear: "public",
   defaultPreset: "public",
   presets: "public",
+  sites: "public",
   roles: "public",
   rivalPair: "public",
   startTension: "public",

@@ -154,6 +154,17 @@ export const objectiveSchema = z.discriminatedUnion("kind", [
 ]);
 export type Objective = z.infer<typeof objectiveSchema>;
 
+/**
+ * A place on the board's globe (LOOK.md): a launch site, or for a state without one its
+ * capital. Longitude and latitude in degrees.
+ */
+export const siteSchema = z.object({
+  name: z.string().min(1),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
+export type Site = z.infer<typeof siteSchema>;
+
 export const roleSchema = z.object({
   name: z.string().min(1),
   short: z.string().min(1).max(12),
@@ -166,6 +177,8 @@ export const roleSchema = z.object({
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   shape: z.string().min(1),
   flag: z.string(),
+  /** Where the role's token sits and its flights leave from: a key of the scenario's `sites`. */
+  site: z.string(),
   budgetBase: money,
   startingCash: money,
   crewNeed: count,
@@ -299,6 +312,8 @@ export const scenarioSchema = z
     startYear: z.number().int().min(1957).max(2200),
     defaultPreset: z.string(),
     presets: z.record(z.string(), presetSchema),
+    /** The places on the globe the roles name (launch sites, capitals). */
+    sites: z.record(id, siteSchema),
     roles: z.record(id, roleSchema),
     /** The two states whose relationship the Realist lens watches. */
     rivalPair: z.tuple([z.string(), z.string()]),
@@ -493,6 +508,11 @@ export const scenarioSchema = z
         bad(at("crewNeed"), "a company has no crew need");
       if (role.homeState !== null && !isRole(role.homeState))
         bad(at("homeState"), `names unknown role "${role.homeState}"`);
+      if (!Object.hasOwn(s.sites, role.site))
+        bad(
+          at("site"),
+          `names unknown site "${role.site}" (sites: ${Object.keys(s.sites).join(", ")})`,
+        );
       if (
         role.vehicle &&
         role.vehicle.startReadiness > role.vehicle.readinessNeeded &&

@@ -114,10 +114,33 @@ describe("invalid scenarios name every bad field", () => {
     expect(() => loadScenario(fixturePath("bad"))).toThrow(/rivalPair\[1\][\s\S]*china/);
   });
 
+  it("a role whose site the scenario does not name is refused, naming the field", () => {
+    const json = readFixture("mini");
+    (json.roles as Record<string, { site: string }>).uae = {
+      ...(json.roles as Record<string, { site: string }>).uae,
+      site: "atlantis",
+    } as { site: string };
+    const result = parseScenario(json);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^roles\.uae\.site: names unknown site "atlantis"/),
+    ]);
+  });
+
+  it("every shipped scenario places every role at one of its own sites", () => {
+    for (const id of ["crew-dragon-2020", "lunar-gateway-2033"]) {
+      const s = loadScenario(id);
+      for (const [role, spec] of Object.entries(s.roles))
+        expect(Object.hasOwn(s.sites, spec.site), `${id} ${role} at ${spec.site}`).toBe(true);
+    }
+  });
+
   const missing = [
     "summary",
     "tension.incomeReference",
     "roles.us.crewNeed",
+    "roles.us.site",
     "roles.russia.vehicle.seatsPerFlight",
     "deck.0.onlyWhenFundingBelow",
   ];

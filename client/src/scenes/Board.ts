@@ -6,9 +6,11 @@
 import * as Phaser from "phaser";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { ASSETS, REGISTRY, SCENES } from "../keys.ts";
+import { resolutionOf } from "../state/resolution.ts";
 import type { Table } from "../state/table.ts";
 import { TEXT } from "../text/index.ts";
 import { GlobeArt, type Topology } from "./globe.ts";
+import { type Point, ResolutionFx } from "./resolutionFx.ts";
 import { drawToken } from "./shapes.ts";
 import { siteOf } from "./sites.ts";
 
@@ -22,6 +24,8 @@ const PAD = 4;
 const STEP_DEGREES = 0.5;
 const STEP_MS = 120;
 const ISS_PERIOD_MS = 24_000;
+/** How long after a view with a new report its `yearResolved` event may still arrive. */
+const EVENT_GRACE_MS = 1000;
 const COOP = 0x2ec4b6;
 const TENSION_LOW = [0xf4, 0xa2, 0x59] as const;
 const TENSION_HIGH = [0xe6, 0x39, 0x46] as const;
@@ -57,6 +61,12 @@ export class Board extends Phaser.Scene {
   private centre: [number, number] = [0, 0];
   private still = false;
   private unsubscribe: (() => void) | null = null;
+  private stopEvents: (() => void) | null = null;
+  private fx!: ResolutionFx;
+  /** Each seat's token on screen this rotation step (on the rim when its site is hidden). */
+  private anchors = new Map<string, Point>();
+  private issAt: Point = [0, 0];
+  private issBehind = false;
 
   constructor() {
     super(SCENES.board);
@@ -73,11 +83,34 @@ export class Board extends Phaser.Scene {
     this.iss = this.add.graphics();
     this.coop = this.gauge();
     this.tension = this.gauge();
+    this.fx = new ResolutionFx(
+      this,
+      {
+        anchor: (role) => this.anchors.get(role) ?? null,
+        seat: (role) => this.table.view?.seats[role],
+        iss: () => this.issAt,
+        centre: () => this.centre,
+        radius: () => this.radius,
+      },
+      this.still,
+    );
+    // a board that opens after a resolution shows it as it ended: only an event animates
+    const last = this.table.view?.reports.at(-1);
+    this.fx.show(last ? resolutionOf(last) : null);
     this.layout();
     this.scale.on("resize", this.layout, this);
     this.unsubscribe = this.table.viewChanged.on((v) => this.drawView(v));
+    this.stopEvents = this.table.events.on((events) => {
+      for (const e of events) {
+        if (e.type === "yearResolved") {
+          const report = this.table.view?.reports.find((r) => r.year === e.year);
+          if (report) this.fx.play(resolutionOf(report), this.time.now);
+        } else if (e.type === "dealConcluded") this.fx.flash(e.parties, this.time.now);
+      }
+    });
     this.events.once("shutdown", () => {
       this.unsubscribe?.();
+      this.stopEvents?.();
       this.scale.off("resize", this.layout, this);
     });
     if (!this.still)
@@ -88,6 +121,7 @@ export class Board extends Phaser.Scene {
 
   override update(time: number): void {
     this.drawIss(this.still ? 0.3 : (time % ISS_PERIOD_MS) / ISS_PERIOD_MS);
+    this.fx.draw(time, this.issBehind);
   }
 
   private gauge(): Gauge {
@@ -139,6 +173,13 @@ export class Board extends Phaser.Scene {
     this.drawGauge(this.coop, 0, TEXT.board.cooperation, view.cooperation, COOP);
     this.drawGauge(this.tension, 1, TEXT.board.tension, view.tension, tensionColour(view.tension));
     this.drawTokens();
+    // a year that resolved while this board missed its event (a dropped connection): after the
+    // event's moment has passed, show that year as it ended, without animating it
+    const last = view.reports.at(-1);
+    if (last && last.year > this.fx.state.year)
+      this.time.delayedCall(EVENT_GRACE_MS, () => {
+        if (last.year > this.fx.state.year) this.fx.show(resolutionOf(last));
+      });
   }
 
   private drawGauge(g: Gauge, place: 0 | 1, name: string, value: number, colour: number): void {
@@ -189,7 +230,9 @@ export class Board extends Phaser.Scene {
     const t = phase * 2 * Math.PI;
     const [x, y] = this.ringPoint(t);
     // behind the globe on the far half of the ring
-    this.iss.setDepth(Math.sin(t) < 0 ? 0 : 4);
+    this.issBehind = Math.sin(t) < 0;
+    this.issAt = [x, y];
+    this.iss.setDepth(this.issBehind ? 0 : 4);
     this.iss.clear();
     this.iss.fillStyle(0xffffff, 1).fillRect(x - 7, y - 1.5, 14, 3);
     this.iss.fillStyle(0xcfe0ff, 1).fillRect(x - 2, y - 4, 4, 8);
@@ -202,22 +245,31 @@ export class Board extends Phaser.Scene {
     g.clear();
     const origin = [this.centre[0] - this.radius - PAD, this.centre[1] - this.radius - PAD];
     const atSite = new Map<string, number>();
+    this.anchors.clear();
     for (const role of view.order) {
       const seat = view.seats[role];
-      const site = siteOf(this.table.scenario.roles[role]);
+      const site = siteOf(this.table.scenario, role);
+      if (!seat || !site) continue;
       const p = this.art.project(site.lon, site.lat);
-      if (!seat || !p) continue;
       const n = atSite.get(site.name) ?? 0;
       atSite.set(site.name, n + 1);
       const r = Math.max(5, Math.min(9, this.radius / 14));
-      drawToken(
-        g,
-        seat.shape,
-        origin[0] + p[0] + n * (2.4 * r),
-        origin[1] + p[1],
-        r,
-        hex(seat.colour),
-      );
+      if (!p) {
+        // on the far side: flights and money leave from the rim, where the site went over
+        const q = this.art.projectAny(site.lon, site.lat);
+        const dx = origin[0] + q[0] - this.centre[0];
+        const dy = origin[1] + q[1] - this.centre[1];
+        const d = Math.hypot(dx, dy) || 1;
+        this.anchors.set(role, [
+          this.centre[0] + (dx / d) * this.radius,
+          this.centre[1] + (dy / d) * this.radius,
+        ]);
+        continue;
+      }
+      const x = origin[0] + p[0] + n * (2.4 * r);
+      const y = origin[1] + p[1];
+      this.anchors.set(role, [x, y]);
+      drawToken(g, seat.shape, x, y, r, hex(seat.colour));
     }
   }
 }

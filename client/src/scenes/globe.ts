@@ -78,6 +78,11 @@ export class GlobeArt {
     ctx.stroke();
   }
 
+  /** Canvas position of a point with the current rotation, near side or far (not clipped). */
+  projectAny(lon: number, lat: number): [number, number] {
+    return this.projection([lon, lat]) ?? [0, 0];
+  }
+
   /** Canvas position of a point with the current rotation, or null on the far side. */
   project(lon: number, lat: number): [number, number] | null {
     const [λ, φ] = this.rotation;

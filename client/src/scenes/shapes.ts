@@ -43,7 +43,13 @@ function cross(x: number, y: number, r: number): [number, number][] {
   ];
 }
 
-function outline(shape: string, x: number, y: number, r: number): [number, number][] | null {
+/** The outline of a token's shape centred at (x, y), or null for a circle (also the SVG marks'). */
+export function tokenOutline(
+  shape: string,
+  x: number,
+  y: number,
+  r: number,
+): [number, number][] | null {
   switch (shape) {
     case "square":
       return polygon(4, x, y, r * 1.2, -Math.PI / 4);
@@ -75,7 +81,7 @@ export function drawToken(
 ): void {
   g.fillStyle(colour, 1);
   g.lineStyle(2, 0x0b1533, 1);
-  const points = outline(shape, x, y, r);
+  const points = tokenOutline(shape, x, y, r);
   if (!points) {
     g.fillCircle(x, y, r);
     g.strokeCircle(x, y, r);

@@ -5,16 +5,20 @@
  */
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Table } from "../state/table.ts";
+import { FX_TEXT } from "../text/board-fx.ts";
 import { TEXT } from "../text/index.ts";
 import { chatPanel } from "./chat.ts";
 import { crisisPanel } from "./crisis.ts";
+import { dependencePanel } from "./dependenceGraph.ts";
 import { h, replace } from "./dom.ts";
 import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
 import { proposerPanel } from "./proposer.ts";
 import { reportPanel } from "./report.ts";
+import { resolutionPanel } from "./resolution.ts";
 import { seatMark } from "./seatMark.ts";
 import { tabs } from "./tabs.ts";
+import { timeline } from "./timeline.ts";
 
 const T = TEXT.board;
 // a crisis ends when both rivals have chosen (its panel says so): Ready does not end it
@@ -74,6 +78,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   );
 
   const stage = h("div", { class: "stage", id: "stage", role: "img", "aria-label": T.globeLabel });
+  // the years and their event cards under the globe (outside the stage: its role is img)
+  const years = timeline();
 
   // own seat
   const seatTitle = h("h2", { id: "seat-title" });
@@ -117,6 +123,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const proposer = proposerPanel(table);
   const inbox = inboxPanel(table, (p) => proposer.counter(p));
   const report = reportPanel();
+  const resolution = resolutionPanel();
+  const ties = dependencePanel();
   const chat = chatPanel(table);
   const crisis = crisisPanel(table);
   const events = h("section", { "aria-labelledby": "events-title" });
@@ -136,7 +144,8 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
       { id: "deals", label: T.tabs.deals, content: [inbox.el, proposer.el] },
       { id: "chat", label: T.tabs.chat, content: [chat.el] },
       { id: "orders", label: T.tabs.orders, content: [orders.el] },
-      { id: "report", label: T.tabs.report, content: [report.el, events] },
+      { id: "report", label: T.tabs.report, content: [report.el, resolution.el, events] },
+      { id: "ties", label: FX_TEXT.tab, content: [ties.el] },
       { id: "table", label: T.tabs.table, content: [seats] },
     ],
     (id) => {
@@ -160,7 +169,10 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     spectating,
     tabbed.el,
   );
-  replace(root, h("div", { class: "board" }, topbar, stage, panel));
+  replace(
+    root,
+    h("div", { class: "board" }, topbar, h("div", { class: "stage-wrap" }, stage, years.el), panel),
+  );
 
   let current: PlayerView | null = null;
   let reportsSeen = -1;
@@ -208,6 +220,9 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     inbox.el.hidden = !pub;
     if (pub) inbox.update(view);
     report.update(view);
+    resolution.update(view);
+    ties.update(view);
+    years.update(view);
     proposer.update(view);
     crisis.update(view);
     chat.update(view);

@@ -9,6 +9,7 @@ import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Table } from "../state/table.ts";
 import { TEXT } from "../text/index.ts";
 import { termText } from "../text/terms.ts";
+import { dependencePeak } from "./dependenceGraph.ts";
 import { h, replace } from "./dom.ts";
 import { terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
@@ -322,6 +323,8 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
         h("div", { class: "debrief-top" }, ranking, world),
         verdicts,
         chart,
+        // the dependence graph at its peak (issue 11, item 6)
+        dependencePeak(view),
         scores,
         ledger,
         exports,
