@@ -6,7 +6,8 @@
  * It works by difference, so that an action costs what it changed and not what
  * the table's history holds (issue 9): views come from one view cache (unchanged
  * seats, deals and reports keep their identity), the JSON of what never changes
- * is made once (`frozenJson`), chat is appended per viewer, only the paths whose
+ * is made once (`frozenJson`), chat is appended per viewer (to the open chunk
+ * of its own list: closed chunks never change), only the paths whose
  * JSON changed for some viewer are grouped again, and a client is shown only the
  * slices added since its last update. The slices are the ones `groupSlices`
  * makes of every viewer's whole `sliceView` (tests/server/longHistory.test.ts
@@ -14,7 +15,9 @@
  */
 import type { Client } from "@colyseus/core";
 import {
-  chatSlicePath,
+  CHAT_CHUNK,
+  chatChunkJson,
+  chatChunkPath,
   groupSlices,
   ownSliceKey,
   sliceView,
@@ -36,7 +39,9 @@ export function viewerOf(key: string): Viewer {
  * Whether a view's value can never change once made, so its JSON may be kept by identity. A
  * view made with the cache shares with the state only open proposals and active deals, which
  * the rules change in place; everything else in it is made for it (seats, private seats,
- * reports) or never changes once made (chat messages, closed proposals, finished deals).
+ * reports) or never changes once made (closed proposals, finished deals). Chat messages never
+ * change either, but their JSON is needed only while a chunk is open (`chatSent`), so it is
+ * not kept for the whole game (it would be ≈ a message's JSON more per message).
  */
 function frozen(value: unknown, field: string): value is object {
   if (value === null || typeof value !== "object") return false;
@@ -44,7 +49,6 @@ function frozen(value: unknown, field: string): value is object {
     case "seats":
     case "private":
     case "reports":
-    case "chat":
       return true;
     case "proposals":
       return (value as { status: string }).status !== "open";
@@ -74,8 +78,12 @@ export class Projection {
   private last = new Map<string, Map<string, string>>();
   /** The keys each path's slices have now. */
   private pathKeys = new Map<string, string[]>();
-  /** How much of each viewer's chat has slices, and its last message then. */
-  private chatSent = new Map<string, { count: number; last: unknown }>();
+  /**
+   * How much of each viewer's chat has slices, its last message then, and the JSON of the
+   * messages of its open chunk (the last, `count % CHAT_CHUNK` long), which the next message
+   * joins.
+   */
+  private chatSent = new Map<string, { count: number; last: unknown; open: string[] }>();
   /** The JSON of view values that never change (see `frozen`). */
   private frozenJson = new WeakMap<object, string>();
   /** The JSON of the other values, within one update (viewers share them). */
@@ -188,7 +196,10 @@ export class Projection {
     else this.pathKeys.delete(path);
   }
 
-  /** Adds slices for the messages of a viewer's chat that have none yet (chat is only added to). */
+  /**
+   * Adds a viewer's new chat messages to its open chunk (chat is only added to), closing it at
+   * CHAT_CHUNK messages: an action re-sends at most one chunk a viewer, whatever the history.
+   */
   private appendChat(viewer: string, chat: PlayerView["chat"]) {
     let sent = this.chatSent.get(viewer);
     if (
@@ -196,19 +207,24 @@ export class Projection {
       (sent.count > chat.length || (sent.count > 0 && chat[sent.count - 1] !== sent.last))
     ) {
       // not the list it was: made again (no rule removes a message, so this should not happen)
-      for (let i = 0; i < sent.count; i++) this.drop(ownSliceKey(chatSlicePath(i), viewer));
+      for (let k = 0; k * CHAT_CHUNK < sent.count; k++)
+        this.drop(ownSliceKey(chatChunkPath(k), viewer));
       sent = undefined;
     }
     if (!sent) {
-      sent = { count: 0, last: undefined };
+      sent = { count: 0, last: undefined, open: [] };
       this.chatSent.set(viewer, sent);
     }
-    for (let i = sent.count; i < chat.length; i++)
-      this.put(
-        ownSliceKey(chatSlicePath(i), viewer),
-        this.json(chat[i], "chat"),
-        this.onlyFor(viewer),
-      );
+    if (sent.count === chat.length) return;
+    const only = this.onlyFor(viewer);
+    for (let i = sent.count; i < chat.length; i++) {
+      sent.open.push(this.json(chat[i], "chat"));
+      if (sent.open.length === CHAT_CHUNK || i === chat.length - 1) {
+        const k = Math.floor(i / CHAT_CHUNK);
+        this.put(ownSliceKey(chatChunkPath(k), viewer), chatChunkJson(sent.open), only);
+        if (sent.open.length === CHAT_CHUNK) sent.open = [];
+      }
+    }
     sent.count = chat.length;
     sent.last = chat[chat.length - 1];
   }

@@ -1,39 +1,44 @@
 /**
  * How a player view travels: the server cuts each viewer's `playerView` into
- * slices (one per top-level field, one per record entry, one per chat message
- * or yearly report), each a JSON string in the synced schema, and shows every
- * client only the slices of its viewer (Colyseus StateView). The client glues
- * the slices it sees back into exactly the `playerView` the engine computed.
- * Slices that every viewer sees alike are one shared slice.
+ * slices (one per top-level field, one per record entry or yearly report, one
+ * per chunk of `CHAT_CHUNK` chat messages), each a JSON string in the synced
+ * schema, and shows every client only the slices of its viewer (Colyseus
+ * StateView). The client glues the slices it sees back into exactly the
+ * `playerView` the engine computed. Slices that every viewer sees alike are one
+ * shared slice.
  */
 import type { PlayerView } from "../rules/view.ts";
 
 /** Record fields: one slice per entry, keyed by id. */
 const RECORDS = ["seats", "private", "proposals", "deals"] as const;
-/**
- * Array fields: one slice per element, keyed by a number that orders them. Chat is keyed by
- * its place in the viewer's own list (a chat id counts within its channel only, and no key may
- * count messages the viewer does not see).
- */
-const LISTS = {
-  chat: (_m: unknown, place: number) => place,
-  reports: (r: { year: number }) => r.year,
-} as const;
+/** Array fields: reports are one slice per element, keyed by year. */
+const LISTS = ["chat", "reports"] as const;
+type ListField = (typeof LISTS)[number];
 
-type ListField = keyof typeof LISTS;
+/**
+ * Chat messages a slice holds. A viewer's chat is cut by place in its own list into chunks of
+ * this many, the slice `chat/#k` holding messages k·CHAT_CHUNK … (k+1)·CHAT_CHUNK − 1 as a JSON
+ * array: a full chunk never changes again, and only the last one grows. Why chunks: each synced
+ * slice costs the server ≈ 870 B of heap beside its JSON (docs/PERFORMANCE.md, Memory), and a
+ * slice per message made chat most of a long game's memory. Why places in the viewer's own
+ * list: a chat id counts within its channel only, and no key, and no chunk's fill, may count
+ * messages the viewer does not see.
+ */
+export const CHAT_CHUNK = 16;
 /** Slices keyed by a place in the viewer's own list (never shared between viewers). */
 const OWN_PLACES = "chat/";
 const isRecord = (f: string): f is (typeof RECORDS)[number] =>
   (RECORDS as readonly string[]).includes(f);
-const isList = (f: string): f is ListField => f in LISTS;
+const isList = (f: string): f is ListField => (LISTS as readonly string[]).includes(f);
 
 /** How a slice's value becomes its JSON (the server memoises what never changes; see project.ts). */
 export type SliceJson = (value: unknown, field: string) => string;
 const plainJson: SliceJson = (value) => JSON.stringify(value);
 
 /**
- * A view as slice path → JSON. Paths: `field`, `field/id` (records) or `field/#n` (lists).
- * `withChat: false` leaves the chat out, for a caller that appends it itself (`chatSlicePath`).
+ * A view as slice path → JSON. Paths: `field`, `field/id` (records), `reports/#year` or
+ * `chat/#chunk` (a JSON array of up to CHAT_CHUNK messages: `chatChunkJson`).
+ * `withChat: false` leaves the chat out, for a caller that appends it itself (`chatChunkPath`).
  */
 export function sliceView(
   view: PlayerView,
@@ -46,11 +51,16 @@ export function sliceView(
       for (const [id, entry] of Object.entries(value as Record<string, unknown>))
         out.set(`${field}/${id}`, json(entry, field));
     } else if (isList(field)) {
-      if (field === "chat" && !withChat) continue;
-      const key = LISTS[field] as (x: unknown, place: number) => number;
-      (value as unknown[]).forEach((item, place) => {
-        out.set(`${field}/#${key(item, place)}`, json(item, field));
-      });
+      const items = value as unknown[];
+      if (field === "reports") {
+        for (const r of items) out.set(`reports/#${(r as { year: number }).year}`, json(r, field));
+        continue;
+      }
+      if (!withChat) continue;
+      for (let k = 0; k * CHAT_CHUNK < items.length; k++) {
+        const chunk = items.slice(k * CHAT_CHUNK, (k + 1) * CHAT_CHUNK);
+        out.set(chatChunkPath(k), chatChunkJson(chunk.map((m) => json(m, field))));
+      }
     } else {
       out.set(field, json(value, field));
     }
@@ -58,9 +68,17 @@ export function sliceView(
   return out;
 }
 
-/** The path of the chat message at `place` in a viewer's own list (as sliceView makes it). */
-export function chatSlicePath(place: number): string {
-  return `chat/#${LISTS.chat(null, place)}`;
+/** The path of chat chunk `k` of a viewer's own list (as sliceView makes it). */
+export function chatChunkPath(k: number): string {
+  return `chat/#${k}`;
+}
+
+/**
+ * A chunk's JSON from its messages' JSON: what JSON.stringify gives the array of them, so a
+ * server that keeps each message's JSON can append without stringifying the chunk again.
+ */
+export function chatChunkJson(messages: readonly string[]): string {
+  return `[${messages.join(",")}]`;
 }
 
 /** The key of a slice that only `viewer` sees, keyed by a place in its own list (see groupSlices). */
@@ -78,7 +96,7 @@ export function slicePath(key: string): string {
 export function assembleView(slices: Iterable<[string, string]>): PlayerView {
   const view: Record<string, unknown> = {};
   for (const f of RECORDS) view[f] = {};
-  const lists: Record<string, [number, unknown][]> = { chat: [], reports: [] };
+  const lists: Record<ListField, [number, unknown][]> = { chat: [], reports: [] };
   for (const [key, json] of slices) {
     const path = slicePath(key);
     const slash = path.indexOf("/");
@@ -89,10 +107,11 @@ export function assembleView(slices: Iterable<[string, string]>): PlayerView {
     const field = path.slice(0, slash);
     const id = path.slice(slash + 1);
     if (isRecord(field)) (view[field] as Record<string, unknown>)[id] = JSON.parse(json);
-    else if (isList(field)) lists[field]?.push([Number(id.slice(1)), JSON.parse(json)]);
+    else if (isList(field)) lists[field].push([Number(id.slice(1)), JSON.parse(json)]);
   }
-  for (const [field, items] of Object.entries(lists))
-    view[field] = items.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  view.reports = lists.reports.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  // each chat slice is a chunk of messages, in order
+  view.chat = lists.chat.sort((a, b) => a[0] - b[0]).flatMap((x) => x[1] as unknown[]);
   return view as unknown as PlayerView;
 }
 
