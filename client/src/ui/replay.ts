@@ -182,7 +182,12 @@ function showReplay(root: HTMLElement, record: GameRecord): void {
     ),
     body,
   );
-  main.addEventListener("keydown", (e) => {
+  // on the document: a step button that became disabled leaves the focus on the body
+  const keys = (e: KeyboardEvent) => {
+    if (!main.isConnected) {
+      document.removeEventListener("keydown", keys);
+      return;
+    }
     const t = e.target as HTMLElement;
     if (t.closest("input, select, textarea, summary")) return;
     if (e.key === "ArrowLeft") go(at - 1);
@@ -191,7 +196,8 @@ function showReplay(root: HTMLElement, record: GameRecord): void {
     else if (e.key === "End") go(n - 1);
     else return;
     e.preventDefault();
-  });
+  };
+  document.addEventListener("keydown", keys);
   replace(root, main);
   draw();
   // the arrow keys work at once: the page's keys go to the replay
