@@ -1,5 +1,8 @@
 /** The replay's and the closed room's debrief sentences (a module of its own, beside index.ts). */
-const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(1)}`;
+const signed = (x: number) => {
+  const n = Math.round(x * 10) / 10;
+  return `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(1)}`;
+};
 
 export const REPLAY_TEXT = {
   watch: "Watch the replay",
