@@ -55,8 +55,8 @@ function recordFrames(): void {
 
 if (clientIsStale()) await buildClient();
 const assets = path.join(CLIENT_DIST, "assets");
-/** Chunks only the debrief loads (client/src/ui/debrief.ts and its lazy chart): not the board's. */
-const DEBRIEF_ONLY = /^(debrief|chart)-/;
+/** Chunks only the debrief and the replay load (ui/debrief.ts, its lazy chart, ui/replay.ts): not the board's. */
+const DEBRIEF_ONLY = /^(debrief|chart|replay)-/;
 let js = 0;
 let debriefJs = 0;
 for (const f of fs.readdirSync(assets)) {

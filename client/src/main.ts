@@ -8,7 +8,7 @@ import "@fontsource/inter/700.css";
 import "./ui/styles.css";
 import type * as Phaser from "phaser";
 import type { PlayerView } from "../../shared/rules/view.ts";
-import { ApiError } from "./net/api.ts";
+import { ApiError, api } from "./net/api.ts";
 import { JoinError } from "./net/connection.ts";
 import { Table } from "./state/table.ts";
 import { REJECTION_TEXT, TEXT } from "./text/index.ts";
@@ -46,11 +46,16 @@ function failure(message: string): void {
 
 async function showTable(code: string): Promise<void> {
   replace(root, h("main", { class: "loading" }, h("p", { role: "status" }, TEXT.lobby.connecting)));
+  // a finished game needs no room (it may have closed): its debrief comes from its record
+  if (await isFinished(code)) return showRecord(code, "debrief");
   let table: Table;
   try {
     table = await Table.open(code);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) failure(TEXT.home.unknownCode);
+    // a finished game whose room has closed: its debrief from the record
+    else if (err instanceof JoinError && (await isFinished(code)))
+      await showRecord(code, "debrief");
     else if (err instanceof JoinError) failure(err.message);
     else failure(TEXT.home.failed(String((err as Error).message ?? err)));
     return;
@@ -80,8 +85,9 @@ async function showTable(code: string): Promise<void> {
       if (want === "lobby") {
         updateScreen = showLobby(root, table);
       } else if (want === "debrief") {
-        const { showDebrief } = await import("./ui/debrief.ts");
-        updateScreen = showDebrief(root, table);
+        const { showDebrief, fromView } = await import("./ui/debrief.ts");
+        const update = showDebrief(root);
+        updateScreen = (v) => update(fromView(table.code, v));
       } else {
         const { showBoard } = await import("./ui/board.ts");
         const { startGame } = await import("./game.ts");
@@ -121,8 +127,21 @@ async function showTable(code: string): Promise<void> {
   if (table.view) await render(table.view);
 }
 
+async function isFinished(code: string): Promise<boolean> {
+  return (await api.game(code).catch(() => null))?.status === "finished";
+}
+
+/** A finished game from its record (no room needed): its replay or its debrief. */
+async function showRecord(code: string, what: "replay" | "debrief"): Promise<void> {
+  const { showPast } = await import("./ui/replay.ts");
+  await showPast(root, code, what);
+}
+
 async function route(): Promise<void> {
-  const join = new URLSearchParams(location.search).get("join");
+  const params = new URLSearchParams(location.search);
+  const past = params.get("replay") ?? params.get("debrief");
+  if (past) return showRecord(normaliseCode(past), params.has("replay") ? "replay" : "debrief");
+  const join = params.get("join");
   const code = join ? normaliseCode(join) : "";
   if (code) await showTable(code);
   else {

@@ -6,8 +6,8 @@
  */
 import type { TensionTerm } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
-import type { Table } from "../state/table.ts";
 import { TEXT } from "../text/index.ts";
+import { REPLAY_TEXT } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { dependencePeak } from "./dependenceGraph.ts";
 import { h, replace } from "./dom.ts";
@@ -17,12 +17,40 @@ import { seatMark } from "./seatMark.ts";
 const T = TEXT.debrief;
 
 /**
+ * What the debrief reads: a live table fills it from its view (`fromView`), a closed room from
+ * its replayed export (state/record.ts), so the debrief can be opened the day after.
+ */
+export interface DebriefData
+  extends Pick<
+    PlayerView,
+    | "scenarioName"
+    | "startYear"
+    | "year"
+    | "cooperation"
+    | "seats"
+    | "order"
+    | "deals"
+    | "reports"
+    | "outcome"
+  > {
+  code: string;
+  /** The viewer's seat, or "". */
+  me: string;
+  /** Rebuilt from the game's record after its room closed. */
+  fromRecord: boolean;
+}
+
+export function fromView(code: string, view: PlayerView, fromRecord = false): DebriefData {
+  return { ...view, code, me: fromRecord ? "" : view.viewer.seat, fromRecord };
+}
+
+/**
  * A seat's score terms over the game: one line per cause (labels carry each year's figures,
  * so a cause scored in several years gets its general name), then the peace dividend and what
  * the end of the game added (secret priority, a conflict's cost), so the lines add up to the
  * final score.
  */
-function summedTerms(view: PlayerView, role: string): TensionTerm[] {
+function summedTerms(view: DebriefData, role: string): TensionTerm[] {
   const sums = new Map<string, { term: TensionTerm; years: number }>();
   for (const r of view.reports)
     for (const t of r.scoreTerms[role] ?? []) {
@@ -57,11 +85,11 @@ function section(id: string, title: string, ...body: (HTMLElement | null)[]): HT
   );
 }
 
-export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) => void {
+export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
   let drawn = "";
   let removeChart: (() => void) | null = null;
 
-  return (view: PlayerView) => {
+  return (view: DebriefData) => {
     const key = JSON.stringify([view.outcome, view.reports.length]);
     if (key === drawn) return;
     drawn = key;
@@ -69,7 +97,7 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
     removeChart = null;
     document.title = `${TEXT.title} · ${T.title(view.scenarioName)}`;
     const outcome = view.outcome;
-    const me = view.viewer.seat;
+    const me = view.me;
     const name = (r: string) => view.seats[r]?.name ?? r;
     const mark = (r: string) => {
       const s = view.seats[r];
@@ -274,7 +302,7 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
         : h("p", { class: "muted" }, T.noDeals),
     );
 
-    const base = `/api/games/${encodeURIComponent(table.code)}`;
+    const base = `/api/games/${encodeURIComponent(view.code)}`;
     const exports = section(
       "exports",
       T.export,
@@ -290,6 +318,15 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
           "a",
           { class: "button", id: "export-csv", href: `${base}/export.csv`, download: "" },
           T.exportCsv,
+        ),
+        h(
+          "a",
+          {
+            class: "button",
+            id: "watch-replay",
+            href: `/?replay=${encodeURIComponent(view.code)}`,
+          },
+          REPLAY_TEXT.watch,
         ),
         h("a", { class: "button primary", href: "/" }, T.again),
       ),
@@ -317,8 +354,11 @@ export function showDebrief(root: HTMLElement, table: Table): (v: PlayerView) =>
             " · ",
             T.years(view.startYear, view.reports.at(-1)?.year ?? view.year),
             " · ",
-            table.code,
+            view.code,
           ),
+          view.fromRecord
+            ? h("p", { class: "muted", id: "from-record" }, REPLAY_TEXT.fromRecord)
+            : null,
         ),
         h("div", { class: "debrief-top" }, ranking, world),
         verdicts,

@@ -18,7 +18,7 @@ const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n
  * Tension's terms as the engine applied them (shared/rules/tension.ts): each named term, and
  * where the 0–100 scale cut a change short, that cut as a line of its own.
  */
-function tensionRows(report: YearReport): TensionTerm[] {
+export function tensionRows(report: YearReport): TensionTerm[] {
   const rows: TensionTerm[] = [];
   for (const line of tensionWaterfall(report).lines) {
     if (line.kind === "term") rows.push(line.term);

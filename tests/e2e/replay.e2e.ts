@@ -1,0 +1,188 @@
+/**
+ * The replay and the closed room's debrief, end to end: a short game (2 years, bots at every
+ * other seat) is played to its end in Chromium, its replay is stepped through year by year and
+ * every year's figures are checked against the export's `years` (read from the JSON, not
+ * recomputed); then the room is left to close and the debrief opens from the game's record.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
+import { freePort } from "../server/helpers.ts";
+import {
+  type ServerProcess,
+  startServer,
+  stopAll,
+  waitUntilReady,
+} from "../server/serverProcess.ts";
+import { axeProblems, launch, newPlayer, type Player, problems, shot } from "./browser.ts";
+
+let server: ServerProcess;
+let browser: Browser;
+let base = "";
+const players: Player[] = [];
+
+beforeAll(async () => {
+  if (clientIsStale()) await buildClient();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // a closed page's seat is held 1 s, so the finished room disposes soon after everyone left
+  server = startServer("e2e-replay", { PORT: String(port), RECONNECT_SECONDS: "1" });
+  await waitUntilReady(server, `${base}/api/health`);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(players.map((p) => p.context.close()));
+  await browser?.close().catch(() => {});
+  await stopAll();
+});
+
+interface ExportYear {
+  year: number;
+  tension: number;
+  cooperation: number;
+  scores: Record<string, number>;
+  dealResults: unknown[];
+  crisis: unknown;
+}
+
+describe("the replay of a finished game", () => {
+  let code = "";
+  let hostToken = "";
+
+  it("a short game is played to its debrief", async () => {
+    const made = (await (
+      await fetch(`${base}/api/games`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          years: 2,
+          seed: "replay-e2e",
+          timers: { briefingSeconds: 600, negotiationSeconds: 1800, commitSeconds: 0 },
+        }),
+      })
+    ).json()) as { code: string; hostToken: string };
+    code = made.code;
+    hostToken = made.hostToken;
+    const p = await newPlayer(browser, "player", "desktop");
+    players.push(p);
+    const { page } = p;
+    await p.context.addInitScript(([c, t]) => localStorage.setItem(`orbital-ties:host:${c}`, t), [
+      code,
+      hostToken,
+    ] as const);
+    await page.goto(`${base}/?join=${code}&renderer=canvas`);
+    await page.locator("#player-name").fill("Ada");
+    await page.locator("button[data-seat=uae]").click();
+    await page.locator("#start-game").click();
+    // the replay of a running game is refused with a sentence
+    const early = await p.context.newPage();
+    await early.goto(`${base}/?replay=${code}`);
+    await early.locator("#replay-error", { hasText: "still running" }).waitFor();
+    await early.close();
+    for (let i = 0; i < 20 && (await page.locator("#debrief").count()) === 0; i++) {
+      const before = `${await page.locator("#year").textContent()} ${await page.locator("#phase").textContent()}`;
+      await page.locator("#ready").click();
+      await page.waitForFunction(
+        (b) => {
+          type Doc = { getElementById(id: string): { textContent: string | null } | null };
+          const d = (globalThis as unknown as { document: Doc }).document;
+          const now = `${d.getElementById("year")?.textContent} ${d.getElementById("phase")?.textContent}`;
+          return d.getElementById("debrief") !== null || now !== b;
+        },
+        before,
+        { timeout: 20_000 },
+      );
+    }
+    await page.locator("#debrief").waitFor();
+    expect(await page.locator("#watch-replay").getAttribute("href")).toBe(`/?replay=${code}`);
+  });
+
+  it("the replay steps through every year with the export's figures", async () => {
+    const exp = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
+      years: ExportYear[];
+    };
+    expect(exp.years).toHaveLength(2);
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await newPlayer(browser, `replay-${size}`, size);
+      players.push(p);
+      const { page } = p;
+      if (size === "desktop") {
+        // from the live debrief's link
+        const player = players[0] as Player;
+        await player.page.locator("#watch-replay").click();
+        await player.page.locator("#replay").waitFor();
+      }
+      await page.goto(`${base}/?replay=${code}`);
+      await page.locator("#replay").waitFor();
+      for (const [i, y] of exp.years.entries()) {
+        if (i > 0) {
+          if (size === "desktop") await page.keyboard.press("ArrowRight");
+          else await page.locator("#replay-next").click();
+        }
+        await page.locator("#replay-year", { hasText: String(y.year) }).waitFor();
+        expect(await page.locator("#replay-tension").textContent()).toContain(
+          `→ ${y.tension.toFixed(1)}`,
+        );
+        expect(await page.locator("#replay-cooperation").textContent()).toContain(
+          `→ ${y.cooperation.toFixed(1)}`,
+        );
+        for (const [role, score] of Object.entries(y.scores))
+          expect(
+            await page.locator(`#replay-scores tr[data-role="${role}"] .year-score`).textContent(),
+          ).toBe(score.toFixed(1));
+        expect(await page.locator("#replay-ran li").count()).toBe(y.dealResults.length);
+        expect(await page.locator("#replay-crisis").count()).toBe(y.crisis ? 1 : 0);
+        expect(
+          await page.locator(`button[data-year="${y.year}"]`).getAttribute("aria-current"),
+        ).toBe("step");
+        await shot(page, `replay-${y.year}-${size}`);
+        expect(await axeProblems(page), `axe on replay ${size}`).toEqual([]);
+      }
+      // the first year again, by the list and by the key
+      expect(await page.locator("#replay-next").isDisabled()).toBe(true);
+      await page.keyboard.press("Home");
+      await page.locator("#replay-year", { hasText: String(exp.years[0]?.year) }).waitFor();
+      expect(await page.locator("#replay-prev").isDisabled()).toBe(true);
+      await p.context.close();
+    }
+  });
+
+  it("the debrief opens from the record after the room has closed", async () => {
+    await Promise.allSettled(players.map((p) => p.context.close()));
+    // the room is gone once the running-room call fails
+    for (let i = 0; i < 100; i++) {
+      const r = await fetch(`${base}/api/games/${code}/hash?token=${hostToken}`);
+      if (r.status === 404) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await fetch(`${base}/api/games/${code}/hash?token=${hostToken}`)).status).toBe(404);
+    const exp = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
+      outcome: { ranking: string[]; finalScores: Record<string, number> };
+    };
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await newPlayer(browser, `closed-${size}`, size);
+      players.push(p);
+      await p.page.goto(`${base}/?join=${code}`);
+      await p.page.locator("#debrief #from-record").waitFor();
+      const rows = p.page.locator("#ranking tbody tr");
+      expect(await rows.count()).toBe(exp.outcome.ranking.length);
+      for (const [i, role] of exp.outcome.ranking.entries()) {
+        expect(await rows.nth(i).getAttribute("data-role")).toBe(role);
+        expect(await rows.nth(i).locator("td").last().textContent()).toBe(
+          (exp.outcome.finalScores[role] ?? 0).toFixed(1),
+        );
+      }
+      await p.page.locator("#chart canvas").first().waitFor();
+      await p.page.waitForTimeout(300);
+      await shot(p.page, `debrief-closed-${size}`);
+      expect(await axeProblems(p.page), `axe on closed debrief ${size}`).toEqual([]);
+      await p.context.close();
+    }
+  });
+
+  it("no console errors and no request off loopback", () => {
+    expect(problems.console).toEqual([]);
+    expect(problems.offsite).toEqual([]);
+  });
+});
