@@ -19,6 +19,9 @@ import { h, replace } from "./dom.ts";
 import { seatMark } from "./seatMark.ts";
 import "./board-fx.css";
 
+/** What the graph reads of a view: the live board and the debrief (live or from the record) both have it. */
+type GraphView = Pick<PlayerView, "seats" | "order" | "reports">;
+
 const T = FX_TEXT.graph;
 const NS = "http://www.w3.org/2000/svg";
 /** Links weaker than half a percent read as 0 % in the list: they are left out. */
@@ -99,7 +102,7 @@ function edge(link: DependenceLink, at: Map<string, [number, number]>): SVGEleme
   );
 }
 
-function figure(view: PlayerView, links: DependenceLink[], year: number): SVGElement {
+function figure(view: GraphView, links: DependenceLink[], year: number): SVGElement {
   const roles = view.order.filter((r) => view.seats[r]);
   const at = new Map<string, [number, number]>();
   const cx = W / 2;
@@ -164,7 +167,7 @@ function figure(view: PlayerView, links: DependenceLink[], year: number): SVGEle
   );
 }
 
-function linkText(view: PlayerView, l: DependenceLink): string {
+function linkText(view: GraphView, l: DependenceLink): string {
   const name = (r: string) => view.seats[r]?.name ?? r;
   return l.kind === "oneSided" && l.exposed && l.over
     ? T.oneSided(name(l.exposed), name(l.over), l.vulnerability, l.mutual)
@@ -182,7 +185,7 @@ function legend(): HTMLElement {
 }
 
 /** The graph of `report` (a figure, a legend and the list), or a sentence when there is none. */
-export function dependenceBody(view: PlayerView, report: YearReport | null): HTMLElement[] {
+export function dependenceBody(view: GraphView, report: YearReport | null): HTMLElement[] {
   if (!report) return [h("p", { class: "muted" }, T.none)];
   const links = dependenceLinks(report, view.order, LEAST);
   const list = h(
@@ -236,7 +239,7 @@ export function dependencePanel(): { el: HTMLElement; update: (v: PlayerView) =>
 }
 
 /** The debrief's card: the graph of the most tied year (`peakDependence`), or null before any. */
-export function dependencePeak(view: PlayerView): HTMLElement | null {
+export function dependencePeak(view: GraphView): HTMLElement | null {
   const peak = peakDependence(view.reports);
   if (!peak) return null;
   return h(
