@@ -46,6 +46,9 @@ afterAll(async () => {
   await stopAll();
 });
 
+/** Tests that play through several screens at two sizes with axe scans: room for a busy 2-core machine. */
+const LONG = 150_000;
+
 async function player(label: string, size: Size): Promise<Player> {
   const p = await newPlayer(browser, label, size);
   // the first-year guide (tests/e2e/learn.e2e.ts walks it) counts as done for these players
@@ -102,51 +105,55 @@ describe("the browser client", () => {
     }
   });
 
-  it("three people create a table, join it by code, sit down and reach the board", async () => {
-    host = await player("host", "desktop");
-    await host.page.goto(url("/"));
-    await host.page.locator("#create-table").click();
-    await host.page.locator(".table-code").waitFor();
-    code = (await host.page.locator(".table-code").textContent()) ?? "";
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    // the share link and its QR code are there
-    expect(await host.page.locator("#share-link").getAttribute("href")).toContain(`join=${code}`);
-    await host.page.locator(".qr svg").waitFor();
-    await shot(host.page, "lobby-host-desktop");
-    await expectAccessible(host.page, "lobby desktop");
-    await sitDown(host.page, "Ada", "uae");
+  it(
+    "three people create a table, join it by code, sit down and reach the board",
+    async () => {
+      host = await player("host", "desktop");
+      await host.page.goto(url("/"));
+      await host.page.locator("#create-table").click();
+      await host.page.locator(".table-code").waitFor();
+      code = (await host.page.locator(".table-code").textContent()) ?? "";
+      expect(code).toMatch(/^[A-Z0-9]{6}$/);
+      // the share link and its QR code are there
+      expect(await host.page.locator("#share-link").getAttribute("href")).toContain(`join=${code}`);
+      await host.page.locator(".qr svg").waitFor();
+      await shot(host.page, "lobby-host-desktop");
+      await expectAccessible(host.page, "lobby desktop");
+      await sitDown(host.page, "Ada", "uae");
 
-    boris = await player("boris", "phone");
-    await boris.page.goto(url(`/?join=${code}`));
-    await boris.page.locator("button[data-seat=russia]").waitFor();
-    await shot(boris.page, "lobby-phone");
-    await expectAccessible(boris.page, "lobby phone");
-    await sitDown(boris.page, "Boris", "russia");
+      boris = await player("boris", "phone");
+      await boris.page.goto(url(`/?join=${code}`));
+      await boris.page.locator("button[data-seat=russia]").waitFor();
+      await shot(boris.page, "lobby-phone");
+      await expectAccessible(boris.page, "lobby phone");
+      await sitDown(boris.page, "Boris", "russia");
 
-    // Cleo types the code on the home page, in lower case with a space
-    cleo = await player("cleo", "desktop");
-    await cleo.page.goto(url("/"));
-    await cleo.page
-      .locator("#join-code")
-      .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
-    await cleo.page.locator("#join-table").click();
-    await sitDown(cleo.page, "Cleo", "spacex");
+      // Cleo types the code on the home page, in lower case with a space
+      cleo = await player("cleo", "desktop");
+      await cleo.page.goto(url("/"));
+      await cleo.page
+        .locator("#join-code")
+        .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+      await cleo.page.locator("#join-table").click();
+      await sitDown(cleo.page, "Cleo", "spacex");
 
-    // the host sees who sits where, then starts
-    await host.page.locator('li.seat[data-role="spacex"] .who', { hasText: "Cleo" }).waitFor();
-    await host.page.locator('li.seat[data-role="russia"] .who', { hasText: "Boris" }).waitFor();
-    await shot(host.page, "lobby-seated-desktop");
-    await host.page.locator("#start-game").click();
-    for (const p of [host, boris, cleo]) await onBoard(p.page, "Briefing");
-    expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
-    expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
-    // give the globe its first frames
-    await host.page.waitForTimeout(500);
-    await shot(host.page, "board-desktop");
-    await shot(boris.page, "board-phone");
-    await expectAccessible(host.page, "board desktop");
-    await expectAccessible(boris.page, "board phone");
-  });
+      // the host sees who sits where, then starts
+      await host.page.locator('li.seat[data-role="spacex"] .who', { hasText: "Cleo" }).waitFor();
+      await host.page.locator('li.seat[data-role="russia"] .who', { hasText: "Boris" }).waitFor();
+      await shot(host.page, "lobby-seated-desktop");
+      await host.page.locator("#start-game").click();
+      for (const p of [host, boris, cleo]) await onBoard(p.page, "Briefing");
+      expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
+      expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
+      // give the globe its first frames
+      await host.page.waitForTimeout(500);
+      await shot(host.page, "board-desktop");
+      await shot(boris.page, "board-phone");
+      await expectAccessible(host.page, "board desktop");
+      await expectAccessible(boris.page, "board phone");
+    },
+    LONG,
+  );
 
   it("a reload keeps the seat", async () => {
     await boris.page.reload();
@@ -304,56 +311,60 @@ describe("the browser client", () => {
     await boris.page.locator("#countering").waitFor({ state: "hidden" });
   });
 
-  it("quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)", async () => {
-    for (const size of ["desktop", "phone"] as const) {
-      const solo = await player(`quick-${size}`, size);
-      await solo.page.goto(url("/"));
-      if (size === "phone") {
-        await tabTo(solo.page, "#quick-play");
-        await solo.page.keyboard.press("Enter");
-      } else await solo.page.locator("#quick-play").click();
-      await solo.page.locator("button[data-seat=uae]").waitFor();
-      await shot(solo.page, `quick-lobby-${size}`);
-      if (size === "phone") {
-        await tabTo(solo.page, "button[data-seat=uae]");
-        await solo.page.keyboard.press("Enter");
-      } else await solo.page.locator("button[data-seat=uae]").click();
-      await onBoard(solo.page, "Briefing");
-      expect(await solo.page.locator("#seat-title").textContent()).toContain(
-        "United Arab Emirates",
-      );
-      // alone at the table, ready ends the phase at once
-      await solo.page.locator("#ready").click();
-      await onBoard(solo.page, "Negotiation");
-      await solo.page.waitForTimeout(300);
-      await shot(solo.page, `quick-board-${size}`);
-      if (size === "desktop") quickUrl = solo.page.url();
-      await solo.page.locator("#inbox-title").waitFor();
-      if (size === "desktop") {
-        // SpaceX's profit bot offers a seat to every state that needs crew: accept it
-        const offer = solo.page.locator("article.proposal", { hasText: "From SpaceX" }).first();
-        await offer.waitFor();
-        expect(await offer.locator(".terms").textContent()).toContain(
-          "SpaceX sells United Arab Emirates",
+  it(
+    "quick play: one click, pick a country, bots play the rest (on the phone by keyboard alone)",
+    async () => {
+      for (const size of ["desktop", "phone"] as const) {
+        const solo = await player(`quick-${size}`, size);
+        await solo.page.goto(url("/"));
+        if (size === "phone") {
+          await tabTo(solo.page, "#quick-play");
+          await solo.page.keyboard.press("Enter");
+        } else await solo.page.locator("#quick-play").click();
+        await solo.page.locator("button[data-seat=uae]").waitFor();
+        await shot(solo.page, `quick-lobby-${size}`);
+        if (size === "phone") {
+          await tabTo(solo.page, "button[data-seat=uae]");
+          await solo.page.keyboard.press("Enter");
+        } else await solo.page.locator("button[data-seat=uae]").click();
+        await onBoard(solo.page, "Briefing");
+        expect(await solo.page.locator("#seat-title").textContent()).toContain(
+          "United Arab Emirates",
         );
-        await offer.locator("button", { hasText: "Accept" }).click();
-        await solo.page
-          .locator("article.proposal.concluded", { hasText: "Deal concluded" })
-          .first()
-          .waitFor();
-        await solo.page.locator(".toast", { hasText: "Deal concluded" }).first().waitFor();
-        await shot(solo.page, "board-deal-desktop");
+        // alone at the table, ready ends the phase at once
+        await solo.page.locator("#ready").click();
+        await onBoard(solo.page, "Negotiation");
+        await solo.page.waitForTimeout(300);
+        await shot(solo.page, `quick-board-${size}`);
+        if (size === "desktop") quickUrl = solo.page.url();
+        await solo.page.locator("#inbox-title").waitFor();
+        if (size === "desktop") {
+          // SpaceX's profit bot offers a seat to every state that needs crew: accept it
+          const offer = solo.page.locator("article.proposal", { hasText: "From SpaceX" }).first();
+          await offer.waitFor();
+          expect(await offer.locator(".terms").textContent()).toContain(
+            "SpaceX sells United Arab Emirates",
+          );
+          await offer.locator("button", { hasText: "Accept" }).click();
+          await solo.page
+            .locator("article.proposal.concluded", { hasText: "Deal concluded" })
+            .first()
+            .waitFor();
+          await solo.page.locator(".toast", { hasText: "Deal concluded" }).first().waitFor();
+          await shot(solo.page, "board-deal-desktop");
+        }
+        // ready again: negotiation ends, the year resolves, next year's briefing shows its report
+        await solo.page.locator("#ready").click();
+        await solo.page.locator("#year", { hasText: "2021" }).waitFor({ timeout: 20_000 });
+        await solo.page.locator("#report-title", { hasText: "2020" }).waitFor();
+        expect(await solo.page.locator("#tension-terms li").count()).toBeGreaterThan(0);
+        expect(await solo.page.locator("#score-terms li").count()).toBeGreaterThan(0);
+        await solo.page.locator("#report").scrollIntoViewIfNeeded();
+        await solo.page.screenshot({ path: `test-results/report-${size}.png` });
       }
-      // ready again: negotiation ends, the year resolves, next year's briefing shows its report
-      await solo.page.locator("#ready").click();
-      await solo.page.locator("#year", { hasText: "2021" }).waitFor({ timeout: 20_000 });
-      await solo.page.locator("#report-title", { hasText: "2020" }).waitFor();
-      expect(await solo.page.locator("#tension-terms li").count()).toBeGreaterThan(0);
-      expect(await solo.page.locator("#score-terms li").count()).toBeGreaterThan(0);
-      await solo.page.locator("#report").scrollIntoViewIfNeeded();
-      await solo.page.screenshot({ path: `test-results/report-${size}.png` });
-    }
-  });
+    },
+    LONG,
+  );
 
   it("the board also draws with WebGL (one smoke screenshot)", async () => {
     const again = players.find((p) => p.label === "quick-desktop");
