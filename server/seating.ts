@@ -111,7 +111,8 @@ export class Seating {
         memberId: member.memberId,
         seat: member.seat,
         kind: member.kind,
-        staff: staff || member.kind === "host" || member.kind === "facilitator",
+        // the member's own flag: a host who sat down keeps the rights without the host token
+        staff: staff || member.staff,
         name: member.name,
         token: o.token,
       };
@@ -231,6 +232,7 @@ export class Seating {
       seat: seated.seat,
       name: seated.name,
       kind: seated.kind,
+      staff: seated.staff,
       tokenHash: hashToken(seated.token),
       now: this.now(),
     });

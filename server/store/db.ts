@@ -70,6 +70,10 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: snapshots were written at every phase change and never read (issue 8): gone
   `DROP TABLE snapshots;`,
+  // 3: the host's rights belong to the member (a host who sits at a seat keeps them when
+  // rejoining with the seat token alone); rows from before were staff exactly by their kind
+  `ALTER TABLE members ADD COLUMN staff INTEGER NOT NULL DEFAULT 0 CHECK (staff IN (0, 1));
+   UPDATE members SET staff = 1 WHERE kind IN ('host', 'facilitator');`,
 ];
 
 /** A table's options as stored: the engine's options plus the bot strategy per role. */
@@ -123,12 +127,16 @@ export interface MemberRecord {
   seat: string;
   name: string;
   kind: MemberKind;
+  /** May pause, resume, extend, skip and end (granted by the host token when the member joined). */
+  staff: boolean;
   tokenHash: string;
   createdAt: number;
 }
 
-export interface NewMember extends Omit<MemberRecord, "createdAt" | "seat"> {
+export interface NewMember extends Omit<MemberRecord, "createdAt" | "seat" | "staff"> {
   seat?: string;
+  /** False when left out. */
+  staff?: boolean;
   now: number;
 }
 
@@ -180,6 +188,7 @@ interface MemberRow {
   seat: string;
   name: string;
   kind: MemberKind;
+  staff: number;
   token_hash: string;
   created_at: number;
 }
@@ -230,6 +239,7 @@ function memberFromRow(r: MemberRow): MemberRecord {
     seat: r.seat,
     name: r.name,
     kind: r.kind,
+    staff: r.staff === 1,
     tokenHash: r.token_hash,
     createdAt: r.created_at,
   };
@@ -289,8 +299,8 @@ export function openStore(dir: string): Store {
       )
       .pluck(),
     addMember: db.prepare(
-      `INSERT INTO members (game_id, member_id, seat, name, kind, token_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO members (game_id, member_id, seat, name, kind, staff, token_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     memberByToken: db.prepare<[string, string], MemberRow>(
       "SELECT * FROM members WHERE game_id = ? AND token_hash = ?",
@@ -376,7 +386,16 @@ export function openStore(dir: string): Store {
     },
 
     addMember(m) {
-      q.addMember.run(m.gameId, m.memberId, m.seat ?? "", m.name, m.kind, m.tokenHash, m.now);
+      q.addMember.run(
+        m.gameId,
+        m.memberId,
+        m.seat ?? "",
+        m.name,
+        m.kind,
+        m.staff ? 1 : 0,
+        m.tokenHash,
+        m.now,
+      );
     },
 
     memberByTokenHash(gameId, tokenHash) {

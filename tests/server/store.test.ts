@@ -229,6 +229,7 @@ describe("store: members", () => {
       seat: "nasa",
       name: "Ada",
       kind: "player",
+      staff: false,
       tokenHash: hashToken(t1),
       createdAt: 10,
     });

@@ -70,7 +70,8 @@ function optionsFor(code: string, want: Want): JoinOptions {
   const hostToken = tokens.host(code) ?? undefined;
   if (want) return { seat: want.seat, name: want.name, ...(hostToken ? { hostToken } : {}) };
   const token = tokens.seat(code);
-  if (token) return { token, ...(hostToken ? { hostToken } : {}) };
+  // the member keeps its host rights on the server: the seat token is enough
+  if (token) return { token };
   if (hostToken) return { hostToken };
   return { spectator: true };
 }
