@@ -39,6 +39,12 @@ export interface Outgoing {
   statement: { text: string };
   chat: { to: string[]; text: string };
   crisisChoice: { choice: "firm" | "deescalate" };
+  // the host's table controls (ui/hostControls.ts)
+  pause: Record<string, never>;
+  resume: Record<string, never>;
+  extend: { seconds: number };
+  skip: Record<string, never>;
+  endGame: Record<string, never>;
 }
 // every key is a real message name
 const outgoingNamesAreMessages: keyof Outgoing extends MessageType ? true : never = true;

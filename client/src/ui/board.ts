@@ -9,6 +9,7 @@ import { TEXT } from "../text/index.ts";
 import { chatPanel } from "./chat.ts";
 import { crisisPanel } from "./crisis.ts";
 import { h, replace } from "./dom.ts";
+import { hostControls } from "./hostControls.ts";
 import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
 import { proposerPanel } from "./proposer.ts";
@@ -118,6 +119,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const report = reportPanel();
   const chat = chatPanel(table);
   const crisis = crisisPanel(table);
+  const host = hostControls(table);
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
   const seats = h(
@@ -154,6 +156,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const panel = h(
     "aside",
     { class: "panel", "aria-label": T.you },
+    host.el,
     mine,
     crisis.el,
     spectating,
@@ -209,6 +212,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     report.update(view);
     proposer.update(view);
     crisis.update(view);
+    host.update(view);
     chat.update(view);
     chatBadge();
     // a year just resolved: its report is what people want to read first
