@@ -193,6 +193,7 @@ export class Seating {
       token: seated.token,
       name: seated.name,
       facilitatorReadsChat: this.table.state.config.facilitatorReadsChat,
+      serverTime: this.now(),
     };
   }
 

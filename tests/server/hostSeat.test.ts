@@ -46,6 +46,8 @@ describe("a seated host", () => {
     rooms.push(first);
     const me = await whoami(first);
     expect(me).toMatchObject({ seat: "us", staff: true });
+    // whoami carries the server's clock, which the client's countdown corrects its own by
+    expect(Math.abs(me.serverTime - Date.now())).toBeLessThan(1_000);
     // a second tab keeps the member seated while the first leaves (as a reload does)
     const again = (await join(srv.base, code, { token: me.token })).room;
     rooms.push(again);

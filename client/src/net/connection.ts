@@ -11,6 +11,7 @@ import type { MessageType, Reply } from "../../../shared/protocol/messages.ts";
 import { assembleView } from "../../../shared/protocol/viewSlices.ts";
 import type { Orders, Term } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
+import { clockOffset } from "./clock.ts";
 import { Stream } from "./stream.ts";
 import { tokens } from "./tokens.ts";
 
@@ -98,6 +99,8 @@ export class Connection {
   readonly rejected = new Stream<Rejected>();
   readonly status = new Stream<Status>();
   identity!: Identity;
+  /** How far the server's clock is ahead of this browser's (ms), measured at each whoami. */
+  clockOffset = 0;
   view: PlayerView | null = null;
   private room: Room;
   private readonly client: Client;
@@ -129,16 +132,18 @@ export class Connection {
       room = await joinRoom(client, code, options);
     }
     const conn = new Connection(client, code, room);
-    conn.identity = await Connection.whoami(room, code);
+    await conn.whoami(room);
     return conn;
   }
 
-  private static async whoami(room: Room, code: string): Promise<Identity> {
+  private async whoami(room: Room): Promise<void> {
     // the SDK only retries a dropped room that has been up minUptime ms (default 5 s)
     room.reconnection.minUptime = 0;
+    const sentAt = Date.now();
     const identity = (await room.request("whoami", {})) as Identity;
-    if (identity.seat !== "") tokens.setSeat(code, identity.token);
-    return identity;
+    this.clockOffset = clockOffset(sentAt, identity.serverTime, Date.now());
+    if (identity.seat !== "") tokens.setSeat(this.code, identity.token);
+    this.identity = identity;
   }
 
   private attach(room: Room): void {
@@ -172,7 +177,7 @@ export class Connection {
       try {
         const room = await joinRoom(this.client, this.code, optionsFor(this.code, null));
         this.attach(room);
-        this.identity = await Connection.whoami(room, this.code);
+        await this.whoami(room);
         this.status.emit("connected");
         return;
       } catch {

@@ -7,6 +7,7 @@ import type { EventsMessage } from "../../../shared/protocol/events.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Scenario } from "../../../shared/scenario/schema.ts";
 import { api, type GameSummary } from "../net/api.ts";
+import { serverNow } from "../net/clock.ts";
 import {
   Connection,
   type Outgoing,
@@ -52,6 +53,11 @@ export class Table {
 
   get staff(): boolean {
     return this.conn.identity.staff;
+  }
+
+  /** Now in the server's clock, which the view's deadlines use (net/clock.ts). */
+  now(): number {
+    return serverNow(this.conn.clockOffset);
   }
 
   get quick(): boolean {

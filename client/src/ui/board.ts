@@ -170,7 +170,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     const v = current;
     if (!v) return;
     if (v.paused) timer.textContent = `${T.paused} ${clock(v.pausedRemaining)}`;
-    else if (v.deadline > 0) timer.textContent = clock(v.deadline - Date.now());
+    else if (v.deadline > 0) timer.textContent = clock(v.deadline - table.now());
     else timer.textContent = T.noTimer;
   };
   const ticker = window.setInterval(tick, 1000);
