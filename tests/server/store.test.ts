@@ -230,6 +230,7 @@ describe("store: members", () => {
       name: "Ada",
       kind: "player",
       staff: false,
+      job: "",
       tokenHash: hashToken(t1),
       createdAt: 10,
     });
