@@ -137,7 +137,33 @@ describe("the host's controls on the board", () => {
     await skewed.page.goto(url(`/?join=${code}`));
     expect(await skewed.page.evaluate(() => Date.now())).toBeGreaterThan(Date.now() + 170_000);
     await sitDown(skewed.page, "Cleo", "spacex");
+  });
 
+  it("in the lobby a member picks a team job with its brief; it is kept on reload and shown on the seat card", async () => {
+    const { page } = boris;
+    await page.locator("#team-jobs").waitFor();
+    await shot(page, "host-lobby-jobs-phone");
+    // by keyboard: the radio group takes the arrow keys
+    await page.locator("#job-negotiator").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.locator("#job-result", { hasText: "treasurer" }).waitFor();
+    expect(await page.locator("#job-treasurer").isChecked()).toBe(true);
+    await host.page
+      .locator('li.seat[data-role="russia"] .who', { hasText: "Boris (treasurer)" })
+      .waitFor();
+    await page.reload();
+    await page.locator("#team-jobs").waitFor();
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { getElementById(id: string): { checked?: boolean } | null };
+          }
+        ).document.getElementById("job-treasurer")?.checked,
+    );
+    expect(await axeProblems(page), "axe on the lobby with team jobs").toEqual([]);
+    await shot(host.page, "host-lobby-jobs-desktop");
+    expect(await axeProblems(host.page), "axe on the host's lobby").toEqual([]);
     await host.page.locator("#start-game").click();
     for (const p of [host, boris, skewed]) await onBoard(p.page, "Briefing");
   });

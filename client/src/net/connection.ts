@@ -6,6 +6,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { EVENTS_MESSAGE, type EventsMessage } from "../../../shared/protocol/events.ts";
+import { JOBS_MESSAGE, type JobsByMember, type TeamJob } from "../../../shared/protocol/jobs.ts";
 import type { Identity, JoinOptions } from "../../../shared/protocol/lobby.ts";
 import type { MessageType, Reply } from "../../../shared/protocol/messages.ts";
 import { assembleView } from "../../../shared/protocol/viewSlices.ts";
@@ -98,6 +99,9 @@ export class Connection {
   readonly events = new Stream<EventsMessage>();
   readonly rejected = new Stream<Rejected>();
   readonly status = new Stream<Status>();
+  /** Every member's team job (the server broadcasts the list on each change). */
+  readonly jobsChanged = new Stream<JobsByMember>();
+  jobs: JobsByMember = {};
   identity!: Identity;
   /** How far the server's clock is ahead of this browser's (ms), measured at each whoami. */
   clockOffset = 0;
@@ -144,6 +148,17 @@ export class Connection {
     this.clockOffset = clockOffset(sentAt, identity.serverTime, Date.now());
     if (identity.seat !== "") tokens.setSeat(this.code, identity.token);
     this.identity = identity;
+    this.jobs = (await room.request(JOBS_MESSAGE, {})) as JobsByMember;
+    this.jobsChanged.emit(this.jobs);
+  }
+
+  /** Takes a team job for my member. */
+  async setJob(job: TeamJob): Promise<Reply> {
+    try {
+      return (await this.room.request("job", { job })) as Reply;
+    } catch (err) {
+      return { ok: false, code: "ERR_SERVER", detail: String(err) };
+    }
   }
 
   private attach(room: Room): void {
@@ -160,6 +175,10 @@ export class Connection {
     room.onStateChange(read);
     read(room.state as SyncedState | undefined);
     room.onMessage(EVENTS_MESSAGE, (events: EventsMessage) => this.events.emit(events));
+    room.onMessage(JOBS_MESSAGE, (jobs: JobsByMember) => {
+      this.jobs = jobs;
+      this.jobsChanged.emit(jobs);
+    });
     room.onDrop(() => this.status.emit("reconnecting"));
     room.onReconnect(() => this.status.emit("connected"));
     room.onLeave((code: number) => {
@@ -206,6 +225,7 @@ export class Connection {
     this.events.clear();
     this.rejected.clear();
     this.status.clear();
+    this.jobsChanged.clear();
     await this.room.leave(true).catch(() => {});
   }
 }
