@@ -5,6 +5,7 @@
  * did not come back. Free of Colyseus: connections are named by session id.
  */
 import { randomBytes } from "node:crypto";
+import { type JobsByMember, setJobPayload } from "../shared/protocol/jobs.ts";
 import { type Identity, joinOptions } from "../shared/protocol/lobby.ts";
 import {
   type MessageType,
@@ -31,8 +32,14 @@ export interface Seated {
 }
 
 const SEAT_TYPES = new Set(Object.keys(SEAT_MESSAGES));
-/** Every message a member may send: the seats' and staff's actions, and `whoami`. */
-export const MESSAGE_TYPES = [...SEAT_TYPES, ...Object.keys(STAFF_MESSAGES), "whoami"];
+/** Every message a member may send: the seats' and staff's actions, `whoami`, and the team jobs' `job` (pick mine) and `jobs` (everyone's). */
+export const MESSAGE_TYPES = [
+  ...SEAT_TYPES,
+  ...Object.keys(STAFF_MESSAGES),
+  "whoami",
+  "job",
+  "jobs",
+];
 
 /** The rejection a client gets for a message type no handler knows. */
 export function unknownMessage(type: unknown): Reply {
@@ -43,6 +50,8 @@ export function unknownMessage(type: unknown): Reply {
 export interface SeatingStore {
   addMember(member: NewMember): void;
   memberByTokenHash(gameId: string, tokenHash: string): MemberRecord | null;
+  members(gameId: string): MemberRecord[];
+  setJob(gameId: string, memberId: string, job: NonNullable<JobsByMember[string]>): boolean;
 }
 
 /** Options a joining client may pass that decide whether it may have a seat reserved at all. */
@@ -111,7 +120,8 @@ export class Seating {
         memberId: member.memberId,
         seat: member.seat,
         kind: member.kind,
-        staff: staff || member.kind === "host" || member.kind === "facilitator",
+        // the member's own flag: a host who sat down keeps the rights without the host token
+        staff: staff || member.staff,
         name: member.name,
         token: o.token,
       };
@@ -192,20 +202,46 @@ export class Seating {
       token: seated.token,
       name: seated.name,
       facilitatorReadsChat: this.table.state.config.facilitatorReadsChat,
+      serverTime: this.now(),
     };
   }
 
   /** Answers one message of a connection: its identity, or the engine's reply to its action. */
-  request(sessionId: string, type: string, payload: unknown): Reply | Identity {
+  request(sessionId: string, type: string, payload: unknown): Reply | Identity | JobsByMember {
     const seated = this.conns.get(sessionId);
     if (!seated) return { ok: false, code: "ERR_NOT_ALLOWED", detail: "join the game first" };
     if (type === "whoami") return this.identity(seated);
+    if (type === "jobs") return this.jobs();
+    if (type === "job") return this.setJob(seated, payload);
     const parsed = parseMessage(type as MessageType, payload);
     if (!parsed.ok) return parsed;
     const actor = this.actorFor(seated, SEAT_TYPES.has(type));
     if ("ok" in actor) return actor;
     const r = this.table.act(actor, parsed.body);
     return r.ok ? { ok: true } : r;
+  }
+
+  /** Every member's team job at this table (members without one left out). */
+  jobs(): JobsByMember {
+    const out: JobsByMember = {};
+    for (const m of this.store.members(this.table.gameId)) if (m.job) out[m.memberId] = m.job;
+    return out;
+  }
+
+  /** A seated member picks its team job (zod: an unknown job is ERR_MALFORMED and changes nothing). */
+  private setJob(seated: Seated, payload: unknown): Reply {
+    const parsed = setJobPayload.safeParse(payload);
+    if (!parsed.success)
+      return {
+        ok: false,
+        code: "ERR_MALFORMED",
+        detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      };
+    if (seated.seat === "")
+      return { ok: false, code: "ERR_NOT_ALLOWED", detail: "only a seat's members have team jobs" };
+    if (!this.store.setJob(this.table.gameId, seated.memberId, parsed.data.job))
+      return { ok: false, code: "ERR_UNKNOWN_MEMBER", detail: "that member is not stored" };
+    return { ok: true };
   }
 
   /** The engine actor of a member's message, or the rejection when it may not send it. */
@@ -231,6 +267,7 @@ export class Seating {
       seat: seated.seat,
       name: seated.name,
       kind: seated.kind,
+      staff: seated.staff,
       tokenHash: hashToken(seated.token),
       now: this.now(),
     });

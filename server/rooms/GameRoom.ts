@@ -6,6 +6,8 @@
  */
 import { type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
+import { JOBS_MESSAGE } from "../../shared/protocol/jobs.ts";
+import type { Reply } from "../../shared/protocol/messages.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { ReservationBook, SEAT_RESERVATION_SECONDS } from "../admission.ts";
 import { MESSAGE_TYPES, type Seating, unknownMessage } from "../seating.ts";
@@ -146,6 +148,9 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
 
   private onRequest(type: string, client: Client, payload: unknown) {
     if (!this.admit(client)) return FLOODED;
-    return this.seating.request(client.sessionId, type, payload);
+    const reply = this.seating.request(client.sessionId, type, payload);
+    // a new team job: everyone's seat cards show it
+    if (type === "job" && (reply as Reply).ok) this.broadcast(JOBS_MESSAGE, this.seating.jobs());
+    return reply;
   }
 }

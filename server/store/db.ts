@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { TeamJob } from "../../shared/protocol/jobs.ts";
 import type { GameOptions, SeatSetup } from "../../shared/rules/setup.ts";
 import type { Action } from "../../shared/rules/types.ts";
 
@@ -70,6 +71,13 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: snapshots were written at every phase change and never read (issue 8): gone
   `DROP TABLE snapshots;`,
+  // 3: the host's rights belong to the member (a host who sits at a seat keeps them when
+  // rejoining with the seat token alone); rows from before were staff exactly by their kind
+  `ALTER TABLE members ADD COLUMN staff INTEGER NOT NULL DEFAULT 0 CHECK (staff IN (0, 1));
+   UPDATE members SET staff = 1 WHERE kind IN ('host', 'facilitator');`,
+  // 4: a member's team job (shared/protocol/jobs.ts), '' until chosen; changes no rule
+  `ALTER TABLE members ADD COLUMN job TEXT NOT NULL DEFAULT ''
+     CHECK (job IN ('', 'negotiator', 'treasurer', 'intelligence', 'press'));`,
 ];
 
 /** A table's options as stored: the engine's options plus the bot strategy per role. */
@@ -123,12 +131,18 @@ export interface MemberRecord {
   seat: string;
   name: string;
   kind: MemberKind;
+  /** May pause, resume, extend, skip and end (granted by the host token when the member joined). */
+  staff: boolean;
+  /** The member's team job, "" until chosen. */
+  job: TeamJob | "";
   tokenHash: string;
   createdAt: number;
 }
 
-export interface NewMember extends Omit<MemberRecord, "createdAt" | "seat"> {
+export interface NewMember extends Omit<MemberRecord, "createdAt" | "seat" | "staff" | "job"> {
   seat?: string;
+  /** False when left out. */
+  staff?: boolean;
   now: number;
 }
 
@@ -153,6 +167,8 @@ export interface Store {
   addMember(member: NewMember): void;
   memberByTokenHash(gameId: string, tokenHash: string): MemberRecord | null;
   members(gameId: string): MemberRecord[];
+  /** Sets a member's team job; false when there is no such member. */
+  setJob(gameId: string, memberId: string, job: TeamJob): boolean;
   /** True when a member was removed. */
   removeMember(gameId: string, memberId: string): boolean;
   close(): void;
@@ -180,6 +196,8 @@ interface MemberRow {
   seat: string;
   name: string;
   kind: MemberKind;
+  staff: number;
+  job: TeamJob | "";
   token_hash: string;
   created_at: number;
 }
@@ -230,6 +248,8 @@ function memberFromRow(r: MemberRow): MemberRecord {
     seat: r.seat,
     name: r.name,
     kind: r.kind,
+    staff: r.staff === 1,
+    job: r.job,
     tokenHash: r.token_hash,
     createdAt: r.created_at,
   };
@@ -289,8 +309,8 @@ export function openStore(dir: string): Store {
       )
       .pluck(),
     addMember: db.prepare(
-      `INSERT INTO members (game_id, member_id, seat, name, kind, token_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO members (game_id, member_id, seat, name, kind, staff, token_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     memberByToken: db.prepare<[string, string], MemberRow>(
       "SELECT * FROM members WHERE game_id = ? AND token_hash = ?",
@@ -299,6 +319,7 @@ export function openStore(dir: string): Store {
       "SELECT * FROM members WHERE game_id = ? ORDER BY created_at, member_id",
     ),
     removeMember: db.prepare("DELETE FROM members WHERE game_id = ? AND member_id = ?"),
+    setJob: db.prepare("UPDATE members SET job = ? WHERE game_id = ? AND member_id = ?"),
   };
 
   const mustUpdate = (changes: number, id: string): void => {
@@ -376,7 +397,16 @@ export function openStore(dir: string): Store {
     },
 
     addMember(m) {
-      q.addMember.run(m.gameId, m.memberId, m.seat ?? "", m.name, m.kind, m.tokenHash, m.now);
+      q.addMember.run(
+        m.gameId,
+        m.memberId,
+        m.seat ?? "",
+        m.name,
+        m.kind,
+        m.staff ? 1 : 0,
+        m.tokenHash,
+        m.now,
+      );
     },
 
     memberByTokenHash(gameId, tokenHash) {
@@ -386,6 +416,10 @@ export function openStore(dir: string): Store {
 
     members(gameId) {
       return q.members.all(gameId).map(memberFromRow);
+    },
+
+    setJob(gameId, memberId, job) {
+      return q.setJob.run(job, gameId, memberId).changes > 0;
     },
 
     removeMember(gameId, memberId) {

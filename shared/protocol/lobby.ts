@@ -66,6 +66,8 @@ export interface Identity {
   token: string;
   name: string;
   facilitatorReadsChat: boolean;
+  /** The server's clock (ms since the epoch) when it answered: deadlines are in this clock. */
+  serverTime: number;
 }
 
 // ------------------------------------------------------------------ REST answers (PROTOCOL.md §1)

@@ -167,6 +167,7 @@ export async function join(
   const room = await client.joinById(code, options);
   // every client hears events; tests that read them add a handler of their own
   room.onMessage("events", () => {});
+  room.onMessage("jobs", () => {});
   room.reconnection.minUptime = 0;
   room.reconnection.minDelay = 50;
   room.reconnection.delay = 50;

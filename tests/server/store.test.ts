@@ -229,6 +229,8 @@ describe("store: members", () => {
       seat: "nasa",
       name: "Ada",
       kind: "player",
+      staff: false,
+      job: "",
       tokenHash: hashToken(t1),
       createdAt: 10,
     });

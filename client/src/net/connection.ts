@@ -6,11 +6,13 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { EVENTS_MESSAGE, type EventsMessage } from "../../../shared/protocol/events.ts";
+import { JOBS_MESSAGE, type JobsByMember, type TeamJob } from "../../../shared/protocol/jobs.ts";
 import type { Identity, JoinOptions } from "../../../shared/protocol/lobby.ts";
 import type { MessageType, Reply } from "../../../shared/protocol/messages.ts";
 import { assembleView } from "../../../shared/protocol/viewSlices.ts";
 import type { Orders, Term } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
+import { clockOffset } from "./clock.ts";
 import { Stream } from "./stream.ts";
 import { tokens } from "./tokens.ts";
 
@@ -39,6 +41,12 @@ export interface Outgoing {
   statement: { text: string };
   chat: { to: string[]; text: string };
   crisisChoice: { choice: "firm" | "deescalate" };
+  // the host's table controls (ui/hostControls.ts)
+  pause: Record<string, never>;
+  resume: Record<string, never>;
+  extend: { seconds: number };
+  skip: Record<string, never>;
+  endGame: Record<string, never>;
 }
 // every key is a real message name
 const outgoingNamesAreMessages: keyof Outgoing extends MessageType ? true : never = true;
@@ -70,7 +78,8 @@ function optionsFor(code: string, want: Want): JoinOptions {
   const hostToken = tokens.host(code) ?? undefined;
   if (want) return { seat: want.seat, name: want.name, ...(hostToken ? { hostToken } : {}) };
   const token = tokens.seat(code);
-  if (token) return { token, ...(hostToken ? { hostToken } : {}) };
+  // the member keeps its host rights on the server: the seat token is enough
+  if (token) return { token };
   if (hostToken) return { hostToken };
   return { spectator: true };
 }
@@ -90,7 +99,12 @@ export class Connection {
   readonly events = new Stream<EventsMessage>();
   readonly rejected = new Stream<Rejected>();
   readonly status = new Stream<Status>();
+  /** Every member's team job (the server broadcasts the list on each change). */
+  readonly jobsChanged = new Stream<JobsByMember>();
+  jobs: JobsByMember = {};
   identity!: Identity;
+  /** How far the server's clock is ahead of this browser's (ms), measured at each whoami. */
+  clockOffset = 0;
   view: PlayerView | null = null;
   private room: Room;
   private readonly client: Client;
@@ -122,16 +136,29 @@ export class Connection {
       room = await joinRoom(client, code, options);
     }
     const conn = new Connection(client, code, room);
-    conn.identity = await Connection.whoami(room, code);
+    await conn.whoami(room);
     return conn;
   }
 
-  private static async whoami(room: Room, code: string): Promise<Identity> {
+  private async whoami(room: Room): Promise<void> {
     // the SDK only retries a dropped room that has been up minUptime ms (default 5 s)
     room.reconnection.minUptime = 0;
+    const sentAt = Date.now();
     const identity = (await room.request("whoami", {})) as Identity;
-    if (identity.seat !== "") tokens.setSeat(code, identity.token);
-    return identity;
+    this.clockOffset = clockOffset(sentAt, identity.serverTime, Date.now());
+    if (identity.seat !== "") tokens.setSeat(this.code, identity.token);
+    this.identity = identity;
+    this.jobs = (await room.request(JOBS_MESSAGE, {})) as JobsByMember;
+    this.jobsChanged.emit(this.jobs);
+  }
+
+  /** Takes a team job for my member. */
+  async setJob(job: TeamJob): Promise<Reply> {
+    try {
+      return (await this.room.request("job", { job })) as Reply;
+    } catch (err) {
+      return { ok: false, code: "ERR_SERVER", detail: String(err) };
+    }
   }
 
   private attach(room: Room): void {
@@ -148,6 +175,10 @@ export class Connection {
     room.onStateChange(read);
     read(room.state as SyncedState | undefined);
     room.onMessage(EVENTS_MESSAGE, (events: EventsMessage) => this.events.emit(events));
+    room.onMessage(JOBS_MESSAGE, (jobs: JobsByMember) => {
+      this.jobs = jobs;
+      this.jobsChanged.emit(jobs);
+    });
     room.onDrop(() => this.status.emit("reconnecting"));
     room.onReconnect(() => this.status.emit("connected"));
     room.onLeave((code: number) => {
@@ -165,7 +196,7 @@ export class Connection {
       try {
         const room = await joinRoom(this.client, this.code, optionsFor(this.code, null));
         this.attach(room);
-        this.identity = await Connection.whoami(room, this.code);
+        await this.whoami(room);
         this.status.emit("connected");
         return;
       } catch {
@@ -194,6 +225,7 @@ export class Connection {
     this.events.clear();
     this.rejected.clear();
     this.status.clear();
+    this.jobsChanged.clear();
     await this.room.leave(true).catch(() => {});
   }
 }

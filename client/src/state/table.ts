@@ -4,9 +4,11 @@
  * connection they came from.
  */
 import type { EventsMessage } from "../../../shared/protocol/events.ts";
+import type { JobsByMember, TeamJob } from "../../../shared/protocol/jobs.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import type { Scenario } from "../../../shared/scenario/schema.ts";
 import { api, type GameSummary } from "../net/api.ts";
+import { serverNow } from "../net/clock.ts";
 import {
   Connection,
   type Outgoing,
@@ -25,6 +27,7 @@ export class Table {
   readonly events = new Stream<EventsMessage>();
   readonly rejected = new Stream<Rejected>();
   readonly status = new Stream<Status>();
+  readonly jobsChanged = new Stream<JobsByMember>();
   conn: Connection;
 
   private constructor(code: string, summary: GameSummary, scenario: Scenario, conn: Connection) {
@@ -54,6 +57,11 @@ export class Table {
     return this.conn.identity.staff;
   }
 
+  /** Now in the server's clock, which the view's deadlines use (net/clock.ts). */
+  now(): number {
+    return serverNow(this.conn.clockOffset);
+  }
+
   get quick(): boolean {
     return tokens.quick(this.code);
   }
@@ -71,6 +79,16 @@ export class Table {
     this.wire(next);
     await old.leave();
     if (next.view) this.viewChanged.emit(next.view);
+    this.jobsChanged.emit(next.jobs);
+  }
+
+  /** Every member's team job, by member id. */
+  get jobs(): JobsByMember {
+    return this.conn.jobs;
+  }
+
+  setJob(job: TeamJob) {
+    return this.conn.setJob(job);
   }
 
   send<T extends keyof Outgoing>(type: T, payload: Outgoing[T]) {
@@ -89,6 +107,9 @@ export class Table {
     });
     conn.status.on((s) => {
       if (conn === this.conn) this.status.emit(s);
+    });
+    conn.jobsChanged.on((j) => {
+      if (conn === this.conn) this.jobsChanged.emit(j);
     });
   }
 }

@@ -11,6 +11,7 @@ import { chatPanel } from "./chat.ts";
 import { crisisPanel } from "./crisis.ts";
 import { dependencePanel } from "./dependenceGraph.ts";
 import { h, replace } from "./dom.ts";
+import { hostControls } from "./hostControls.ts";
 import { inboxPanel } from "./inbox.ts";
 import { ordersPanel } from "./orders.ts";
 import { proposerPanel } from "./proposer.ts";
@@ -127,6 +128,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const ties = dependencePanel();
   const chat = chatPanel(table);
   const crisis = crisisPanel(table);
+  const host = hostControls(table);
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
   const seats = h(
@@ -164,6 +166,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const panel = h(
     "aside",
     { class: "panel", "aria-label": T.you },
+    host.el,
     mine,
     crisis.el,
     spectating,
@@ -180,7 +183,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     const v = current;
     if (!v) return;
     if (v.paused) timer.textContent = `${T.paused} ${clock(v.pausedRemaining)}`;
-    else if (v.deadline > 0) timer.textContent = clock(v.deadline - Date.now());
+    else if (v.deadline > 0) timer.textContent = clock(v.deadline - table.now());
     else timer.textContent = T.noTimer;
   };
   const ticker = window.setInterval(tick, 1000);
@@ -225,6 +228,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     years.update(view);
     proposer.update(view);
     crisis.update(view);
+    host.update(view);
     chat.update(view);
     chatBadge();
     // a year just resolved: its report is what people want to read first

@@ -11,6 +11,7 @@ import type { Table } from "../state/table.ts";
 import { REJECTION_TEXT, TEXT } from "../text/index.ts";
 import { h, replace } from "./dom.ts";
 import { seatMark } from "./seatMark.ts";
+import { jobPicker, memberLabel } from "./teamJobs.ts";
 
 const T = TEXT.lobby;
 
@@ -93,6 +94,7 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
     seatList.append(card);
   }
 
+  const picker = jobPicker(table);
   const share = h("section", { class: "card share", "aria-labelledby": "share-title" });
   void renderShare(share, table.joinUrl);
 
@@ -152,6 +154,7 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
           table.quick ? h("p", { class: "muted" }, T.quickBody) : null,
           nameField,
           error,
+          picker.el,
           seatList,
         ),
         table.quick
@@ -171,7 +174,9 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
     for (const [role, row] of rows) {
       const seat = view.seats[role];
       if (!seat) continue;
-      const names = Object.values(seat.members).map((m) => m.name);
+      const names = Object.entries(seat.members).map(([id, m]) =>
+        memberLabel(id, m.name, table.jobs),
+      );
       row.who.textContent =
         (seat.controller === "bot" || names.length === 0 ? T.bot : T.people(names)) +
         (role === mine ? ` (${T.you})` : "");
@@ -189,7 +194,9 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
           : T.gameRunning;
     if (!table.staff && view.phase === "lobby" && mySeat) status.textContent += ` ${T.waiting}`;
     startButton.hidden = !(table.staff && view.phase === "lobby");
+    picker.update();
   };
+  table.jobsChanged.on(() => table.view && update(table.view));
   if (first) update(first);
   return update;
 }
