@@ -383,119 +383,125 @@ describe("the browser client", () => {
     await page.close();
   });
 
-  it("a crisis: the rival's choice with what it means, the outcome in the report; played to the debrief", async () => {
-    // the tables before this one are done with: their boards would only share the 2 cores
-    await Promise.allSettled(players.map((p) => p.context.close()));
-    const solo = await player("crisis-desktop", "desktop");
-    const { page } = solo;
-    await page.goto(url("/"));
-    await page.locator("#quick-play").click();
-    await page.locator("button[data-seat=russia]").click();
-    await onBoard(page, "Briefing");
-    const code = new URL(page.url()).searchParams.get("join") ?? "";
-    const hostToken = await page.evaluate(
-      (c) => localStorage.getItem(`orbital-ties:host:${c}`),
-      code,
-    );
-    // the host injects a card that pushes Tension over the crisis threshold at resolution
-    const { room } = await join(base, code, { hostToken });
-    const injected = await ask(room, "inject", {
-      card: {
-        id: "test-standoff",
-        title: "Standoff",
-        note: "A test card: tension soars.",
-        weight: 0,
-        onlyWhenFundingBelow: null,
-        effects: [
-          { kind: "tension", amount: 30 },
-          { kind: "tension", amount: 30 },
-        ],
-      },
-    });
-    expect(injected.ok).toBe(true);
-    await room.leave();
-
-    const phase = () => page.locator("#phase").textContent();
-    const step = async () => {
-      const before = `${await page.locator("#year").textContent()} ${await phase()}`;
-      if ((await phase()) === "Crisis") await page.locator("#crisis-deescalate").click();
-      else await page.locator("#ready").click();
-      await page.waitForFunction(
-        (b) => {
-          type Doc = { getElementById(id: string): { textContent: string | null } | null };
-          const d = (globalThis as unknown as { document: Doc }).document;
-          const now = `${d.getElementById("year")?.textContent} ${d.getElementById("phase")?.textContent}`;
-          return d.getElementById("debrief") !== null || now !== b;
+  it(
+    "a crisis: the rival's choice with what it means, the outcome in the report; played to the debrief",
+    async () => {
+      // the tables before this one are done with: their boards would only share the 2 cores
+      await Promise.allSettled(players.map((p) => p.context.close()));
+      const solo = await player("crisis-desktop", "desktop");
+      const { page } = solo;
+      await page.goto(url("/"));
+      await page.locator("#quick-play").click();
+      await page.locator("button[data-seat=russia]").click();
+      await onBoard(page, "Briefing");
+      const code = new URL(page.url()).searchParams.get("join") ?? "";
+      const hostToken = await page.evaluate(
+        (c) => localStorage.getItem(`orbital-ties:host:${c}`),
+        code,
+      );
+      // the host injects a card that pushes Tension over the crisis threshold at resolution
+      const { room } = await join(base, code, { hostToken });
+      const injected = await ask(room, "inject", {
+        card: {
+          id: "test-standoff",
+          title: "Standoff",
+          note: "A test card: tension soars.",
+          weight: 0,
+          onlyWhenFundingBelow: null,
+          effects: [
+            { kind: "tension", amount: 30 },
+            { kind: "tension", amount: 30 },
+          ],
         },
-        before,
-        { timeout: 20_000 },
-      );
-    };
-    await step(); // briefing → negotiation
-    await step(); // negotiation → resolution → crisis
-    await onBoard(page, "Crisis");
-    await page.locator("#crisis-firm-means", { hasText: "chance the crisis escalates" }).waitFor();
-    expect(await page.locator("#crisis-deescalate-means").textContent()).toContain("Tension −10");
-    // what ends a crisis is said (both choices or the clock), and Ready is not offered
-    expect(await page.locator("#crisis-ends").textContent()).toContain("both chosen");
-    expect(await page.locator("#ready").isVisible()).toBe(false);
-    await shot(page, "board-crisis-desktop");
-    await expectAccessible(page, "crisis desktop");
-    // the host, on a phone, has no choice to make: it is told a crisis is under way
-    const host = await player("crisis-host-phone", "phone");
-    await host.context.addInitScript(
-      ([c, t]) => localStorage.setItem(`orbital-ties:host:${c}`, t),
-      [code, hostToken ?? ""] as const,
-    );
-    await host.page.goto(url(`/?join=${code}`));
-    await host.page
-      .locator("#crisis-watch", { hasText: "United States (NASA) and Russia (Roscosmos)" })
-      .waitFor();
-    expect(await host.page.locator("#crisis-firm").count()).toBe(0);
-    await shot(host.page, "board-crisis-watch-phone");
-    await expectAccessible(host.page, "crisis phone");
-    await host.context.close();
-    await step(); // de-escalate: both chose, the year is scored
-    await page.locator("#crisis-outcome", { hasText: "Crisis:" }).waitFor();
-    expect(await page.locator("#crisis-outcome").textContent()).toContain(
-      "Russia (Roscosmos): de-escalated",
-    );
-    await page.locator("#report").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "test-results/report-crisis-desktop.png" });
+      });
+      expect(injected.ok).toBe(true);
+      await room.leave();
 
-    for (let i = 0; i < 30 && (await page.locator("#debrief").count()) === 0; i++) await step();
-    await page.locator("#debrief").waitFor();
-    const seats = await page.locator("#ranking tbody tr").count();
-    expect(seats).toBeGreaterThanOrEqual(4);
-    expect(await page.locator("#ranking tbody tr.mine").textContent()).toContain("Russia");
-    expect(await page.locator("#ranking tbody tr").first().textContent()).toMatch(/%/);
-    expect(await page.locator("#verdicts .verdict").count()).toBe(3);
-    for (const k of ["liberal", "realist", "market"])
-      expect((await page.locator(`.verdict.${k} p`).last().textContent())?.length).toBeGreaterThan(
-        10,
+      const phase = () => page.locator("#phase").textContent();
+      const step = async () => {
+        const before = `${await page.locator("#year").textContent()} ${await phase()}`;
+        if ((await phase()) === "Crisis") await page.locator("#crisis-deescalate").click();
+        else await page.locator("#ready").click();
+        await page.waitForFunction(
+          (b) => {
+            type Doc = { getElementById(id: string): { textContent: string | null } | null };
+            const d = (globalThis as unknown as { document: Doc }).document;
+            const now = `${d.getElementById("year")?.textContent} ${d.getElementById("phase")?.textContent}`;
+            return d.getElementById("debrief") !== null || now !== b;
+          },
+          before,
+          { timeout: 20_000 },
+        );
+      };
+      await step(); // briefing → negotiation
+      await step(); // negotiation → resolution → crisis
+      await onBoard(page, "Crisis");
+      await page
+        .locator("#crisis-firm-means", { hasText: "chance the crisis escalates" })
+        .waitFor();
+      expect(await page.locator("#crisis-deescalate-means").textContent()).toContain("Tension −10");
+      // what ends a crisis is said (both choices or the clock), and Ready is not offered
+      expect(await page.locator("#crisis-ends").textContent()).toContain("both chosen");
+      expect(await page.locator("#ready").isVisible()).toBe(false);
+      await shot(page, "board-crisis-desktop");
+      await expectAccessible(page, "crisis desktop");
+      // the host, on a phone, has no choice to make: it is told a crisis is under way
+      const host = await player("crisis-host-phone", "phone");
+      await host.context.addInitScript(
+        ([c, t]) => localStorage.setItem(`orbital-ties:host:${c}`, t),
+        [code, hostToken ?? ""] as const,
       );
-    await page.locator("#chart canvas").first().waitFor();
-    expect(await page.locator("#indices-table tbody tr").count()).toBe(6);
-    expect(await page.locator("#seat-scores .seat-score").count()).toBe(seats);
-    expect(await page.locator("#score-terms-russia li").count()).toBeGreaterThan(0);
-    expect(await page.locator("#deal-ledger tbody tr").count()).toBeGreaterThan(0);
-    // the export links work for anyone once the game is finished
-    const csv = await (
-      await fetch(`${base}${await page.locator("#export-csv").getAttribute("href")}`)
-    ).text();
-    expect(csv.trim().split("\n")).toHaveLength(7);
-    const json = await fetch(`${base}${await page.locator("#export-json").getAttribute("href")}`);
-    expect(json.status).toBe(200);
-    await page.waitForTimeout(300);
-    await shot(page, "debrief-desktop");
-    await page.screenshot({ path: "test-results/debrief-desktop-full.png", fullPage: true });
-    await expectAccessible(page, "debrief desktop");
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(300);
-    await shot(page, "debrief-phone");
-    await expectAccessible(page, "debrief phone");
-    await solo.context.close();
-  });
+      await host.page.goto(url(`/?join=${code}`));
+      await host.page
+        .locator("#crisis-watch", { hasText: "United States (NASA) and Russia (Roscosmos)" })
+        .waitFor();
+      expect(await host.page.locator("#crisis-firm").count()).toBe(0);
+      await shot(host.page, "board-crisis-watch-phone");
+      await expectAccessible(host.page, "crisis phone");
+      await host.context.close();
+      await step(); // de-escalate: both chose, the year is scored
+      await page.locator("#crisis-outcome", { hasText: "Crisis:" }).waitFor();
+      expect(await page.locator("#crisis-outcome").textContent()).toContain(
+        "Russia (Roscosmos): de-escalated",
+      );
+      await page.locator("#report").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "test-results/report-crisis-desktop.png" });
+
+      for (let i = 0; i < 30 && (await page.locator("#debrief").count()) === 0; i++) await step();
+      await page.locator("#debrief").waitFor();
+      const seats = await page.locator("#ranking tbody tr").count();
+      expect(seats).toBeGreaterThanOrEqual(4);
+      expect(await page.locator("#ranking tbody tr.mine").textContent()).toContain("Russia");
+      expect(await page.locator("#ranking tbody tr").first().textContent()).toMatch(/%/);
+      expect(await page.locator("#verdicts .verdict").count()).toBe(3);
+      for (const k of ["liberal", "realist", "market"])
+        expect(
+          (await page.locator(`.verdict.${k} p`).last().textContent())?.length,
+        ).toBeGreaterThan(10);
+      await page.locator("#chart canvas").first().waitFor();
+      expect(await page.locator("#indices-table tbody tr").count()).toBe(6);
+      expect(await page.locator("#seat-scores .seat-score").count()).toBe(seats);
+      expect(await page.locator("#score-terms-russia li").count()).toBeGreaterThan(0);
+      expect(await page.locator("#deal-ledger tbody tr").count()).toBeGreaterThan(0);
+      // the export links work for anyone once the game is finished
+      const csv = await (
+        await fetch(`${base}${await page.locator("#export-csv").getAttribute("href")}`)
+      ).text();
+      expect(csv.trim().split("\n")).toHaveLength(7);
+      const json = await fetch(`${base}${await page.locator("#export-json").getAttribute("href")}`);
+      expect(json.status).toBe(200);
+      await page.waitForTimeout(300);
+      await shot(page, "debrief-desktop");
+      await page.screenshot({ path: "test-results/debrief-desktop-full.png", fullPage: true });
+      await expectAccessible(page, "debrief desktop");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      await shot(page, "debrief-phone");
+      await expectAccessible(page, "debrief phone");
+      await solo.context.close();
+    },
+    LONG,
+  );
 
   it("a host who takes no seat starts the game and watches the board", async () => {
     const watcher = await player("watcher", "desktop");
