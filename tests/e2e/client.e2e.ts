@@ -5,6 +5,8 @@
  * seat; quick play reaches the board; every screen passes axe at both sizes and is saved as a
  * screenshot under test-results/. No console error and no request off loopback, throughout.
  */
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
@@ -45,6 +47,23 @@ afterAll(async () => {
   await browser?.close().catch(() => {});
   await stopAll();
 });
+
+/** The scenario the tables here play, as its file says (the market test reads its numbers). */
+const SCENARIO = JSON.parse(
+  fs.readFileSync(
+    path.resolve(import.meta.dirname, "../../assets/scenarios/crew-dragon-2020.json"),
+    "utf8",
+  ),
+) as {
+  market: {
+    minBuyers: number;
+    maxBuyers: number;
+    minPrice: number;
+    maxPrice: number;
+    priceRounding: number;
+  };
+  roles: Record<string, { defaultOrders?: { listPrice?: number } }>;
+};
 
 /** Tests that play through several screens at two sizes with axe scans: room for a busy 2-core machine. */
 const LONG = 150_000;
@@ -149,6 +168,14 @@ describe("the browser client", () => {
       await host.page.waitForTimeout(500);
       await shot(host.page, "board-desktop");
       await shot(boris.page, "board-phone");
+      // nothing widens the phone's page (a wider layout viewport pushes fixed panels off screen)
+      expect(
+        await boris.page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+              .document.documentElement.scrollWidth,
+        ),
+      ).toBe(390);
       await expectAccessible(host.page, "board desktop");
       await expectAccessible(boris.page, "board phone");
     },
@@ -165,6 +192,25 @@ describe("the browser client", () => {
     expect(await host.page.locator('.table-list li[data-role="russia"]').textContent()).not.toMatch(
       /Boris.*Boris/,
     );
+    // the market list: this year's buyers within the scenario's price range, and the list
+    // prices the providers start with (read from the scenario file, not from the client)
+    const market = SCENARIO.market;
+    const buyers = await host.page.locator("#market-buyers li[data-buyer]").allTextContents();
+    expect(buyers.length).toBeGreaterThanOrEqual(market.minBuyers);
+    expect(buyers.length).toBeLessThanOrEqual(market.maxBuyers);
+    for (const b of buyers) {
+      const price = Number(/up to (\d+)/.exec(b)?.[1]);
+      expect(price).toBeGreaterThanOrEqual(market.minPrice);
+      expect(price).toBeLessThanOrEqual(market.maxPrice);
+      expect(price % market.priceRounding).toBe(0);
+    }
+    for (const role of ["russia", "spacex"]) {
+      const price = SCENARIO.roles[role]?.defaultOrders?.listPrice;
+      expect(price).toBeGreaterThan(0);
+      expect(
+        await host.page.locator(`#market-sellers li[data-seller="${role}"]`).textContent(),
+      ).toContain(`: ${price} a seat`);
+    }
     await shot(host.page, "board-table-tab-desktop");
     await host.page.locator("#tab-deals").click();
   });

@@ -13,6 +13,7 @@ import { dependencePanel } from "./dependenceGraph.ts";
 import { h, replace } from "./dom.ts";
 import { hostControls } from "./hostControls.ts";
 import { inboxPanel } from "./inbox.ts";
+import { marketPanel } from "./market.ts";
 import { ordersPanel } from "./orders.ts";
 import { proposerPanel } from "./proposer.ts";
 import { reportPanel } from "./report.ts";
@@ -129,6 +130,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const chat = chatPanel(table);
   const crisis = crisisPanel(table);
   const host = hostControls(table);
+  const market = marketPanel();
   const events = h("section", { "aria-labelledby": "events-title" });
   const seatList = h("ul", { class: "table-list" });
   const seats = h(
@@ -148,7 +150,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
       { id: "orders", label: T.tabs.orders, content: [orders.el] },
       { id: "report", label: T.tabs.report, content: [report.el, resolution.el, events] },
       { id: "ties", label: FX_TEXT.tab, content: [ties.el] },
-      { id: "table", label: T.tabs.table, content: [seats] },
+      { id: "table", label: T.tabs.table, content: [seats, market.el] },
     ],
     (id) => {
       chat.setVisible(id === "chat");
@@ -225,6 +227,7 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
     report.update(view);
     resolution.update(view);
     ties.update(view);
+    market.update(view);
     years.update(view);
     proposer.update(view);
     crisis.update(view);

@@ -97,7 +97,8 @@ export function guide(table: Table): Guide {
 
   const counter = h("p", { class: "guide-count", id: "guide-count" });
   const title = h("h2", { id: "guide-title" });
-  const body = h("div", { id: "guide-body" });
+  // focusable: a long step scrolls inside it, and a keyboard user must be able to scroll it too
+  const body = h("div", { id: "guide-body", tabindex: "0" });
   const back = h("button", { type: "button", id: "guide-back" }, T.back);
   const next = h("button", { type: "button", class: "primary", id: "guide-next" }, T.next);
   const skip = h("button", { type: "button", id: "guide-skip", class: "linkish" }, T.skip);
