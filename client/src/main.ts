@@ -78,6 +78,9 @@ async function showTable(code: string): Promise<void> {
           : "lobby";
     if (want !== screen) {
       screen = want;
+      // a new screen starts at its top, not at the scroll of the one before (a lobby scrolled
+      // down to its last seat would open the phone board past its globe)
+      window.scrollTo(0, 0);
       game?.destroy(true);
       game = null;
       destroyBoard?.();

@@ -377,6 +377,10 @@ describe("the browser client", () => {
         expect(await solo.page.locator("#seat-title").textContent()).toContain(
           "United Arab Emirates",
         );
+        // the board opens at its top (the lobby was scrolled down to the fourth seat)
+        expect(
+          await solo.page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY),
+        ).toBe(0);
         // alone at the table, ready ends the phase at once
         await solo.page.locator("#ready").click();
         await onBoard(solo.page, "Negotiation");
