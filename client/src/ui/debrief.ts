@@ -10,7 +10,7 @@ import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { dependencePeak } from "./dependenceGraph.ts";
-import { h, replace } from "./dom.ts";
+import { type Child, h, replace } from "./dom.ts";
 import { terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
@@ -38,6 +38,41 @@ export interface DebriefData
   me: string;
   /** Rebuilt from the game's record after its room closed. */
   fromRecord: boolean;
+}
+
+/**
+ * The head of a finished game's pages (debrief and replay): the brand linking home, the
+ * heading, and scenario · years · code, then what the page adds to that line and below it.
+ */
+export function gameHeader(
+  heading: string,
+  game: Pick<DebriefData, "scenarioName" | "startYear" | "year" | "reports">,
+  code: string,
+  line: Child[],
+  ...below: Child[]
+): HTMLElement {
+  return h(
+    "header",
+    { class: "debrief-head" },
+    h(
+      "a",
+      { class: "brand", href: "/" },
+      TEXT.title,
+      h("span", { class: "sr-only" }, ` — ${TEXT.board.home}`),
+    ),
+    h("h1", {}, heading),
+    h(
+      "p",
+      { class: "muted" },
+      game.scenarioName,
+      " · ",
+      T.years(game.startYear, game.reports.at(-1)?.year ?? game.year),
+      " · ",
+      code,
+      ...line,
+    ),
+    ...below,
+  );
 }
 
 export function fromView(code: string, view: PlayerView, fromRecord = false): DebriefData {
@@ -337,25 +372,11 @@ export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
       h(
         "main",
         { class: "debrief", id: "debrief" },
-        h(
-          "header",
-          { class: "debrief-head" },
-          h(
-            "a",
-            { class: "brand", href: "/" },
-            TEXT.title,
-            h("span", { class: "sr-only" }, ` — ${TEXT.board.home}`),
-          ),
-          h("h1", {}, T.heading),
-          h(
-            "p",
-            { class: "muted" },
-            view.scenarioName,
-            " · ",
-            T.years(view.startYear, view.reports.at(-1)?.year ?? view.year),
-            " · ",
-            view.code,
-          ),
+        gameHeader(
+          T.heading,
+          view,
+          view.code,
+          [],
           view.fromRecord
             ? h("p", { class: "muted", id: "from-record" }, REPLAY_TEXT.fromRecord)
             : null,

@@ -2,7 +2,7 @@
  * A small element builder. Children that are strings become text nodes, so text from players
  * or the server is never parsed as HTML.
  */
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined> & {
   on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
 };

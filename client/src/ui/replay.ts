@@ -11,7 +11,7 @@ import { type GameRecord, loadRecord } from "../state/record.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT as R } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
-import { fromView, showDebrief } from "./debrief.ts";
+import { fromView, gameHeader, showDebrief } from "./debrief.ts";
 import { announce, h, replace } from "./dom.ts";
 import { tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
@@ -147,32 +147,14 @@ function showReplay(root: HTMLElement, record: GameRecord): void {
       class: "debrief replay",
       id: "replay",
     },
-    h(
-      "header",
-      { class: "debrief-head" },
+    gameHeader(R.heading, final, record.code, [
+      " · ",
       h(
         "a",
-        { class: "brand", href: "/" },
-        TEXT.title,
-        h("span", { class: "sr-only" }, ` — ${TEXT.board.home}`),
+        { href: `/?debrief=${encodeURIComponent(record.code)}`, id: "replay-debrief" },
+        R.debrief,
       ),
-      h("h1", {}, R.heading),
-      h(
-        "p",
-        { class: "muted" },
-        final.scenarioName,
-        " · ",
-        TEXT.debrief.years(final.startYear, reports.at(-1)?.year ?? final.year),
-        " · ",
-        record.code,
-        " · ",
-        h(
-          "a",
-          { href: `/?debrief=${encodeURIComponent(record.code)}`, id: "replay-debrief" },
-          R.debrief,
-        ),
-      ),
-    ),
+    ]),
     h(
       "nav",
       { class: "replay-stepper", "aria-label": R.years, tabindex: -1 },
