@@ -6,6 +6,7 @@
  * them are legal; the ones the engine still refuses (races between players) count by code.
  */
 
+import { type SyncedSlices, slicePath, syncedSlices } from "../shared/protocol/viewSlices.ts";
 import { orderChoices, previewProposalBy } from "../shared/rules/legal.ts";
 import { orderSpending } from "../shared/rules/orders.ts";
 import type { Orders, Proposal, RoleId, Term } from "../shared/rules/types.ts";
@@ -14,6 +15,14 @@ import type { Scenario } from "../shared/scenario/schema.ts";
 
 /** Slice path (the key without its `|variant`) → JSON, as one client holds them now. */
 export type Slices = Map<string, string>;
+
+/** The slices a client holds, by path (variants cut off). */
+export function slicesOf(room: { state?: unknown }): Slices {
+  const out: Slices = new Map();
+  for (const [k, json] of syncedSlices(room.state as SyncedSlices | undefined))
+    out.set(slicePath(k), json);
+  return out;
+}
 
 export type IntentKind = "orders" | "chat" | "statement" | "propose" | "accept" | "reject";
 

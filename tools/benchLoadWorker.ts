@@ -9,10 +9,15 @@ import { performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
 import { loadScenario } from "../server/scenarios.ts";
-import { slicePath } from "../shared/protocol/viewSlices.ts";
 import type { RoleId } from "../shared/rules/types.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import { type Intent, type IntentKind, nextIntent, type Slices } from "./benchLoadIntents.ts";
+import {
+  type Intent,
+  type IntentKind,
+  nextIntent,
+  type Slices,
+  slicesOf,
+} from "./benchLoadIntents.ts";
 
 export interface TableTicket {
   code: string;
@@ -120,16 +125,6 @@ const bump = (rec: Record<string, number>, key: string) => {
 
 function send(message: FromWorker) {
   process.send?.(message);
-}
-
-/** The slices a client holds, by path (variants cut off). */
-function slicesOf(room: AnyRoom): Slices {
-  const out: Slices = new Map();
-  const slices = room.state?.slices as Map<string, { json: string }> | undefined;
-  slices?.forEach((v, k) => {
-    out.set(slicePath(k), v.json);
-  });
-  return out;
 }
 
 class BenchClient {

@@ -16,10 +16,9 @@ import type { ParseArgsOptionsConfig } from "node:util";
 import { Client } from "@colyseus/sdk";
 import type { Metrics } from "../server/http/metrics.ts";
 import { loadScenario } from "../server/scenarios.ts";
-import { slicePath } from "../shared/protocol/viewSlices.ts";
 import type { RoleId } from "../shared/rules/types.ts";
 import { type AnyRoom, createGame } from "../tests/server/helpers.ts";
-import { nextIntent, type Slices } from "./benchLoadIntents.ts";
+import { nextIntent, slicesOf } from "./benchLoadIntents.ts";
 import {
   type GameServer,
   killEverythingNow,
@@ -105,14 +104,6 @@ async function joinSeat(base: string, t: Table, i: number): Promise<void> {
   room.onMessage("rejected", () => {});
   rooms.push(room);
   t.seats.push({ room, seat });
-}
-
-function slicesOf(room: AnyRoom): Slices {
-  const out: Slices = new Map();
-  (room.state?.slices as Map<string, { json: string }> | undefined)?.forEach((v, k) => {
-    out.set(slicePath(k), v.json);
-  });
-  return out;
 }
 
 /** The host (seat 0) starts the game and waits until its view shows the negotiation. */

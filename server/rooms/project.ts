@@ -6,8 +6,9 @@
  * It works by difference, so that an action costs what it changed and not what
  * the table's history holds (issue 9): views come from one view cache (unchanged
  * seats, deals and reports keep their identity), the JSON of what never changes
- * is made once (`frozenJson`), chat is appended per viewer (to the open chunk
- * of its own list: closed chunks never change), only the paths whose
+ * is made once (`frozenJson`), chat is appended per viewer (a message pushed
+ * onto the open chunk of its own list travels alone; closed chunks never
+ * change), only the paths whose
  * JSON changed for some viewer are grouped again, and a client is shown only the
  * slices added since its last update. The slices are the ones `groupSlices`
  * makes of every viewer's whole `sliceView` (tests/server/longHistory.test.ts
@@ -16,7 +17,6 @@
 import type { Client } from "@colyseus/core";
 import {
   CHAT_CHUNK,
-  chatChunkJson,
   chatChunkPath,
   groupSlices,
   ownSliceKey,
@@ -25,9 +25,10 @@ import {
 import type { GameState } from "../../shared/rules/types.ts";
 import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
 import { cachedPlayerView, newViewCache, stateChanged } from "../../shared/rules/viewCache.ts";
-import { type GameSchema, Slice } from "./schema.ts";
+import { ChatChunk, type GameSchema, Slice } from "./schema.ts";
 
 type SliceInstance = InstanceType<typeof Slice>;
+type ChunkInstance = InstanceType<typeof ChatChunk>;
 
 /** "seat:us", "spectator" or "facilitator". */
 export function viewerOf(key: string): Viewer {
@@ -40,8 +41,8 @@ export function viewerOf(key: string): Viewer {
  * view made with the cache shares with the state only open proposals and active deals, which
  * the rules change in place; everything else in it is made for it (seats, private seats,
  * reports) or never changes once made (closed proposals, finished deals). Chat messages never
- * change either, but their JSON is needed only while a chunk is open (`chatSent`), so it is
- * not kept for the whole game (it would be ≈ a message's JSON more per message).
+ * change either, but their JSON is made once, when pushed onto a chunk (`appendChat`), so it
+ * is not kept beside the chunk.
  */
 function frozen(value: unknown, field: string): value is object {
   if (value === null || typeof value !== "object") return false;
@@ -71,19 +72,16 @@ export class Projection {
 
   /** The viewers the slices were made for, in order. */
   private viewerKeys: string[] = [];
-  private slices = new Map<string, SliceInstance>();
+  /** The synced slices by key: chat chunks (`root.chat`) and the others (`root.slices`). */
+  private slices = new Map<string, SliceInstance | ChunkInstance>();
   /** Which viewers see each slice (fixed by its key: see groupSlices). */
   private viewers = new Map<string, readonly string[]>();
   /** Each viewer's slices but chat, path → JSON, as of the last update. */
   private last = new Map<string, Map<string, string>>();
   /** The keys each path's slices have now. */
   private pathKeys = new Map<string, string[]>();
-  /**
-   * How much of each viewer's chat has slices, its last message then, and the JSON of the
-   * messages of its open chunk (the last, `count % CHAT_CHUNK` long), which the next message
-   * joins.
-   */
-  private chatSent = new Map<string, { count: number; last: unknown; open: string[] }>();
+  /** How much of each viewer's chat is in its chunks, and its last message then. */
+  private chatSent = new Map<string, { count: number; last: unknown }>();
   /** The JSON of view values that never change (see `frozen`). */
   private frozenJson = new WeakMap<object, string>();
   /** The JSON of the other values, within one update (viewers share them). */
@@ -197,8 +195,9 @@ export class Projection {
   }
 
   /**
-   * Adds a viewer's new chat messages to its open chunk (chat is only added to), closing it at
-   * CHAT_CHUNK messages: an action re-sends at most one chunk a viewer, whatever the history.
+   * Pushes a viewer's new chat messages onto its open chunk (chat is only added to), opening
+   * the next at CHAT_CHUNK messages: an action sends each viewer its new messages only,
+   * whatever the history.
    */
   private appendChat(viewer: string, chat: PlayerView["chat"]) {
     let sent = this.chatSent.get(viewer);
@@ -212,18 +211,14 @@ export class Projection {
       sent = undefined;
     }
     if (!sent) {
-      sent = { count: 0, last: undefined, open: [] };
+      sent = { count: 0, last: undefined };
       this.chatSent.set(viewer, sent);
     }
     if (sent.count === chat.length) return;
-    const only = this.onlyFor(viewer);
+    let chunk: ChunkInstance | undefined;
     for (let i = sent.count; i < chat.length; i++) {
-      sent.open.push(this.json(chat[i], "chat"));
-      if (sent.open.length === CHAT_CHUNK || i === chat.length - 1) {
-        const k = Math.floor(i / CHAT_CHUNK);
-        this.put(ownSliceKey(chatChunkPath(k), viewer), chatChunkJson(sent.open), only);
-        if (sent.open.length === CHAT_CHUNK) sent.open = [];
-      }
+      if (!chunk || i % CHAT_CHUNK === 0) chunk = this.chunk(viewer, Math.floor(i / CHAT_CHUNK));
+      chunk.messages.push(this.json(chat[i], "chat"));
     }
     sent.count = chat.length;
     sent.last = chat[chat.length - 1];
@@ -239,7 +234,7 @@ export class Projection {
   }
 
   private put(key: string, json: string, viewers: readonly string[]) {
-    const slice = this.slices.get(key);
+    const slice = this.slices.get(key) as SliceInstance | undefined;
     if (slice) {
       if (slice.json !== json) slice.json = json;
       return;
@@ -252,9 +247,25 @@ export class Projection {
     this.added.push(key);
   }
 
+  /** Chat chunk `k` of a viewer's own list, made (empty) if it is not yet. */
+  private chunk(viewer: string, k: number): ChunkInstance {
+    const key = ownSliceKey(chatChunkPath(k), viewer);
+    const had = this.slices.get(key) as ChunkInstance | undefined;
+    if (had) return had;
+    const made = new ChatChunk();
+    this.slices.set(key, made);
+    this.root.chat.set(key, made);
+    this.viewers.set(key, this.onlyFor(viewer));
+    this.added.push(key);
+    return made;
+  }
+
   private drop(key: string) {
-    if (!this.slices.delete(key)) return;
-    this.root.slices.delete(key);
+    const slice = this.slices.get(key);
+    if (!slice) return;
+    this.slices.delete(key);
+    if (slice instanceof ChatChunk) this.root.chat.delete(key);
+    else this.root.slices.delete(key);
     this.viewers.delete(key);
   }
 

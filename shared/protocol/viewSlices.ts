@@ -2,7 +2,7 @@
  * How a player view travels: the server cuts each viewer's `playerView` into
  * slices (one per top-level field, one per record entry or yearly report, one
  * per chunk of `CHAT_CHUNK` chat messages), each a JSON string in the synced
- * schema, and shows every client only the slices of its viewer (Colyseus
+ * schema (a chat chunk: its messages' JSON strings, an array that only grows), and shows every client only the slices of its viewer (Colyseus
  * StateView). The client glues the slices it sees back into exactly the
  * `playerView` the engine computed. Slices that every viewer sees alike are one
  * shared slice.
@@ -79,6 +79,34 @@ export function chatChunkPath(k: number): string {
  */
 export function chatChunkJson(messages: readonly string[]): string {
   return `[${messages.join(",")}]`;
+}
+
+/** The part of a synced state (the schema's maps, decoded or not) that holds a view's slices. */
+export interface SyncedSlices {
+  slices?: { forEach(each: (slice: { json: string }, key: string) => void): void };
+  /** Chat chunks (`chat/#k|viewer`): each message's JSON, in order (an array grows by one). */
+  chat?: {
+    forEach(each: (chunk: { messages: { toArray(): string[] } }, key: string) => void): void;
+  };
+}
+
+/**
+ * A synced state's slices as [key, JSON] pairs, what `assembleView` takes: a chat chunk's JSON
+ * is its messages' `chatChunkJson`. `shown` keeps only the slices it answers true for (a
+ * server-side StateView's `has`).
+ */
+export function syncedSlices(
+  state: SyncedSlices | undefined,
+  shown: (slice: object) => boolean = () => true,
+): [string, string][] {
+  const out: [string, string][] = [];
+  state?.slices?.forEach((slice, key) => {
+    if (shown(slice)) out.push([key, slice.json]);
+  });
+  state?.chat?.forEach((chunk, key) => {
+    if (shown(chunk)) out.push([key, chatChunkJson(chunk.messages.toArray())]);
+  });
+  return out;
 }
 
 /** The key of a slice that only `viewer` sees, keyed by a place in its own list (see groupSlices). */

@@ -13,8 +13,10 @@ import { GameSchema } from "../../server/rooms/schema.ts";
 import {
   assembleView,
   CHAT_CHUNK,
+  chatChunkJson,
   groupSlices,
   sliceView,
+  syncedSlices,
 } from "../../shared/protocol/viewSlices.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { playerView } from "../../shared/rules/view.ts";
@@ -35,6 +37,9 @@ function projected(state: GameState) {
     root.slices.forEach((slice, key) => {
       out.set(key, { json: slice.json, slice });
     });
+    root.chat.forEach((chunk, key) => {
+      out.set(key, { json: chatChunkJson(chunk.messages.toArray()), slice: chunk });
+    });
     return out;
   };
   const check = (s: GameState) => {
@@ -44,10 +49,7 @@ function projected(state: GameState) {
       [...want].map(([k, v]) => [k, v.json]).sort(),
     );
     for (const [client, key] of clients) {
-      const seen: [string, string][] = [];
-      root.slices.forEach((slice, k) => {
-        if (client.view?.has(slice)) seen.push([k, slice.json]);
-      });
+      const seen = syncedSlices(root, (slice) => client.view?.has(slice as never) === true);
       expect(assembleView(seen)).toStrictEqual(asJson(playerView(s, viewerOf(key))));
     }
   };

@@ -10,7 +10,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import type { Identity } from "../../shared/protocol/lobby.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
-import { assembleView } from "../../shared/protocol/viewSlices.ts";
+import { assembleView, type SyncedSlices, syncedSlices } from "../../shared/protocol/viewSlices.ts";
 import type { PlayerView } from "../../shared/rules/view.ts";
 
 export const SEED = "S3CRET-seed-zz";
@@ -216,13 +216,7 @@ export function whoami(room: AnyRoom): Promise<Identity> {
 
 /** The slices a client holds, as [key, json] pairs. */
 export function slicesOf(room: AnyRoom): [string, string][] {
-  const slices = room.state?.slices as Map<string, { json: string }> | undefined;
-  if (!slices) return [];
-  const out: [string, string][] = [];
-  slices.forEach((v, k) => {
-    out.push([k, v.json]);
-  });
-  return out;
+  return syncedSlices(room.state as SyncedSlices | undefined);
 }
 
 /** The player view a client has assembled from its slices. */

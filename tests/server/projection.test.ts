@@ -16,7 +16,12 @@ import { Projection, viewerOf } from "../../server/rooms/project.ts";
 import { GameSchema } from "../../server/rooms/schema.ts";
 import { openStore, type Store } from "../../server/store/db.ts";
 import { Table } from "../../server/table.ts";
-import { assembleView, groupSlices, sliceView } from "../../shared/protocol/viewSlices.ts";
+import {
+  assembleView,
+  groupSlices,
+  sliceView,
+  syncedSlices,
+} from "../../shared/protocol/viewSlices.ts";
 import { defaultSeats } from "../../shared/rules/setup.ts";
 import type { ActionBody, GameState, RoleId } from "../../shared/rules/types.ts";
 import { playerView } from "../../shared/rules/view.ts";
@@ -60,18 +65,12 @@ describe("the projection by difference", () => {
     let checks = 0;
     const check = (state: GameState) => {
       const want = expected(state, keys);
-      const have = new Map<string, string>();
-      root.slices.forEach((slice, key) => {
-        have.set(key, slice.json);
-      });
+      const have = new Map(syncedSlices(root));
       expect(new Map([...have].sort())).toEqual(
         new Map([...want].map(([k, v]) => [k, v.json] as const).sort()),
       );
       for (const [client, key] of clients) {
-        const seen: [string, string][] = [];
-        root.slices.forEach((slice, k) => {
-          if (client.view?.has(slice)) seen.push([k, slice.json]);
-        });
+        const seen = syncedSlices(root, (slice) => client.view?.has(slice as never) === true);
         const mine = [...want].filter(([, v]) => v.viewers.includes(key)).map(([k]) => k);
         expect(seen.map(([k]) => k).sort(), `${key} is shown`).toEqual(mine.sort());
         expect(assembleView(seen)).toStrictEqual(asJson(playerView(state, viewerOf(key))));

@@ -9,7 +9,11 @@ import { EVENTS_MESSAGE, type EventsMessage } from "../../../shared/protocol/eve
 import { JOBS_MESSAGE, type JobsByMember, type TeamJob } from "../../../shared/protocol/jobs.ts";
 import type { Identity, JoinOptions } from "../../../shared/protocol/lobby.ts";
 import type { MessageType, Reply } from "../../../shared/protocol/messages.ts";
-import { assembleView } from "../../../shared/protocol/viewSlices.ts";
+import {
+  assembleView,
+  type SyncedSlices,
+  syncedSlices,
+} from "../../../shared/protocol/viewSlices.ts";
 import type { Orders, Term } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { clockOffset } from "./clock.ts";
@@ -17,9 +21,8 @@ import { Stream } from "./stream.ts";
 import { tokens } from "./tokens.ts";
 
 /** The synced root state (server/rooms/schema.ts), as far as the client reads it. */
-interface SyncedState {
+interface SyncedState extends SyncedSlices {
   code: string;
-  slices: { forEach(cb: (slice: { json: string }, key: string) => void): void };
 }
 
 /** What the client sends, by message name (payloads as docs/PROTOCOL.md section 5 gives them). */
@@ -164,10 +167,7 @@ export class Connection {
   private attach(room: Room): void {
     this.room = room;
     const read = (state: SyncedState | undefined) => {
-      const slices: [string, string][] = [];
-      state?.slices?.forEach((slice, key) => {
-        slices.push([key, slice.json]);
-      });
+      const slices = syncedSlices(state);
       if (slices.length === 0) return;
       this.view = assembleView(slices);
       this.viewChanged.emit(this.view);
