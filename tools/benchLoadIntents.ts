@@ -6,23 +6,13 @@
  * them are legal; the ones the engine still refuses (races between players) count by code.
  */
 
-import { type SyncedSlices, slicePath, syncedSlices } from "../shared/protocol/viewSlices.ts";
 import { orderChoices, previewProposalBy } from "../shared/rules/legal.ts";
 import { orderSpending } from "../shared/rules/orders.ts";
 import type { Orders, Proposal, RoleId, Term } from "../shared/rules/types.ts";
 import type { PlayerView, PrivateSeat } from "../shared/rules/view.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 
-/** Slice path (the key without its `|variant`) → JSON, as one client holds them now. */
-export type Slices = Map<string, string>;
-
-/** The slices a client holds, by path (variants cut off). */
-export function slicesOf(room: { state?: unknown }): Slices {
-  const out: Slices = new Map();
-  for (const [k, json] of syncedSlices(room.state as SyncedSlices | undefined))
-    out.set(slicePath(k), json);
-  return out;
-}
+import type { Slices } from "./benchTable.ts";
 
 export type IntentKind = "orders" | "chat" | "statement" | "propose" | "accept" | "reject";
 

@@ -11,13 +11,8 @@ import WebSocket from "ws";
 import { loadScenario } from "../server/scenarios.ts";
 import type { RoleId } from "../shared/rules/types.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
-import {
-  type Intent,
-  type IntentKind,
-  nextIntent,
-  type Slices,
-  slicesOf,
-} from "./benchLoadIntents.ts";
+import { type Intent, type IntentKind, nextIntent } from "./benchLoadIntents.ts";
+import { type Slices, slicesOf, startNegotiation } from "./benchTable.ts";
 
 export interface TableTicket {
   code: string;
@@ -232,20 +227,7 @@ async function joinTable(t: TableTicket): Promise<BenchClient[]> {
     out.push(new BenchClient(room, seat, t.roles));
   }
   const host = out[0] as BenchClient;
-  const phase = () => slicesOf(host.room).get("phase");
-  const started = (await host.room.request("start", {}, { timeout: REQUEST_TIMEOUT_MS })) as {
-    ok: boolean;
-    detail?: string;
-  };
-  if (!started.ok) throw new Error(`start: ${started.detail}`);
-  // a zero-second briefing ends on the server's timer; skip it if it has not yet
-  const deadline = performance.now() + 30_000;
-  while (phase() !== '"negotiation"') {
-    if (performance.now() > deadline) throw new Error(`table ${t.code} stuck in ${phase()}`);
-    if (phase() === '"briefing"')
-      await host.room.request("skip", {}, { timeout: REQUEST_TIMEOUT_MS }).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await startNegotiation(host.room, t.code, REQUEST_TIMEOUT_MS);
   return out;
 }
 

@@ -18,7 +18,7 @@ import type { Metrics } from "../server/http/metrics.ts";
 import { loadScenario } from "../server/scenarios.ts";
 import type { RoleId } from "../shared/rules/types.ts";
 import { type AnyRoom, createGame } from "../tests/server/helpers.ts";
-import { nextIntent, slicesOf } from "./benchLoadIntents.ts";
+import { nextIntent } from "./benchLoadIntents.ts";
 import {
   type GameServer,
   killEverythingNow,
@@ -27,6 +27,7 @@ import {
   stopEverything,
   stopGameServer,
 } from "./benchLoadProcs.ts";
+import { slicesOf, startNegotiation } from "./benchTable.ts";
 import { failure, readFlags, UsageError, wholeNumber } from "./cli.ts";
 import { report, summarise } from "./heapSummary.ts";
 
@@ -109,20 +110,7 @@ async function joinSeat(base: string, t: Table, i: number): Promise<void> {
 /** The host (seat 0) starts the game and waits until its view shows the negotiation. */
 async function start(t: Table): Promise<void> {
   const host = (t.seats[0] as Seat).room;
-  const reply = (await host.request("start", {}, { timeout: TIMEOUT_MS })) as {
-    ok: boolean;
-    detail?: string;
-  };
-  if (!reply.ok) throw new Error(`start: ${reply.detail}`);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const phase = slicesOf(host).get("phase");
-    if (phase === '"negotiation"') return;
-    if (Date.now() > deadline) throw new Error(`table ${t.code} stuck in ${phase}`);
-    if (phase === '"briefing"')
-      await host.request("skip", {}, { timeout: TIMEOUT_MS }).catch(() => {});
-    await sleep(50);
-  }
+  await startNegotiation(host, t.code, TIMEOUT_MS);
 }
 
 /** Runs `fn` over `items`, CONCURRENCY at a time. */
