@@ -18,7 +18,7 @@ import type { Client } from "@colyseus/core";
 import {
   CHAT_CHUNK,
   chatChunkPath,
-  groupSlices,
+  groupPath,
   ownSliceKey,
   sliceView,
 } from "../../shared/protocol/viewSlices.ts";
@@ -60,6 +60,65 @@ function frozen(value: unknown, field: string): value is object {
   }
 }
 
+const RECORD_FIELDS = new Set(["seats", "private", "proposals", "deals"]);
+
+/**
+ * Brings `last` (a viewer's slices but chat, path → JSON: what `sliceView` gives of `before`)
+ * up to `view` in place, adding the paths whose JSON changed (or that came or went) to
+ * `changed`. It allocates only for what changed: a record entry that is the very one `before`
+ * had and whose JSON was made while it could no longer change (`madeFrozen`: an open proposal
+ * is the state's own object and may have closed in place since) is skipped unread, and so is a
+ * report that is the very one (the view cache keeps the identity of what did not change). Rebuilding every viewer's whole `sliceView` at every
+ * action made most of the bytes an action allocated (`npm run bench:alloc`).
+ */
+function diffView(
+  view: PlayerView,
+  before: PlayerView,
+  last: Map<string, string>,
+  json: (value: unknown, field: string) => string,
+  madeFrozen: (value: unknown) => boolean,
+  changed: Set<string>,
+) {
+  const put = (path: string, text: string) => {
+    if (last.get(path) === text) return;
+    last.set(path, text);
+    changed.add(path);
+  };
+  const drop = (path: string) => {
+    if (last.delete(path)) changed.add(path);
+  };
+  const now = view as unknown as Record<string, unknown>;
+  const was = before as unknown as Record<string, unknown>;
+  for (const field in now) {
+    const value = now[field];
+    const old = was[field];
+    if (field === "chat") continue;
+    if (RECORD_FIELDS.has(field)) {
+      const entries = value as Record<string, unknown>;
+      const oldEntries = old as Record<string, unknown>;
+      for (const id in entries) {
+        const entry = entries[id];
+        if (entry === oldEntries[id] && madeFrozen(entry)) continue;
+        put(`${field}/${id}`, json(entry, field));
+      }
+      if (entries !== oldEntries)
+        for (const id in oldEntries) if (!Object.hasOwn(entries, id)) drop(`${field}/${id}`);
+    } else if (field === "reports") {
+      const reports = value as PlayerView["reports"];
+      const oldReports = old as PlayerView["reports"];
+      if (reports === oldReports) continue;
+      for (const [i, r] of reports.entries())
+        if (r !== oldReports[i]) put(`reports/#${r.year}`, json(r, field));
+      const years = new Set(reports.map((r) => r.year));
+      for (const r of oldReports) if (!years.has(r.year)) drop(`reports/#${r.year}`);
+    } else if (value !== old || (value !== null && typeof value === "object")) {
+      // a top-level value: primitives compared as they are, objects through their JSON
+      // (some, like the market, hold the state's own objects, which the rules change in place)
+      put(field, json(value, field));
+    }
+  }
+}
+
 export class Projection {
   private readonly root: InstanceType<typeof GameSchema>;
   private cache = newViewCache();
@@ -78,21 +137,36 @@ export class Projection {
   private viewers = new Map<string, readonly string[]>();
   /** Each viewer's slices but chat, path → JSON, as of the last update. */
   private last = new Map<string, Map<string, string>>();
+  /** Each viewer's view at the last update: what `diffView` compares the next one with. */
+  private lastView = new Map<string, PlayerView>();
   /** The keys each path's slices have now. */
   private pathKeys = new Map<string, string[]>();
   /** How much of each viewer's chat is in its chunks, and its last message then. */
   private chatSent = new Map<string, { count: number; last: unknown }>();
   /** The JSON of view values that never change (see `frozen`). */
   private frozenJson = new WeakMap<object, string>();
+  /** The values whose frozen JSON this update made (other viewers may still hold older JSON). */
+  private frozenNow = new Set<object>();
+  /**
+   * Whether a value's JSON was made (and kept) while it could no longer change, in an earlier
+   * update: then every viewer that saw it then holds that JSON.
+   */
+  private readonly madeFrozen = (value: unknown): boolean =>
+    value !== null &&
+    typeof value === "object" &&
+    this.frozenJson.has(value) &&
+    !this.frozenNow.has(value);
   /** The JSON of the other values, within one update (viewers share them). */
   private onceJson = new Map<object, string>();
   private readonly json = (value: unknown, field: string): string => {
     if (value === null || typeof value !== "object") return JSON.stringify(value);
-    const memo = frozen(value, field) ? this.frozenJson : this.onceJson;
+    const keep = frozen(value, field);
+    const memo = keep ? this.frozenJson : this.onceJson;
     let text = memo.get(value);
     if (text === undefined) {
       text = JSON.stringify(value);
       memo.set(value, text);
+      if (keep) this.frozenNow.add(value);
     }
     return text;
   };
@@ -131,15 +205,20 @@ export class Projection {
     const keys = [...state.order.map((r) => `seat:${r}`), "spectator", "facilitator"];
     if (!sameList(keys, this.viewerKeys)) this.reset(keys);
     this.added = [];
+    this.frozenNow.clear();
     this.onceJson = new Map();
     const changed = new Set<string>();
     for (const key of keys) {
       const view = this.viewFor(state, key, version);
-      const next = sliceView(view, this.json, false);
-      const prev = this.last.get(key);
-      for (const [path, json] of next) if (prev?.get(path) !== json) changed.add(path);
-      if (prev) for (const path of prev.keys()) if (!next.has(path)) changed.add(path);
-      this.last.set(key, next);
+      const before = this.lastView.get(key);
+      const last = this.last.get(key);
+      if (before && last) diffView(view, before, last, this.json, this.madeFrozen, changed);
+      else {
+        const next = sliceView(view, this.json, false);
+        for (const path of next.keys()) changed.add(path);
+        this.last.set(key, next);
+      }
+      this.lastView.set(key, view);
       this.appendChat(key, view.chat);
     }
     for (const path of changed) this.regroup(path);
@@ -182,12 +261,16 @@ export class Projection {
 
   /** Groups one path's slices again, from every viewer's current JSON for it. */
   private regroup(path: string) {
-    const perViewer = new Map<string, Map<string, string>>();
+    const variants = new Map<string, string[]>();
     for (const v of this.viewerKeys) {
       const json = this.last.get(v)?.get(path);
-      perViewer.set(v, json === undefined ? new Map() : new Map([[path, json]]));
+      if (json === undefined) continue;
+      const seeing = variants.get(json);
+      if (seeing) seeing.push(v);
+      else variants.set(json, [v]);
     }
-    const grouped = groupSlices(perViewer);
+    const grouped = new Map<string, { json: string; viewers: string[] }>();
+    groupPath(path, variants, this.viewerKeys.length, grouped);
     for (const key of this.pathKeys.get(path) ?? []) if (!grouped.has(key)) this.drop(key);
     for (const [key, { json, viewers }] of grouped) this.put(key, json, viewers);
     if (grouped.size > 0) this.pathKeys.set(path, [...grouped.keys()]);
@@ -274,6 +357,7 @@ export class Projection {
     for (const key of [...this.slices.keys()]) this.drop(key);
     this.viewerKeys = keys;
     this.last.clear();
+    this.lastView.clear();
     this.pathKeys.clear();
     this.chatSent.clear();
     this.synced = new WeakMap();

@@ -167,22 +167,32 @@ export function groupSlices(
     }
   }
   const out = new Map<string, { json: string; viewers: string[] }>();
-  const everyone = perViewer.size;
-  for (const [path, variants] of byPath) {
-    if (path.startsWith(OWN_PLACES)) {
-      // keyed by a place in one viewer's own list: whether two viewers' n-th messages agree
-      // would tell each about the other's traffic, so every viewer gets its own slice
-      for (const [json, viewers] of variants)
-        for (const v of viewers) out.set(ownSliceKey(path, v), { json, viewers: [v] });
-      continue;
-    }
-    for (const [json, viewers] of variants) {
-      const key =
-        variants.size === 1 && viewers.length === everyone
-          ? path
-          : `${path}|${[...viewers].sort().join(",")}`;
-      out.set(key, { json, viewers });
-    }
-  }
+  for (const [path, variants] of byPath) groupPath(path, variants, perViewer.size, out);
   return out;
+}
+
+/**
+ * One path's slices from its variants (JSON → the viewers that see it, in viewer order) among
+ * `everyone` viewers, added to `out` keyed as `groupSlices` keys them.
+ */
+export function groupPath(
+  path: string,
+  variants: Map<string, string[]>,
+  everyone: number,
+  out: Map<string, { json: string; viewers: string[] }>,
+): void {
+  if (path.startsWith(OWN_PLACES)) {
+    // keyed by a place in one viewer's own list: whether two viewers' n-th messages agree
+    // would tell each about the other's traffic, so every viewer gets its own slice
+    for (const [json, viewers] of variants)
+      for (const v of viewers) out.set(ownSliceKey(path, v), { json, viewers: [v] });
+    return;
+  }
+  for (const [json, viewers] of variants) {
+    const key =
+      variants.size === 1 && viewers.length === everyone
+        ? path
+        : `${path}|${[...viewers].sort().join(",")}`;
+    out.set(key, { json, viewers });
+  }
 }
