@@ -22,7 +22,8 @@ import {
   ownSliceKey,
   sliceView,
 } from "../../shared/protocol/viewSlices.ts";
-import type { GameState } from "../../shared/rules/types.ts";
+import { proposalStamp } from "../../shared/rules/records.ts";
+import type { GameState, Proposal } from "../../shared/rules/types.ts";
 import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
 import { cachedPlayerView, newViewCache, stateChanged } from "../../shared/rules/viewCache.ts";
 import { ChatChunk, type GameSchema, Slice } from "./schema.ts";
@@ -96,6 +97,8 @@ function diffView(
     if (RECORD_FIELDS.has(field)) {
       const entries = value as Record<string, unknown>;
       const oldEntries = old as Record<string, unknown>;
+      // the view cache keeps a viewer's proposals record while no proposal changed (by stamp)
+      if (field === "proposals" && entries === oldEntries) continue;
       for (const id in entries) {
         const entry = entries[id];
         if (entry === oldEntries[id] && madeFrozen(entry)) continue;
@@ -148,19 +151,37 @@ export class Projection {
   /** The values whose frozen JSON this update made (other viewers may still hold older JSON). */
   private frozenNow = new Set<object>();
   /**
-   * Whether a value's JSON was made (and kept) while it could no longer change, in an earlier
-   * update: then every viewer that saw it then holds that JSON.
+   * The JSON of each open proposal (the state's own object, which the rules change in place)
+   * with its `proposalStamp` then and the update that made it: while the stamp holds, the JSON
+   * does (tests/rules/proposalStamp.test.ts), so an open proposal nobody touched costs nothing.
    */
-  private readonly madeFrozen = (value: unknown): boolean =>
-    value !== null &&
-    typeof value === "object" &&
-    this.frozenJson.has(value) &&
-    !this.frozenNow.has(value);
+  private openJson = new WeakMap<object, { stamp: number; text: string; update: number }>();
+  /** Updates so far (which one made an open proposal's JSON). */
+  private updates = 0;
+  /**
+   * Whether a value's JSON is the one it had at the last update, made then or earlier: a value
+   * whose JSON was made (and kept) while it could no longer change, or an open proposal whose
+   * stamp has not moved. Every viewer that saw it then holds that JSON.
+   */
+  private readonly madeFrozen = (value: unknown): boolean => {
+    if (value === null || typeof value !== "object") return false;
+    if (this.frozenJson.has(value)) return !this.frozenNow.has(value);
+    const open = this.openJson.get(value);
+    return (
+      open !== undefined &&
+      open.update < this.updates &&
+      open.stamp === proposalStamp(value as Proposal)
+    );
+  };
   /** The JSON of the other values, within one update (viewers share them). */
   private onceJson = new Map<object, string>();
   private readonly json = (value: unknown, field: string): string => {
     if (value === null || typeof value !== "object") return JSON.stringify(value);
     const keep = frozen(value, field);
+    if (field === "proposals") {
+      if (keep) this.openJson.delete(value);
+      else return this.openProposalJson(value as Proposal);
+    }
     const memo = keep ? this.frozenJson : this.onceJson;
     let text = memo.get(value);
     if (text === undefined) {
@@ -170,6 +191,15 @@ export class Projection {
     }
     return text;
   };
+  private openProposalJson(p: Proposal): string {
+    const stamp = proposalStamp(p);
+    const had = this.openJson.get(p);
+    if (had && had.stamp === stamp) return had.text;
+    const text = JSON.stringify(p);
+    this.openJson.set(p, { stamp, text, update: this.updates });
+    return text;
+  }
+
   /** Keys added in this update, for the clients' StateViews (Colyseus takes removed ones off them). */
   private added: string[] = [];
 
@@ -206,6 +236,7 @@ export class Projection {
     if (!sameList(keys, this.viewerKeys)) this.reset(keys);
     this.added = [];
     this.frozenNow.clear();
+    this.updates++;
     this.onceJson = new Map();
     const changed = new Set<string>();
     for (const key of keys) {

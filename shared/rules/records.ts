@@ -109,3 +109,23 @@ export function newChatId(
   const key = channel[0] === "*" ? "*" : partiesKey(s.order, channel);
   return bump(s.counters.chat, key);
 }
+
+const STATUS_STAMP: Record<Proposal["status"], number> = {
+  open: 0,
+  concluded: 1,
+  rejected: 2,
+  withdrawn: 3,
+  countered: 4,
+  expired: 5,
+};
+
+/**
+ * What the rules can change of a proposal once it is made, as a number: its status (once, from
+ * open; `deal` is set with "concluded") and who accepted it (only added to). The rules change a
+ * proposal in place and nothing else of it, so the same proposal object with the same stamp
+ * reads the same (tests/rules/proposalStamp.test.ts plays games to hold the rules to it): the
+ * server skips making the JSON of an open proposal again when its stamp has not moved.
+ */
+export function proposalStamp(p: Pick<Proposal, "status" | "accepted">): number {
+  return p.accepted.length * 8 + STATUS_STAMP[p.status];
+}

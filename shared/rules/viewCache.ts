@@ -18,7 +18,7 @@
  * change to the state. Views are read-only for their holders. Keeping what did not change also
  * keeps the garbage collector's marking short (docs/PERFORMANCE.md, round 6).
  */
-import { proposalsThisYear } from "./records.ts";
+import { proposalStamp, proposalsThisYear } from "./records.ts";
 import type { ChatMessage, Deal, GameState, Proposal, RoleId, YearReport } from "./types.ts";
 import {
   assembleView,
@@ -65,6 +65,12 @@ interface PublicParts {
   eventsFrom: GameState["events"];
   /** This year's proposals, for the year and proposal count they were read at. */
   thisYear: Proposal[];
+  /**
+   * The sum of this year's proposals' `proposalStamp`s. A stamp only grows (accepted is only
+   * added to, and a status only leaves "open"), so the sum holds exactly while no proposal of
+   * `thisYear` changed.
+   */
+  proposalSum: number;
   year: number;
   proposalCount: number;
 }
@@ -77,6 +83,10 @@ interface ViewerParts {
   chatRead: number;
   reports: YearReport[];
   reportsOver: boolean;
+  /** The viewer's proposals record, made from `proposalsFrom` when its sum was `proposalSum`. */
+  proposals: PlayerView["proposals"];
+  proposalsFrom: Proposal[] | undefined;
+  proposalSum: number;
 }
 
 /** A new, empty cache for one game's views. */
@@ -103,7 +113,7 @@ export function cachedPlayerView(s: GameState, viewer: Viewer, cache: ViewCache)
     order: common.order,
     seats: common.seats,
     private: mine.private,
-    proposals: visibleProposals(s, viewer, common.thisYear, sameProposal),
+    proposals: keptProposals(s, viewer, mine, common),
     deals: common.deals,
     chat: mine.chat,
     market: common.market,
@@ -111,6 +121,25 @@ export function cachedPlayerView(s: GameState, viewer: Viewer, cache: ViewCache)
     crisisOnEarth: common.crisisOnEarth,
     reports: mine.reports,
   });
+}
+
+/**
+ * The viewer's proposals: the record made before while this year's list and the sum of its
+ * stamps are the same (no proposal was added or changed), else a new one. A kept record keeps
+ * a long negotiation's views from costing every viewer all its proposals at every action.
+ */
+function keptProposals(
+  s: GameState,
+  viewer: Viewer,
+  mine: ViewerParts,
+  common: PublicParts,
+): PlayerView["proposals"] {
+  if (mine.proposalsFrom === common.thisYear && mine.proposalSum === common.proposalSum)
+    return mine.proposals;
+  mine.proposals = visibleProposals(s, viewer, common.thisYear, sameProposal);
+  mine.proposalsFrom = common.thisYear;
+  mine.proposalSum = common.proposalSum;
+  return mine.proposals;
 }
 
 /** The cache shares open proposals and active deals with the state: good until it changes. */
@@ -140,9 +169,11 @@ function publicParts(s: GameState, cache: ViewCache): PublicParts {
       : { events: eventList(s), crisisOnEarth: crisisOnEarth(s) }),
     eventsFrom: s.events,
     thisYear: sameYear ? last.thisYear : proposalsThisYear(s),
+    proposalSum: 0,
     year: s.year,
     proposalCount: s.counters.proposal,
   };
+  for (const p of parts.thisYear) parts.proposalSum += proposalStamp(p);
   cache.public = parts;
   return parts;
 }
@@ -166,15 +197,24 @@ function viewerParts(s: GameState, viewer: Viewer, cache: ViewCache): ViewerPart
   const over = s.phase === "ended";
   let mine = cache.viewers.get(key);
   if (!mine || mine.chatRead > s.chat.length || mine.reports.length > s.reports.length) {
-    mine = { private: {}, chat: [], chatRead: 0, reports: [], reportsOver: over };
+    mine = {
+      private: {},
+      chat: [],
+      chatRead: 0,
+      reports: [],
+      reportsOver: over,
+      proposals: {},
+      proposalsFrom: undefined,
+      proposalSum: -1,
+    };
     cache.viewers.set(key, mine);
   }
   mine.private = keptSeats(s, mine.private, (role, was) => privateSeatFor(s, viewer, role, was));
   // chat and finished reports are only appended to: what is new is added to the viewer's lists
   if (mine.chatRead < s.chat.length) {
-    const more = visibleChat(s, viewer, mine.chatRead);
-    // a new list when it grows, so that a view taken earlier keeps its own
-    if (more.length > 0) mine.chat = mine.chat.concat(more);
+    // appended in place: a view is good only until the state changes (above), and copying
+    // the list made each message cost every viewer its whole chat history (bench:alloc)
+    for (const m of visibleChat(s, viewer, mine.chatRead)) mine.chat.push(m);
     mine.chatRead = s.chat.length;
   }
   if (mine.reportsOver !== over) {
