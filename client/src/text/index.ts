@@ -62,6 +62,8 @@ export const TEXT = {
     hostNoSeat: "You are the host. Take a seat to play, or start the game and watch.",
     start: "Start the game",
     waiting: "Waiting for the host to start the game…",
+    /** A guest's status card before sitting down (it was an empty card). */
+    takeSeatFirst: "Type your first name and take a seat. The host starts the game.",
     nameNeeded: "Type your first name first.",
     connecting: "Connecting…",
     gameRunning: "This game has started. You can still take a seat that a bot is playing.",
@@ -263,7 +265,15 @@ export const TEXT = {
     ended: "Game over",
   } satisfies Record<Phase, string>,
 
-  notices: { dismiss: "Dismiss this notice" },
+  notices: {
+    dismiss: "Dismiss this notice",
+    /** The phone's one-line notices: the button that shows the others (n in all). */
+    more: (n: number) => `+${n - 1}`,
+    /** Said after the visible "+1" (a screen reader's name keeps the visible text first). */
+    moreHint: (n: number) => `: show all ${n} notices`,
+    fewer: "Hide",
+    fewerHint: " the older notices",
+  },
 
   announce: {
     phase: (phase: string, year: number) => `${phase}, ${year}`,
