@@ -184,6 +184,12 @@ describe("the browser client", () => {
       expect((await box(boris.page, "#ready")).y).toBeGreaterThanOrEqual(
         stats.y + stats.height + 4,
       );
+      // the timeline's event titles wrap instead of being cut to their first word
+      const cut = await boris.page
+        .locator(".tl-card")
+        .evaluateAll((cards) => cards.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+      expect(await boris.page.locator(".tl-card").count()).toBeGreaterThan(0);
+      expect(cut).toBe(0);
       // connected, the phone's sticky bar is two rows (an empty status line added a third)
       expect((await box(boris.page, ".topbar")).height).toBeLessThan(90);
       // the host's panel is spaced like the others (its own margin doubled the gap)
