@@ -425,6 +425,10 @@ describe("learning to play", () => {
     expect((await ask(room, "endGame")).ok).toBe(true);
     await room.leave();
     await page.locator("#debrief").waitFor({ timeout: 20_000 });
+    // ended in its first year: the header gives that one year (it said "2020–2020")
+    const header = (await page.locator("#debrief header").first().textContent()) ?? "";
+    expect(header).toContain("2020");
+    expect(header).not.toMatch(/(\d{4})–\1/);
     await helpByKeyboard(page, "debrief-desktop", /debrief/i);
     await shot(page, "learn-debrief-desktop");
     await page.setViewportSize({ width: 390, height: 844 });

@@ -40,6 +40,8 @@ export const TEXT = {
 
   lobby: {
     heading: (code: string) => `Table ${code}`,
+    /** The lobby's h1 before its code (the code is set apart in its own span). */
+    headingWord: "Table",
     scenario: (name: string) => `Scenario: ${name}`,
     share: "Invite players",
     shareBody: "Send this link, or let them scan the code.",
@@ -156,7 +158,8 @@ export const TEXT = {
   debrief: {
     title: (name: string) => `Debrief · ${name}`,
     heading: "The game is over",
-    years: (first: number, last: number) => `${first}–${last}`,
+    /** The years played; a game ended in its first year is one year, not "2020–2020". */
+    years: (first: number, last: number) => (first === last ? String(first) : `${first}–${last}`),
     ranking: "Ranking",
     rankingHint: "Ranked by each seat's score as a share of its par (what a good game scores).",
     place: "Place",

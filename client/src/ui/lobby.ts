@@ -136,7 +136,7 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
       h(
         "div",
         { class: "lobby-head" },
-        h("h1", {}, "Table ", h("span", { class: "table-code" }, table.code)),
+        h("h1", {}, T.headingWord, " ", h("span", { class: "table-code" }, table.code)),
         h("p", { class: "muted" }, T.scenario(scenario.name)),
         h("a", { href: "/" }, T.back),
       ),
