@@ -258,6 +258,8 @@ describe("the browser client", () => {
     await first.waitFor();
     expect(await first.isDisabled()).toBe(false);
     await shot(boris.page, "board-orders-phone");
+    // a diversion level is a share of civil funding and says so ("10 %", not a bare "10")
+    expect(await boris.page.locator("#order-diversion option").allTextContents()).toContain("10 %");
     await boris.page.locator("#tab-deals").click();
   });
 

@@ -253,6 +253,8 @@ export const TEXT = {
     yes: "Yes",
     no: "No",
     none: "None",
+    /** A diversion level is a share of civil funding: "10 %", not a bare "10". */
+    percent: (n: number) => `${n} %`,
     named: { full: "Full", reduced: "Reduced", test: "Test", rush: "Rush" } as Record<
       string,
       string
