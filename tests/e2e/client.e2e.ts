@@ -538,6 +538,9 @@ describe("the browser client", () => {
       // what ends a crisis is said (both choices or the clock), and Ready is not offered
       expect(await page.locator("#crisis-ends").textContent()).toContain("both chosen");
       expect(await page.locator("#ready").isVisible()).toBe(false);
+      // both options in sight without scrolling (the crisis opens the panel)
+      const last = await box(page, "#crisis-deescalate");
+      expect(last.y + last.height).toBeLessThanOrEqual(720);
       await shot(page, "board-crisis-desktop");
       await expectAccessible(page, "crisis desktop");
       // the host, on a phone, has no choice to make: it is told a crisis is under way
