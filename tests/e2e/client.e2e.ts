@@ -26,6 +26,7 @@ import {
   type Size,
   shot,
 } from "./browser.ts";
+import { box, pageWidth, tabRows } from "./layout.ts";
 
 let server: ServerProcess;
 let browser: Browser;
@@ -144,6 +145,11 @@ describe("the browser client", () => {
       await boris.page.goto(url(`/?join=${code}`));
       await boris.page.locator("button[data-seat=russia]").waitFor();
       await shot(boris.page, "lobby-phone");
+      // a guest's status card says what to do (it was an empty card), above the seats on a
+      // phone (it was under the last seat, the host's Start button with it)
+      expect((await boris.page.locator("#lobby-status").textContent())?.trim()).not.toBe("");
+      const statusCard = await box(boris.page, "#lobby-status-card");
+      expect(statusCard.y + statusCard.height).toBeLessThan((await box(boris.page, ".seats")).y);
       await expectAccessible(boris.page, "lobby phone");
       await sitDown(boris.page, "Boris", "russia");
 
@@ -169,13 +175,28 @@ describe("the browser client", () => {
       await shot(host.page, "board-desktop");
       await shot(boris.page, "board-phone");
       // nothing widens the phone's page (a wider layout viewport pushes fixed panels off screen)
-      expect(
-        await boris.page.evaluate(
-          () =>
-            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-              .document.documentElement.scrollWidth,
-        ),
-      ).toBe(390);
+      expect(await pageWidth(boris.page)).toBe(390);
+      // the six tabs sit in two even rows (a wrapping row left "Table" alone on the second)
+      expect(await tabRows(host.page)).toEqual([3, 3]);
+      expect(await tabRows(boris.page)).toEqual([3, 3]);
+      // Ready stands apart from the stats above it (its focus outline crossed their last row)
+      const stats = await box(boris.page, "#my-seat .stats");
+      expect((await box(boris.page, "#ready")).y).toBeGreaterThanOrEqual(
+        stats.y + stats.height + 4,
+      );
+      // the timeline's event titles wrap instead of being cut to their first word
+      const cut = await boris.page
+        .locator(".tl-card")
+        .evaluateAll((cards) => cards.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+      expect(await boris.page.locator(".tl-card").count()).toBeGreaterThan(0);
+      expect(cut).toBe(0);
+      // connected, the phone's sticky bar is two rows (an empty status line added a third)
+      expect((await box(boris.page, ".topbar")).height).toBeLessThan(90);
+      // the host's panel is spaced like the others (its own margin doubled the gap)
+      const controls = await box(host.page, "#host-controls");
+      expect((await box(host.page, "#my-seat")).y - (controls.y + controls.height)).toBeLessThan(
+        20,
+      );
       await expectAccessible(host.page, "board desktop");
       await expectAccessible(boris.page, "board phone");
     },
@@ -189,6 +210,9 @@ describe("the browser client", () => {
     // still one member at Russia: the reload rejoined, it did not add a second Boris
     await host.page.locator("#tab-table").click();
     await host.page.locator('.table-list li[data-role="russia"]', { hasText: "Boris" }).waitFor();
+    // the chosen tab's content is in sight: the wide panel scrolls its tabs up (the host's and
+    // the seat's panels above them had left it under the screen's bottom edge)
+    expect((await box(host.page, "#panel-table")).y + 100).toBeLessThan(720);
     expect(await host.page.locator('.table-list li[data-role="russia"]').textContent()).not.toMatch(
       /Boris.*Boris/,
     );
@@ -234,6 +258,8 @@ describe("the browser client", () => {
     await first.waitFor();
     expect(await first.isDisabled()).toBe(false);
     await shot(boris.page, "board-orders-phone");
+    // a diversion level is a share of civil funding and says so ("10 %", not a bare "10")
+    expect(await boris.page.locator("#order-diversion option").allTextContents()).toContain("10 %");
     await boris.page.locator("#tab-deals").click();
   });
 
@@ -278,6 +304,22 @@ describe("the browser client", () => {
       await offer.locator("button", { hasText: "Accept" }).click();
     }
     await page.locator("article.proposal.concluded").waitFor();
+    // the phone's two notices (the proposal, the deal) fold into one line with a "+1" button
+    // (stacked they took 130 px of the 844); unfolded both show; the sentence was announced
+    const more = boris.page.locator("#toasts-more");
+    await more.waitFor();
+    expect((await box(boris.page, "#toasts")).height).toBeLessThanOrEqual(44);
+    expect(await boris.page.locator("#toasts .toast:visible").count()).toBe(1);
+    expect(await more.getAttribute("aria-expanded")).toBe("false");
+    // the one line is cut short, it does not widen the page (its Rules button went off screen)
+    expect(await pageWidth(boris.page)).toBe(390);
+    await more.click();
+    expect(await boris.page.locator("#toasts .toast:visible").count()).toBe(2);
+    expect(await more.getAttribute("aria-expanded")).toBe("true");
+    await shot(boris.page, "board-notices-open-phone");
+    await more.click();
+    expect(await boris.page.locator("#toasts .toast:visible").count()).toBe(1);
+    expect(await boris.page.locator("#live").textContent()).toMatch(/Deal concluded|New proposal/);
     await shot(page, "board-proposal-desktop");
     await shot(boris.page, "board-proposal-phone");
   });
@@ -312,6 +354,9 @@ describe("the browser client", () => {
     const channel = boris.page.locator('button.channel[data-channel="russia,spacex"]');
     await channel.locator(".count", { hasText: "1 new" }).waitFor();
     await shot(boris.page, "board-chat-phone");
+    // badges ("Deals (3)", "Chat (1)") keep the two even rows of tabs
+    expect(await boris.page.locator("#tab-deals .tab-badge").textContent()).not.toBe("");
+    expect(await tabRows(boris.page)).toEqual([3, 3]);
     await expectAccessible(boris.page, "chat phone");
     await channel.click();
     await boris.page.locator("#chat-log li", { hasText: "Just between us" }).waitFor();
@@ -493,6 +538,9 @@ describe("the browser client", () => {
       // what ends a crisis is said (both choices or the clock), and Ready is not offered
       expect(await page.locator("#crisis-ends").textContent()).toContain("both chosen");
       expect(await page.locator("#ready").isVisible()).toBe(false);
+      // both options in sight without scrolling (the crisis opens the panel)
+      const last = await box(page, "#crisis-deescalate");
+      expect(last.y + last.height).toBeLessThanOrEqual(720);
       await shot(page, "board-crisis-desktop");
       await expectAccessible(page, "crisis desktop");
       // the host, on a phone, has no choice to make: it is told a crisis is under way

@@ -29,7 +29,8 @@ export const FX_TEXT = {
           : "";
       return `${seats} × ${crew} crew to the station, flown by ${vehicle}${given}${paid}`;
     },
-    market: "Paying customers",
+    /** The crew of seats sold to market buyers ("1 × paying-customer crew to the station"). */
+    market: "paying-customer",
     outside: "an outside provider",
     moneyTitle: "What money moved",
     noMoney: "No money moved between seats.",

@@ -40,6 +40,8 @@ export const TEXT = {
 
   lobby: {
     heading: (code: string) => `Table ${code}`,
+    /** The lobby's h1 before its code (the code is set apart in its own span). */
+    headingWord: "Table",
     scenario: (name: string) => `Scenario: ${name}`,
     share: "Invite players",
     shareBody: "Send this link, or let them scan the code.",
@@ -62,6 +64,8 @@ export const TEXT = {
     hostNoSeat: "You are the host. Take a seat to play, or start the game and watch.",
     start: "Start the game",
     waiting: "Waiting for the host to start the game…",
+    /** A guest's status card before sitting down (it was an empty card). */
+    takeSeatFirst: "Type your first name and take a seat. The host starts the game.",
     nameNeeded: "Type your first name first.",
     connecting: "Connecting…",
     gameRunning: "This game has started. You can still take a seat that a bot is playing.",
@@ -154,7 +158,8 @@ export const TEXT = {
   debrief: {
     title: (name: string) => `Debrief · ${name}`,
     heading: "The game is over",
-    years: (first: number, last: number) => `${first}–${last}`,
+    /** The years played; a game ended in its first year is one year, not "2020–2020". */
+    years: (first: number, last: number) => (first === last ? String(first) : `${first}–${last}`),
     ranking: "Ranking",
     rankingHint: "Ranked by each seat's score as a share of its par (what a good game scores).",
     place: "Place",
@@ -248,6 +253,8 @@ export const TEXT = {
     yes: "Yes",
     no: "No",
     none: "None",
+    /** A diversion level is a share of civil funding: "10 %", not a bare "10". */
+    percent: (n: number) => `${n} %`,
     named: { full: "Full", reduced: "Reduced", test: "Test", rush: "Rush" } as Record<
       string,
       string
@@ -263,7 +270,15 @@ export const TEXT = {
     ended: "Game over",
   } satisfies Record<Phase, string>,
 
-  notices: { dismiss: "Dismiss this notice" },
+  notices: {
+    dismiss: "Dismiss this notice",
+    /** The phone's one-line notices: the button that shows the others (n in all). */
+    more: (n: number) => `+${n - 1}`,
+    /** Said after the visible "+1" (a screen reader's name keeps the visible text first). */
+    moreHint: (n: number) => `: show all ${n} notices`,
+    fewer: "Hide",
+    fewerHint: " the older notices",
+  },
 
   announce: {
     phase: (phase: string, year: number) => `${phase}, ${year}`,

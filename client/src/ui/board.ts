@@ -168,9 +168,11 @@ export function showBoard(root: HTMLElement, table: Table): BoardScreen {
   const panel = h(
     "aside",
     { class: "panel", "aria-label": T.you },
+    // a crisis is the one choice that cannot wait: first, in sight (under the host's and the
+    // seat's panels its second option was below a 720 px screen's edge)
+    crisis.el,
     host.el,
     mine,
-    crisis.el,
     spectating,
     tabbed.el,
   );

@@ -136,7 +136,7 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
       h(
         "div",
         { class: "lobby-head" },
-        h("h1", {}, "Table ", h("span", { class: "table-code" }, table.code)),
+        h("h1", {}, T.headingWord, " ", h("span", { class: "table-code" }, table.code)),
         h("p", { class: "muted" }, T.scenario(scenario.name)),
         h("a", { href: "/" }, T.back),
       ),
@@ -162,7 +162,12 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
           : h(
               "div",
               { class: "side-stack" },
-              h("section", { class: "card", "aria-live": "polite" }, status, startButton),
+              h(
+                "section",
+                { class: "card", id: "lobby-status-card", "aria-live": "polite" },
+                status,
+                startButton,
+              ),
               share,
             ),
       ),
@@ -190,7 +195,7 @@ export function showLobby(root: HTMLElement, table: Table): (view: PlayerView) =
       : table.staff
         ? T.hostNoSeat
         : view.phase === "lobby"
-          ? ""
+          ? T.takeSeatFirst
           : T.gameRunning;
     if (!table.staff && view.phase === "lobby" && mySeat) status.textContent += ` ${T.waiting}`;
     startButton.hidden = !(table.staff && view.phase === "lobby");

@@ -11,8 +11,12 @@ import { h, replace } from "./dom.ts";
 
 const EDITABLE = new Set(["negotiation", "commit"]);
 
-function choiceLabel(value: string | number | boolean, view: PlayerView): string {
+/** Order kinds whose numbers are shares (of civil funding), shown with their unit. */
+const PERCENT_KINDS = new Set(["diversion"]);
+
+function choiceLabel(value: string | number | boolean, view: PlayerView, kind: string): string {
   const words = TEXT.orderValues;
+  if (typeof value === "number" && PERCENT_KINDS.has(kind)) return words.percent(value);
   if (typeof value === "boolean") return value ? words.yes : words.no;
   if (value === "") return words.none;
   if (typeof value === "string")
@@ -42,7 +46,9 @@ export function ordersPanel(table: Table): { el: HTMLElement; update: (v: Player
         input = h(
           "select",
           { id, "aria-describedby": `${id}-hint ${id}-error` },
-          ...o.values.map((v, i) => h("option", { value: String(i) }, choiceLabel(v, view))),
+          ...o.values.map((v, i) =>
+            h("option", { value: String(i) }, choiceLabel(v, view, o.kind)),
+          ),
         );
       } else {
         input = h("input", {

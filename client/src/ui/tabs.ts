@@ -90,10 +90,19 @@ export function tabs(
   /**
    * On a phone the tabs sit below the globe band and the seat panel, so a chosen tab's content
    * starts below the fold: a person's choice scrolls the tab list up to just under the sticky
-   * top bar. (A tab the board selects by itself, the new report, does not move the page.)
+   * top bar; on a wide screen, to the top of the panel. (A tab the board selects by itself,
+   * the new report, does not move the page.)
    */
   function reveal(): void {
-    if (!window.matchMedia(NARROW).matches) return;
+    if (!window.matchMedia(NARROW).matches) {
+      // the wide panel scrolls by itself, and the seat and host panels above the tabs filled
+      // its height: the chosen tab's content opened below the screen's edge
+      const box = list.closest(".panel");
+      if (!box) return;
+      const gap = list.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+      if (Math.abs(gap) > 4) box.scrollBy({ top: gap });
+      return;
+    }
     const bar = document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 0;
     const gap = list.getBoundingClientRect().top - bar - 8;
     if (Math.abs(gap) > 4) window.scrollBy({ top: gap });
