@@ -4,10 +4,12 @@
  * A DOM view, not the globe: the figures are what a replay is read for, and it opens at once.
  */
 import "./replay.css";
+import { MalformedExport } from "../../../shared/protocol/export.ts";
 import type { YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { ApiError } from "../net/api.ts";
 import { type GameRecord, loadRecord } from "../state/record.ts";
+import { DEAL_RESULT_TEXT } from "../text/dealResults.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT as R } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
@@ -31,7 +33,9 @@ export async function showPast(
         ? R.notFinished
         : err instanceof ApiError && err.status === 404
           ? R.unknown
-          : R.failed(String((err as Error).message ?? err));
+          : err instanceof MalformedExport
+            ? R.malformed
+            : R.failed(String((err as Error).message ?? err));
     replace(
       root,
       h(
@@ -39,6 +43,9 @@ export async function showPast(
         { class: "home" },
         h("h1", {}, TEXT.title),
         h("p", { class: "error", role: "alert", id: "replay-error" }, message),
+        err instanceof MalformedExport
+          ? h("p", { class: "muted", id: "replay-error-detail" }, R.malformedDetail(err.issues))
+          : null,
         h("a", { href: "/" }, TEXT.lobby.back),
       ),
     );
@@ -277,7 +284,17 @@ function yearPanels(
           "ul",
           { class: "terms", id: "replay-ran" },
           ...report.dealResults.map((x) =>
-            h("li", { "data-deal": x.deal }, dealLine(x.deal), " — ", x.result),
+            h(
+              "li",
+              { "data-deal": x.deal, "data-result": x.kind },
+              h("span", { class: "deal-line" }, dealLine(x.deal)),
+              " ",
+              h(
+                "span",
+                { class: x.fault === null ? "deal-result" : "deal-result failed" },
+                DEAL_RESULT_TEXT[x.kind](x.fault === null ? "" : name(x.fault)),
+              ),
+            ),
           ),
         )
       : h("p", { class: "muted" }, R.noneRan),
