@@ -9,7 +9,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_RESULT_TEXT } from "../../client/src/text/dealResults.ts";
 import { REPLAY_TEXT } from "../../client/src/text/replay.ts";
-import type { DealResultKind } from "../../shared/rules/types.ts";
+import { dependenceLinks, peakDependence } from "../../shared/rules/dependenceGraph.ts";
+import { replay } from "../../shared/rules/replay.ts";
+import type { Action, DealResultKind, GameState } from "../../shared/rules/types.ts";
+import { requireScenario } from "../../shared/scenario/load.ts";
 import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
 import { freePort } from "../server/helpers.ts";
 import {
@@ -51,6 +54,24 @@ interface ExportYear {
 }
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results");
+
+/** The game an export replays to, by the shared engine (the dependence of each year is in its reports). */
+function replayed(exp: Record<string, unknown>): GameState {
+  const { bots: _bots, ...options } = exp.options as Record<string, unknown>;
+  return replay(
+    requireScenario(exp.scenario),
+    exp.seed as string,
+    exp.seats as never,
+    options,
+    exp.actions as Action[],
+  );
+}
+
+/** The pairs the graph of a year draws, strongest first (the UI leaves out links under 0.5 %). */
+const pairsOf = (state: GameState, year: number) => {
+  const report = state.reports.find((r) => r.year === year);
+  return report ? dependenceLinks(report, state.order, 0.005).map((l) => `${l.a},${l.b}`) : [];
+};
 
 describe("the replay of a finished game", () => {
   let code = "";
@@ -112,6 +133,7 @@ describe("the replay of a finished game", () => {
     expect(exp.years).toHaveLength(2);
     // the bots' deals ran: the sentences below are checked on real results
     expect(exp.years.flatMap((y) => y.dealResults).length).toBeGreaterThan(0);
+    const game = replayed(exp as unknown as Record<string, unknown>);
     const roleName = (r: string | null) => (r === null ? "" : (exp.scenario.roles[r]?.name ?? r));
     for (const size of ["desktop", "phone"] as const) {
       const p = await newPlayer(browser, `replay-${size}`, size);
@@ -151,10 +173,19 @@ describe("the replay of a finished game", () => {
           expect(await li.textContent()).toContain(DEAL_RESULT_TEXT[x.kind](roleName(x.fault)));
           expect(body).not.toContain(x.result);
         }
-        if (y.dealResults.length)
+        // the dependence graph is the year stepped to: its pairs are that year's report's
+        expect(await page.locator("#replay-dependence").getAttribute("data-year")).toBe(
+          String(y.year),
+        );
+        expect(
           await page
-            .locator("#replay-deals")
-            .screenshot({ path: path.join(SHOTS, `replay-deals-${y.year}-${size}.png`) });
+            .locator("#replay-dependence .dep-list li[data-pair]")
+            .evaluateAll((els) => els.map((e) => e.getAttribute("data-pair"))),
+        ).toEqual(pairsOf(game, y.year));
+        await page.screenshot({
+          path: path.join(SHOTS, `replay-${y.year}-${size}-page.png`),
+          fullPage: true,
+        });
         expect(await page.locator("#replay-crisis").count()).toBe(y.crisis ? 1 : 0);
         expect(
           await page.locator(`button[data-year="${y.year}"]`).getAttribute("aria-current"),
@@ -179,7 +210,15 @@ describe("the replay of a finished game", () => {
       await page.goto(`${base}/`);
       await page.locator("#watch-code").waitFor();
       expect(await page.locator("label[for=watch-code]").textContent()).toBe(REPLAY_TEXT.watchCode);
-      await page.locator("#watch-form").scrollIntoViewIfNeeded();
+      const toEnd = () =>
+        page.evaluate(() => {
+          const g = globalThis as unknown as {
+            scrollTo(x: number, y: number): void;
+            document: { body: { scrollHeight: number } };
+          };
+          g.scrollTo(0, g.document.body.scrollHeight);
+        });
+      await toEnd();
       await page.screenshot({ path: path.join(SHOTS, `home-watch-${size}.png`) });
       expect(await axeProblems(page), `axe on home ${size}`).toEqual([]);
       // the keyboard alone: type the code as a person might (lower case, a dash), Tab, Enter
@@ -211,6 +250,7 @@ describe("the replay of a finished game", () => {
       await page.locator("#watch-code").fill("abc");
       await page.locator("#watch-game").click();
       await page.locator("#watch-error", { hasText: "6 letters" }).waitFor();
+      await toEnd();
       await page.screenshot({ path: path.join(SHOTS, `home-watch-bad-${size}.png`) });
       await p.context.close();
     }
@@ -255,6 +295,7 @@ describe("the replay of a finished game", () => {
     const exp = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
       outcome: { ranking: string[]; finalScores: Record<string, number> };
     };
+    const game = replayed(exp as unknown as Record<string, unknown>);
     for (const size of ["desktop", "phone"] as const) {
       const p = await newPlayer(browser, `closed-${size}`, size);
       players.push(p);
@@ -268,6 +309,16 @@ describe("the replay of a finished game", () => {
           (exp.outcome.finalScores[role] ?? 0).toFixed(1),
         );
       }
+      // the graph at its peak is the most tied of all the years, not the last one's
+      const peak = peakDependence(game.reports);
+      expect(await p.page.locator("#dependence-peak h2").textContent()).toContain(
+        `(${peak?.year})`,
+      );
+      expect(
+        await p.page
+          .locator("#dependence-peak .dep-list li[data-pair]")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-pair"))),
+      ).toEqual(pairsOf(game, peak?.year ?? 0));
       await p.page.locator("#chart canvas").first().waitFor();
       await p.page.waitForTimeout(300);
       await shot(p.page, `debrief-closed-${size}`);

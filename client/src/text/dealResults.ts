@@ -6,9 +6,9 @@
 import type { DealResultKind } from "../../../shared/rules/types.ts";
 
 export const DEAL_RESULT_TEXT: Record<DealResultKind, (who: string) => string> = {
-  executed: () => "Ran as agreed: the seats flew and the money was paid.",
+  executed: () => "Ran as agreed this year.",
   void: () =>
-    "Void this year: the rivals' space deals were suspended by the crisis on Earth. Nobody was at fault.",
+    "Void this year: space deals between the two rivals were suspended by the crisis on Earth; nobody was at fault.",
   noSeatsLeft: (who) => `Failed: ${who} had no seats left to fly the buyer's crew.`,
   subsidyUnpaid: (who) => `Failed: ${who} could not pay the promised subsidy.`,
   seatsUnpaid: (who) => `Failed: ${who} could not pay for the seats.`,
@@ -18,3 +18,6 @@ export const DEAL_RESULT_TEXT: Record<DealResultKind, (who: string) => string> =
   noKnowHow: (who) => `Failed: ${who} did not have the know-how it promised to transfer.`,
   knowHowUnpaid: (who) => `Failed: ${who} could not pay for the know-how.`,
 };
+
+/** The mark before each result (hidden from screen readers: the sentence says it). */
+export const DEAL_RESULT_MARK = { executed: "✓", void: "–", failed: "✗" } as const;

@@ -5,15 +5,17 @@
  */
 import "./replay.css";
 import { MalformedExport } from "../../../shared/protocol/export.ts";
-import type { YearReport } from "../../../shared/rules/types.ts";
+import type { DealResultKind, YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { ApiError } from "../net/api.ts";
 import { type GameRecord, loadRecord } from "../state/record.ts";
-import { DEAL_RESULT_TEXT } from "../text/dealResults.ts";
+import { FX_TEXT } from "../text/board-fx.ts";
+import { DEAL_RESULT_MARK, DEAL_RESULT_TEXT } from "../text/dealResults.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT as R } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { fromView, gameHeader, showDebrief } from "./debrief.ts";
+import { dependenceBody } from "./dependenceGraph.ts";
 import { announce, h, replace } from "./dom.ts";
 import { tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
@@ -54,6 +56,10 @@ export async function showPast(
   if (what === "debrief") showDebrief(root)(fromView(code, record.final, true));
   else showReplay(root, record);
 }
+
+/** A result's look: it ran, it was void, or it failed (every other kind). */
+const outcome = (k: DealResultKind): keyof typeof DEAL_RESULT_MARK =>
+  k === "executed" || k === "void" ? k : "failed";
 
 function section(id: string, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
   return h(
@@ -291,7 +297,13 @@ function yearPanels(
               " ",
               h(
                 "span",
-                { class: x.fault === null ? "deal-result" : "deal-result failed" },
+                { class: `deal-result ${outcome(x.kind)}` },
+                h(
+                  "span",
+                  { class: "mark", "aria-hidden": "true" },
+                  DEAL_RESULT_MARK[outcome(x.kind)],
+                ),
+                " ",
                 DEAL_RESULT_TEXT[x.kind](x.fault === null ? "" : name(x.fault)),
               ),
             ),
@@ -341,5 +353,18 @@ function yearPanels(
       ),
     ),
   );
-  return [indices, h("div", { class: "debrief-top" }, events, deals), scores];
+  // the graph of the year stepped to, from that year's report (the board's Ties tab draws the same)
+  const ties = h(
+    "section",
+    {
+      class: "card dependence",
+      id: "replay-dependence",
+      "data-year": report.year,
+      "aria-labelledby": "replay-dependence-title",
+    },
+    h("h2", { id: "replay-dependence-title" }, FX_TEXT.graph.heading(report.year)),
+    h("p", { class: "muted" }, FX_TEXT.graph.hint),
+    ...dependenceBody(view, report),
+  );
+  return [indices, h("div", { class: "debrief-top" }, events, deals), ties, scores];
 }
