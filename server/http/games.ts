@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { networkInterfaces } from "node:os";
 import { matchMaker } from "@colyseus/core";
 import express, { type Application, type Request, type Response } from "express";
+import { EXPORT_FORMAT, type GameExportFile } from "../../shared/protocol/export.ts";
 import { type Created, createGamePayload, type GameSummary } from "../../shared/protocol/lobby.ts";
 import { replay } from "../../shared/rules/replay.ts";
 import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
@@ -257,8 +258,9 @@ export function mountGames(app: Application): void {
     }));
     if (format === "json") {
       res.setHeader("content-disposition", `attachment; filename="orbital-ties-${id}.json"`);
-      res.json({
-        format: "orbital-ties-export/1",
+      // typed by the schema the browser's record parses with (shared/protocol/export.ts)
+      const file: GameExportFile = {
+        format: EXPORT_FORMAT,
         gameId: id,
         scenario: row.scenario,
         seed: row.seed,
@@ -267,7 +269,8 @@ export function mountGames(app: Application): void {
         actions: getStore().loadActions(id),
         years,
         outcome: state.outcome,
-      });
+      };
+      res.json(file);
       return;
     }
     const roles = state.order;

@@ -287,12 +287,31 @@ export interface PledgeRecord {
   kept: boolean;
 }
 
+/** Why a deal failed in a year: one value per check of the deal's year (resolve/deals.ts). */
+export const DEAL_FAILURES = [
+  "noSeatsLeft",
+  "subsidyUnpaid",
+  "seatsUnpaid",
+  "noSeatsToSwap",
+  "noHeldSeatsToSwap",
+  "contractUnpaid",
+  "noKnowHow",
+  "knowHowUnpaid",
+] as const;
+export type DealFailure = (typeof DEAL_FAILURES)[number];
+/**
+ * How a deal's year went: it ran, it was void (rival space deals linked to a crisis on Earth),
+ * or it failed for one reason. `result` keeps the engine's one-line note; `kind` is what a
+ * client turns into a sentence.
+ */
+export type DealResultKind = "executed" | "void" | DealFailure;
+
 export interface YearReport {
   year: number;
   events: { id: string; title: string; note: string; injected: boolean }[];
   capacity: Record<RoleId, number>;
   flown: FlownSeat[];
-  dealResults: { deal: string; result: string; fault: RoleId | null }[];
+  dealResults: { deal: string; result: string; kind: DealResultKind; fault: RoleId | null }[];
   transfers: Transfer[];
   /** Money each pair moved this year: "a>b" → amount. */
   moneyFlows: Record<string, number>;

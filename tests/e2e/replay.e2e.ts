@@ -4,8 +4,15 @@
  * every year's figures are checked against the export's `years` (read from the JSON, not
  * recomputed); then the room is left to close and the debrief opens from the game's record.
  */
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEAL_RESULT_TEXT } from "../../client/src/text/dealResults.ts";
+import { REPLAY_TEXT } from "../../client/src/text/replay.ts";
+import { dependenceLinks, peakDependence } from "../../shared/rules/dependenceGraph.ts";
+import { replay } from "../../shared/rules/replay.ts";
+import type { Action, DealResultKind, GameState } from "../../shared/rules/types.ts";
+import { requireScenario } from "../../shared/scenario/load.ts";
 import { buildClient, clientIsStale } from "../../tools/clientBuild.ts";
 import { freePort } from "../server/helpers.ts";
 import {
@@ -42,9 +49,29 @@ interface ExportYear {
   tension: number;
   cooperation: number;
   scores: Record<string, number>;
-  dealResults: unknown[];
+  dealResults: { deal: string; result: string; kind: DealResultKind; fault: string | null }[];
   crisis: unknown;
 }
+
+const SHOTS = path.resolve(import.meta.dirname, "../../test-results");
+
+/** The game an export replays to, by the shared engine (the dependence of each year is in its reports). */
+function replayed(exp: Record<string, unknown>): GameState {
+  const { bots: _bots, ...options } = exp.options as Record<string, unknown>;
+  return replay(
+    requireScenario(exp.scenario),
+    exp.seed as string,
+    exp.seats as never,
+    options,
+    exp.actions as Action[],
+  );
+}
+
+/** The pairs the graph of a year draws, strongest first (the UI leaves out links under 0.5 %). */
+const pairsOf = (state: GameState, year: number) => {
+  const report = state.reports.find((r) => r.year === year);
+  return report ? dependenceLinks(report, state.order, 0.005).map((l) => `${l.a},${l.b}`) : [];
+};
 
 describe("the replay of a finished game", () => {
   let code = "";
@@ -101,8 +128,13 @@ describe("the replay of a finished game", () => {
   it("the replay steps through every year with the export's figures", async () => {
     const exp = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
       years: ExportYear[];
+      scenario: { roles: Record<string, { name: string }> };
     };
     expect(exp.years).toHaveLength(2);
+    // the bots' deals ran: the sentences below are checked on real results
+    expect(exp.years.flatMap((y) => y.dealResults).length).toBeGreaterThan(0);
+    const game = replayed(exp as unknown as Record<string, unknown>);
+    const roleName = (r: string | null) => (r === null ? "" : (exp.scenario.roles[r]?.name ?? r));
     for (const size of ["desktop", "phone"] as const) {
       const p = await newPlayer(browser, `replay-${size}`, size);
       players.push(p);
@@ -132,6 +164,28 @@ describe("the replay of a finished game", () => {
             await page.locator(`#replay-scores tr[data-role="${role}"] .year-score`).textContent(),
           ).toBe(score.toFixed(1));
         expect(await page.locator("#replay-ran li").count()).toBe(y.dealResults.length);
+        // each deal result is a sentence, never the engine's raw string
+        const body = (await page.locator("#replay-body").textContent()) ?? "";
+        for (const [k, x] of y.dealResults.entries()) {
+          const li = page.locator("#replay-ran li").nth(k);
+          expect(await li.getAttribute("data-deal")).toBe(x.deal);
+          expect(await li.getAttribute("data-result")).toBe(x.kind);
+          expect(await li.textContent()).toContain(DEAL_RESULT_TEXT[x.kind](roleName(x.fault)));
+          expect(body).not.toContain(x.result);
+        }
+        // the dependence graph is the year stepped to: its pairs are that year's report's
+        expect(await page.locator("#replay-dependence").getAttribute("data-year")).toBe(
+          String(y.year),
+        );
+        expect(
+          await page
+            .locator("#replay-dependence .dep-list li[data-pair]")
+            .evaluateAll((els) => els.map((e) => e.getAttribute("data-pair"))),
+        ).toEqual(pairsOf(game, y.year));
+        await page.screenshot({
+          path: path.join(SHOTS, `replay-${y.year}-${size}-page.png`),
+          fullPage: true,
+        });
         expect(await page.locator("#replay-crisis").count()).toBe(y.crisis ? 1 : 0);
         expect(
           await page.locator(`button[data-year="${y.year}"]`).getAttribute("aria-current"),
@@ -148,6 +202,87 @@ describe("the replay of a finished game", () => {
     }
   });
 
+  it("home's 'Watch a finished game' opens the replay by keyboard, or says the code is unknown", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await newPlayer(browser, `watch-${size}`, size);
+      players.push(p);
+      const { page } = p;
+      await page.goto(`${base}/`);
+      await page.locator("#watch-code").waitFor();
+      expect(await page.locator("label[for=watch-code]").textContent()).toBe(REPLAY_TEXT.watchCode);
+      const toEnd = () =>
+        page.evaluate(() => {
+          const g = globalThis as unknown as {
+            scrollTo(x: number, y: number): void;
+            document: { body: { scrollHeight: number } };
+          };
+          g.scrollTo(0, g.document.body.scrollHeight);
+        });
+      await toEnd();
+      await page.screenshot({ path: path.join(SHOTS, `home-watch-${size}.png`) });
+      expect(await axeProblems(page), `axe on home ${size}`).toEqual([]);
+      // the keyboard alone: type the code as a person might (lower case, a dash), Tab, Enter
+      await page.locator("#watch-code").focus();
+      await page.keyboard.type(`${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`);
+      await page.keyboard.press("Tab");
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { id: string } | null } })
+              .document.activeElement?.id,
+        ),
+      ).toBe("watch-game");
+      await page.keyboard.press("Enter");
+      await page.locator("#replay").waitFor();
+      expect(new URL(page.url()).searchParams.get("replay")).toBe(code);
+      // a code that names no game: the replay page says so (a page of its own, as the
+      // browser logs the export's expected 404 as a console error)
+      const other = await p.context.newPage();
+      await other.goto(`${base}/`);
+      await other.locator("#watch-code").fill("ZZZZZZ");
+      await other.locator("#watch-code").press("Enter");
+      await other.locator("#replay-error").waitFor();
+      expect(await other.locator("#replay-error").textContent()).toBe(REPLAY_TEXT.unknown);
+      await shot(other, `replay-unknown-${size}`);
+      await other.close();
+      // a code that cannot be one stays on home with a sentence
+      await page.goto(`${base}/`);
+      await page.locator("#watch-code").fill("abc");
+      await page.locator("#watch-game").click();
+      await page.locator("#watch-error", { hasText: "6 letters" }).waitFor();
+      await toEnd();
+      await page.screenshot({ path: path.join(SHOTS, `home-watch-bad-${size}.png`) });
+      await p.context.close();
+    }
+  });
+
+  it("a malformed export gives a sentence instead of a broken page", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await newPlayer(browser, `malformed-${size}`, size);
+      players.push(p);
+      const { page } = p;
+      const real = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as Record<
+        string,
+        unknown
+      >;
+      // the real file with its seats broken, served in place of the server's
+      await page.route(`**/api/games/${code}/export.json`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "application/json",
+          body: JSON.stringify({ ...real, seats: "three" }),
+        }),
+      );
+      await page.goto(`${base}/?replay=${code}`);
+      await page.locator("#replay-error").waitFor();
+      expect(await page.locator("#replay-error").textContent()).toBe(REPLAY_TEXT.malformed);
+      expect(await page.locator("#replay-error-detail").textContent()).toContain("seats");
+      expect(await page.locator("#replay").count()).toBe(0);
+      await shot(page, `replay-malformed-${size}`);
+      await p.context.close();
+    }
+  });
+
   it("the debrief opens from the record after the room has closed", async () => {
     await Promise.allSettled(players.map((p) => p.context.close()));
     // the room is gone once the running-room call fails
@@ -160,6 +295,7 @@ describe("the replay of a finished game", () => {
     const exp = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
       outcome: { ranking: string[]; finalScores: Record<string, number> };
     };
+    const game = replayed(exp as unknown as Record<string, unknown>);
     for (const size of ["desktop", "phone"] as const) {
       const p = await newPlayer(browser, `closed-${size}`, size);
       players.push(p);
@@ -173,6 +309,16 @@ describe("the replay of a finished game", () => {
           (exp.outcome.finalScores[role] ?? 0).toFixed(1),
         );
       }
+      // the graph at its peak is the most tied of all the years, not the last one's
+      const peak = peakDependence(game.reports);
+      expect(await p.page.locator("#dependence-peak h2").textContent()).toContain(
+        `(${peak?.year})`,
+      );
+      expect(
+        await p.page
+          .locator("#dependence-peak .dep-list li[data-pair]")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-pair"))),
+      ).toEqual(pairsOf(game, peak?.year ?? 0));
       await p.page.locator("#chart canvas").first().waitFor();
       await p.page.waitForTimeout(300);
       await shot(p.page, `debrief-closed-${size}`);

@@ -5,23 +5,12 @@
  * the logged actions, `playerView` makes the snapshots. The replay and the debrief of a closed
  * room read this.
  */
+import { MalformedExport, parseExport } from "../../../shared/protocol/export.ts";
 import { replay } from "../../../shared/rules/replay.ts";
-import type { GameOptions, SeatSetup } from "../../../shared/rules/setup.ts";
 import type { Action, GameState } from "../../../shared/rules/types.ts";
 import { type PlayerView, playerView } from "../../../shared/rules/view.ts";
-import { requireScenario } from "../../../shared/scenario/load.ts";
+import { parseScenario } from "../../../shared/scenario/load.ts";
 import { api } from "../net/api.ts";
-
-/** What server/http/games.ts exports, as far as the client reads it. */
-export interface GameExport {
-  format: "orbital-ties-export/1";
-  gameId: string;
-  scenario: unknown;
-  seed: string;
-  seats: SeatSetup[];
-  options: GameOptions;
-  actions: Action[];
-}
 
 export interface GameRecord {
   code: string;
@@ -35,11 +24,15 @@ export interface GameRecord {
 
 const FACILITATOR = { kind: "facilitator" } as const;
 
-/** Replays an export: the views at the start, at the end of each year and at the end. */
-export function replayExport(code: string, exp: GameExport): GameRecord {
-  if (exp.format !== "orbital-ties-export/1")
-    throw new Error(`unknown export format ${exp.format}`);
-  const scenario = requireScenario(exp.scenario, `game ${code}`);
+/**
+ * Replays an export file: the views at the start, at the end of each year and at the end.
+ * A file that is not an export (or whose scenario is broken) throws MalformedExport.
+ */
+export function replayExport(code: string, file: unknown): GameRecord {
+  const exp = parseExport(file);
+  const parsed = parseScenario(exp.scenario);
+  if (!parsed.ok) throw new MalformedExport(parsed.errors.slice(0, 3).map((e) => `scenario: ${e}`));
+  const scenario = parsed.scenario;
   let start: PlayerView | null = null;
   const years: PlayerView[] = [];
   const snap = (s: GameState) => {
@@ -47,7 +40,15 @@ export function replayExport(code: string, exp: GameExport): GameRecord {
     // an action adds at most one report: the first state that holds it is the year's end
     if (s.reports.length > years.length) years.push(playerView(s, FACILITATOR));
   };
-  const final = replay(scenario, exp.seed, exp.seats, exp.options, exp.actions, snap);
+  // the schema checked each action's kind and actor; the engine checks the rest as it replays
+  const final = replay(
+    scenario,
+    exp.seed,
+    exp.seats,
+    exp.options,
+    exp.actions as unknown as Action[],
+    snap,
+  );
   snap(final);
   const end = playerView(final, FACILITATOR);
   return { code, start: start ?? end, years, final: end };

@@ -7,12 +7,18 @@ const signed = (x: number) => {
 export const REPLAY_TEXT = {
   watch: "Watch the replay",
   watchHome: "Watch a finished game",
+  watchBody: "Step through a game that is over, year by year: its deals, crises and scores.",
+  watchCode: "Code of the finished game",
+  watchButton: "Watch the replay",
   fromRecord: "The game is over: this debrief is rebuilt from the game's record.",
   title: (name: string) => `Replay · ${name}`,
   heading: "Replay, year by year",
   loading: "Replaying the game…",
   notFinished: "This game is still running: its replay opens once it is over.",
   unknown: "There is no game with that code.",
+  malformed:
+    "This game's record could not be read: the file is not a complete Orbital Ties export, so there is nothing to replay.",
+  malformedDetail: (issues: string[]) => `What is wrong: ${issues.join("; ")}.`,
   failed: (detail: string) => `The game could not be replayed: ${detail}`,
   years: "Years",
   previous: "Previous year",

@@ -1,10 +1,12 @@
 /**
  * Home: one sentence on the game and three choices — quick play, create a table (a preset,
- * advanced settings folded away), join by code.
+ * advanced settings folded away), join by code — and, below them, watching a finished game.
  */
+import "./watch.css";
 import { api, type ScenarioSummary } from "../net/api.ts";
 import { tokens } from "../net/tokens.ts";
 import { TEXT } from "../text/index.ts";
+import { REPLAY_TEXT } from "../text/replay.ts";
 import { h, replace } from "./dom.ts";
 
 const T = TEXT.home;
@@ -48,6 +50,7 @@ export async function showHome(root: HTMLElement, go: (code: string) => void): P
       { class: "home" },
       h("header", {}, h("h1", {}, TEXT.title), h("p", { class: "tagline" }, TEXT.tagline)),
       h("div", { class: "choices" }, quickCard(first, go), createCard(scenarios, go), joinCard(go)),
+      watchCard(),
     ),
   );
 }
@@ -252,5 +255,52 @@ function joinCard(go: (code: string) => void): HTMLElement {
     h("h2", { id: "join-title" }, T.joinTitle),
     h("p", { class: "muted" }, T.joinBody),
     form,
+  );
+}
+
+/**
+ * A finished game's replay by its code: a plain link to /?replay=CODE (the replay page itself
+ * says when the code is unknown or the game still runs, as the export answers 404 or 403).
+ */
+function watchCard(): HTMLElement {
+  const W = REPLAY_TEXT;
+  const error = errorLine("watch-error");
+  const input = h("input", {
+    id: "watch-code",
+    class: "code-input",
+    name: "replay",
+    autocomplete: "off",
+    autocapitalize: "characters",
+    spellcheck: "false",
+    maxlength: 9,
+    "aria-describedby": "watch-help watch-error",
+  });
+  const form = h(
+    "form",
+    { id: "watch-form", class: "watch-form", action: "/", method: "get" },
+    h("div", { class: "field" }, h("label", { for: "watch-code" }, W.watchCode), input),
+    h("button", { type: "submit", id: "watch-game" }, W.watchButton),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const code = normaliseCode(input.value);
+    if (!CODE.test(code)) {
+      error.textContent = T.badCode;
+      input.focus();
+      return;
+    }
+    location.assign(`/?replay=${encodeURIComponent(code)}`);
+  });
+  return h(
+    "section",
+    { class: "card watch", "aria-labelledby": "watch-title" },
+    h(
+      "div",
+      {},
+      h("h2", { id: "watch-title" }, W.watchHome),
+      h("p", { class: "muted", id: "watch-help" }, W.watchBody),
+    ),
+    form,
+    error,
   );
 }

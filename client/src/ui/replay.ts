@@ -4,14 +4,18 @@
  * A DOM view, not the globe: the figures are what a replay is read for, and it opens at once.
  */
 import "./replay.css";
-import type { YearReport } from "../../../shared/rules/types.ts";
+import { MalformedExport } from "../../../shared/protocol/export.ts";
+import type { DealResultKind, YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { ApiError } from "../net/api.ts";
 import { type GameRecord, loadRecord } from "../state/record.ts";
+import { FX_TEXT } from "../text/board-fx.ts";
+import { DEAL_RESULT_MARK, DEAL_RESULT_TEXT } from "../text/dealResults.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT as R } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { fromView, gameHeader, showDebrief } from "./debrief.ts";
+import { dependenceBody } from "./dependenceGraph.ts";
 import { announce, h, replace } from "./dom.ts";
 import { tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
@@ -31,7 +35,9 @@ export async function showPast(
         ? R.notFinished
         : err instanceof ApiError && err.status === 404
           ? R.unknown
-          : R.failed(String((err as Error).message ?? err));
+          : err instanceof MalformedExport
+            ? R.malformed
+            : R.failed(String((err as Error).message ?? err));
     replace(
       root,
       h(
@@ -39,6 +45,9 @@ export async function showPast(
         { class: "home" },
         h("h1", {}, TEXT.title),
         h("p", { class: "error", role: "alert", id: "replay-error" }, message),
+        err instanceof MalformedExport
+          ? h("p", { class: "muted", id: "replay-error-detail" }, R.malformedDetail(err.issues))
+          : null,
         h("a", { href: "/" }, TEXT.lobby.back),
       ),
     );
@@ -47,6 +56,10 @@ export async function showPast(
   if (what === "debrief") showDebrief(root)(fromView(code, record.final, true));
   else showReplay(root, record);
 }
+
+/** A result's look: it ran, it was void, or it failed (every other kind). */
+const outcome = (k: DealResultKind): keyof typeof DEAL_RESULT_MARK =>
+  k === "executed" || k === "void" ? k : "failed";
 
 function section(id: string, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
   return h(
@@ -277,7 +290,23 @@ function yearPanels(
           "ul",
           { class: "terms", id: "replay-ran" },
           ...report.dealResults.map((x) =>
-            h("li", { "data-deal": x.deal }, dealLine(x.deal), " — ", x.result),
+            h(
+              "li",
+              { "data-deal": x.deal, "data-result": x.kind },
+              h("span", { class: "deal-line" }, dealLine(x.deal)),
+              " ",
+              h(
+                "span",
+                { class: `deal-result ${outcome(x.kind)}` },
+                h(
+                  "span",
+                  { class: "mark", "aria-hidden": "true" },
+                  DEAL_RESULT_MARK[outcome(x.kind)],
+                ),
+                " ",
+                DEAL_RESULT_TEXT[x.kind](x.fault === null ? "" : name(x.fault)),
+              ),
+            ),
           ),
         )
       : h("p", { class: "muted" }, R.noneRan),
@@ -324,5 +353,18 @@ function yearPanels(
       ),
     ),
   );
-  return [indices, h("div", { class: "debrief-top" }, events, deals), scores];
+  // the graph of the year stepped to, from that year's report (the board's Ties tab draws the same)
+  const ties = h(
+    "section",
+    {
+      class: "card dependence",
+      id: "replay-dependence",
+      "data-year": report.year,
+      "aria-labelledby": "replay-dependence-title",
+    },
+    h("h2", { id: "replay-dependence-title" }, FX_TEXT.graph.heading(report.year)),
+    h("p", { class: "muted" }, FX_TEXT.graph.hint),
+    ...dependenceBody(view, report),
+  );
+  return [indices, h("div", { class: "debrief-top" }, events, deals), ties, scores];
 }

@@ -1,7 +1,7 @@
 /** Step 3, second part: seats and money under the concluded deals, in conclusion order. */
 import { contractParts, IN_KIND_SOURCE } from "../contracts.ts";
 import { dealsInOrder, runsIn } from "../records.ts";
-import type { Deal, FlownSeat, GameState, RoleId, Term } from "../types.ts";
+import type { Deal, DealFailure, FlownSeat, GameState, RoleId, Term } from "../types.ts";
 import { round2, transfer } from "../util.ts";
 import { short, type Work } from "./work.ts";
 
@@ -16,7 +16,7 @@ function planDeal(
   s: GameState,
   w: Work,
   deal: Deal,
-): { ok: true; plan: Plan } | { ok: false; reason: string; fault: RoleId } {
+): { ok: true; plan: Plan } | { ok: false; kind: DealFailure; reason: string; fault: RoleId } {
   // what the plan has used so far, read through from the work and the seats on first use
   // (most deals touch two or three accounts: nothing is copied for the others)
   const seatsLeft: Record<string, number> = {};
@@ -63,6 +63,7 @@ function planDeal(
         if (left(t.provider) < t.seats) {
           return {
             ok: false,
+            kind: "noSeatsLeft",
             reason: `${short(s, t.provider)} had no ${t.seats} seat(s) left`,
             fault: t.provider,
           };
@@ -79,6 +80,7 @@ function planDeal(
             ) {
               return {
                 ok: false,
+                kind: "subsidyUnpaid",
                 reason: `${short(s, sub.payer)} could not pay the subsidy`,
                 fault: sub.payer,
               };
@@ -88,6 +90,7 @@ function planDeal(
           if (!pay(t.buyer, t.provider, (t.price - perSeatSub) * t.seats, "seat purchase")) {
             return {
               ok: false,
+              kind: "seatsUnpaid",
               reason: `${short(s, t.buyer)} could not pay for the seats`,
               fault: t.buyer,
             };
@@ -121,6 +124,7 @@ function planDeal(
             if (left(giver) < t.seats)
               return {
                 ok: false,
+                kind: "noSeatsToSwap",
                 reason: `${short(s, giver)} had no ${t.seats} seat(s) to swap`,
                 fault: giver,
               };
@@ -142,6 +146,7 @@ function planDeal(
             if (mine.length < t.seats)
               return {
                 ok: false,
+                kind: "noHeldSeatsToSwap",
                 reason: `${short(s, giver)} held no ${t.seats} seat(s) to swap`,
                 fault: giver,
               };
@@ -160,6 +165,7 @@ function planDeal(
         if (!pay(t.state, t.company, inCash, "contract (cash share)")) {
           return {
             ok: false,
+            kind: "contractUnpaid",
             reason: `${short(s, t.state)} could not pay the contract`,
             fault: t.state,
           };
@@ -177,6 +183,7 @@ function planDeal(
         if ((s.seats[t.provider]?.capability ?? 0) < t.points) {
           return {
             ok: false,
+            kind: "noKnowHow",
             reason: `${short(s, t.provider)} lacked the know-how`,
             fault: t.provider,
           };
@@ -184,6 +191,7 @@ function planDeal(
         if (!pay(t.recipient, t.provider, t.price, "know-how")) {
           return {
             ok: false,
+            kind: "knowHowUnpaid",
             reason: `${short(s, t.recipient)} could not pay for the know-how`,
             fault: t.recipient,
           };
@@ -242,7 +250,12 @@ export function runDeals(s: GameState, w: Work): void {
     const key = String(s.year);
     if (w.linked && deal.parties.includes(r0) && deal.parties.includes(r1)) {
       deal.results[key] = "void: space deals linked to the crisis on Earth";
-      w.report.dealResults.push({ deal: deal.id, result: deal.results[key], fault: null });
+      w.report.dealResults.push({
+        deal: deal.id,
+        result: deal.results[key],
+        kind: "void",
+        fault: null,
+      });
       deal.yearsDone++;
       if (deal.yearsDone >= deal.years) deal.status = "completed";
       continue;
@@ -251,7 +264,12 @@ export function runDeals(s: GameState, w: Work): void {
     if (!planned.ok) {
       deal.status = "failed";
       deal.results[key] = `failed: ${planned.reason}`;
-      w.report.dealResults.push({ deal: deal.id, result: deal.results[key], fault: planned.fault });
+      w.report.dealResults.push({
+        deal: deal.id,
+        result: deal.results[key],
+        kind: planned.kind,
+        fault: planned.fault,
+      });
       w.failedDeals++;
       const f = s.seats[planned.fault];
       if (f) f.failedDeals++;
@@ -262,7 +280,7 @@ export function runDeals(s: GameState, w: Work): void {
     deal.results[key] = "executed";
     deal.yearsDone++;
     if (deal.yearsDone >= deal.years) deal.status = "completed";
-    w.report.dealResults.push({ deal: deal.id, result: "executed", fault: null });
+    w.report.dealResults.push({ deal: deal.id, result: "executed", kind: "executed", fault: null });
     s.trustRecords.push({ year: s.year, kept: true });
   }
 }
