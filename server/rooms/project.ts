@@ -5,14 +5,16 @@
  *
  * It works by difference, so that an action costs what it changed and not what
  * the table's history holds (issue 9): views come from one view cache (unchanged
- * seats, deals and reports keep their identity), the JSON of what never changes
- * is made once (`frozenJson`), chat is appended per viewer (a message pushed
- * onto the open chunk of its own list travels alone; closed chunks never
- * change), only the paths whose
- * JSON changed for some viewer are grouped again, and a client is shown only the
- * slices added since its last update. The slices are the ones `groupSlices`
- * makes of every viewer's whole `sliceView` (tests/server/longHistory.test.ts
- * holds the two to that).
+ * seats, deals, reports and proposals records keep their identity), each
+ * viewer's view is compared with its last one in place (`diffView`: what kept
+ * its identity and its JSON is skipped unread), the JSON of what never changes
+ * is made once (`frozenJson`) and an open proposal's while its stamp holds
+ * (`openJson`), chat is appended per viewer (a message pushed onto the open
+ * chunk of its own list travels alone; closed chunks never change), only the
+ * paths whose JSON changed for some viewer are grouped again, and a client is
+ * shown only the slices added since its last update. The slices are the ones
+ * `groupSlices` makes of every viewer's whole `sliceView` (tests/server/
+ * projection.test.ts and longHistory.test.ts hold the two to that).
  */
 import type { Client } from "@colyseus/core";
 import {
