@@ -21,6 +21,8 @@ export const TEXT = {
     createBody: "For a class, a workshop or friends. You get a code to share.",
     scenario: "Scenario",
     preset: "Length",
+    presetChoice: (label: string, years: number) =>
+      `${label} · ${years} ${years === 1 ? "year" : "years"}`,
     advanced: "Advanced settings",
     years: "Years to play",
     optionalRoles: "Optional seats",

@@ -124,7 +124,7 @@ function createCard(scenarios: ScenarioSummary[], go: (code: string) => void): H
             value: p.id,
             checked: p.id === s.defaultPreset,
           }),
-          `${p.label} · ${p.years} years`,
+          T.presetChoice(p.label, p.years),
         ),
       ),
     );
