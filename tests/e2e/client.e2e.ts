@@ -64,6 +64,8 @@ const SCENARIO = JSON.parse(
     priceRounding: number;
   };
   roles: Record<string, { defaultOrders?: { listPrice?: number } }>;
+  defaultPreset: string;
+  presets: Record<string, { years: number }>;
 };
 
 /** Tests that play through several screens at two sizes with axe scans: room for a busy 2-core machine. */
@@ -120,6 +122,13 @@ describe("the browser client", () => {
       await shot(p.page, `home-${size}`);
       await p.page.locator("details summary").click();
       await shot(p.page, `home-advanced-${size}`);
+      // an empty "years" plays the chosen length's: the field shows how many, as the file says
+      expect(await p.page.locator("#create-scenario").inputValue()).toBe("crew-dragon-2020");
+      const years = p.page.locator("#create-years");
+      const presetYears = (id: string) => String(SCENARIO.presets[id]?.years);
+      expect(await years.getAttribute("placeholder")).toBe(presetYears(SCENARIO.defaultPreset));
+      await p.page.locator("input[name=preset][value=workshop]").check();
+      expect(await years.getAttribute("placeholder")).toBe(presetYears("workshop"));
       await expectAccessible(p.page, `home ${size}`);
       await p.context.close();
     }

@@ -108,6 +108,13 @@ function createCard(scenarios: ScenarioSummary[], go: (code: string) => void): H
   const readsChat = h("input", { id: "create-reads-chat", type: "checkbox" });
 
   const current = () => scenarios.find((s) => s.id === scenarioSelect.value) ?? scenarios[0];
+  // an empty "years" plays the chosen length's: the field shows how many that is
+  const showPresetYears = () => {
+    const chosen = presetBox.querySelector<HTMLInputElement>("input[name=preset]:checked");
+    const p = current()?.presets.find((x) => x.id === chosen?.value);
+    years.placeholder = p ? String(p.years) : "";
+  };
+  presetBox.addEventListener("change", showPresetYears);
   const fill = () => {
     const s = current();
     if (!s) return;
@@ -128,6 +135,7 @@ function createCard(scenarios: ScenarioSummary[], go: (code: string) => void): H
         ),
       ),
     );
+    showPresetYears();
     const optional = s.roles.filter((r) => r.optional);
     replace(
       advanced,
