@@ -187,6 +187,15 @@ describe("the replay of a finished game", () => {
           fullPage: true,
         });
         expect(await page.locator("#replay-crisis").count()).toBe(y.crisis ? 1 : 0);
+        // the year's cards stand apart, one below the other (they touched)
+        const cards = await page
+          .locator("#replay-body > *")
+          .evaluateAll((els) =>
+            els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]),
+          );
+        expect(cards.length).toBeGreaterThanOrEqual(3);
+        for (let i = 1; i < cards.length; i++)
+          expect((cards[i] as number[])[0] - (cards[i - 1] as number[])[1]).toBeGreaterThan(8);
         expect(
           await page.locator(`button[data-year="${y.year}"]`).getAttribute("aria-current"),
         ).toBe("step");
