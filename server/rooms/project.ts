@@ -71,8 +71,9 @@ const RECORD_FIELDS = new Set(["seats", "private", "proposals", "deals"]);
  * `changed`. It allocates only for what changed: a record entry that is the very one `before`
  * had and whose JSON was made while it could no longer change (`madeFrozen`: an open proposal
  * is the state's own object and may have closed in place since) is skipped unread, and so is a
- * report that is the very one (the view cache keeps the identity of what did not change). Rebuilding every viewer's whole `sliceView` at every
- * action made most of the bytes an action allocated (`npm run bench:alloc`).
+ * report that is the very one (the view cache keeps the identity of what did not change).
+ * Rebuilding every viewer's whole `sliceView` at every action made most of the bytes an action
+ * allocated (`npm run bench:alloc`).
  */
 function diffView(
   view: PlayerView,
