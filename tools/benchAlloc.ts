@@ -22,7 +22,7 @@ import type { RoleId } from "../shared/rules/types.ts";
 import { bootServer, createGame } from "../tests/server/helpers.ts";
 import { nextIntent } from "./benchLoadIntents.ts";
 import { SCENARIO } from "./benchLoadRun.ts";
-import { slicesOf, startNegotiation } from "./benchTable.ts";
+import { BENCH_TIMERS, slicesOf, startNegotiation } from "./benchTable.ts";
 import { failure, readFlags, wholeNumber } from "./cli.ts";
 
 const USAGE = `Usage: npm run bench:alloc -- [options]
@@ -37,12 +37,6 @@ objects included), by where they were allocated.
 `;
 
 const ROLES: RoleId[] = ["us", "russia", "spacex", "uae", "turkey"];
-const TIMERS = {
-  briefingSeconds: 0,
-  firstNegotiationSeconds: 7200,
-  negotiationSeconds: 7200,
-  commitSeconds: 0,
-};
 const TIMEOUT_MS = 10_000;
 
 interface ProfileNode {
@@ -105,7 +99,7 @@ async function run(o: { tables: number; actions: number; warmup: number }) {
         scenario: SCENARIO,
         roles: ROLES,
         years: 1,
-        timers: TIMERS,
+        timers: BENCH_TIMERS,
       });
       const table: Seat[] = [];
       for (const [i, seat] of ROLES.entries()) {

@@ -25,17 +25,11 @@ import {
   type Worker,
 } from "./benchLoadProcs.ts";
 import type { TableTicket, WorkerStats } from "./benchLoadWorker.ts";
+import { BENCH_TIMERS } from "./benchTable.ts";
 
 export const SCENARIO = "crew-dragon-2020";
 /** Seats in table order: the scenario's three required roles, then optional ones. */
 const ROLE_ORDER = ["us", "russia", "spacex", "uae", "turkey", "poland", "boeing"];
-/** Negotiation outlasts any run: the tables stay in one phase for the whole window. */
-const TIMERS = {
-  briefingSeconds: 0,
-  firstNegotiationSeconds: 7200,
-  negotiationSeconds: 7200,
-  commitSeconds: 0,
-};
 /** How long a table creation in flight at the end of the window may still take. */
 const DRAIN_MS = 10_000;
 
@@ -123,7 +117,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function timedCreate(base: string, roles: string[]): Promise<[TableTicket, number]> {
   const t0 = performance.now();
-  const g = await createGame(base, { scenario: SCENARIO, roles, years: 1, timers: TIMERS });
+  const g = await createGame(base, { scenario: SCENARIO, roles, years: 1, timers: BENCH_TIMERS });
   const ticket = {
     code: g.code,
     hostToken: g.hostToken,

@@ -27,7 +27,7 @@ import {
   stopEverything,
   stopGameServer,
 } from "./benchLoadProcs.ts";
-import { slicesOf, startNegotiation } from "./benchTable.ts";
+import { BENCH_TIMERS, slicesOf, startNegotiation } from "./benchTable.ts";
 import { failure, readFlags, UsageError, wholeNumber } from "./cli.ts";
 import { report, summarise } from "./heapSummary.ts";
 
@@ -55,12 +55,6 @@ const OPTIONS = {
 
 const SCENARIO = "crew-dragon-2020";
 const ROLES: RoleId[] = ["us", "russia", "spacex", "uae", "turkey"];
-const TIMERS = {
-  briefingSeconds: 0,
-  firstNegotiationSeconds: 7200,
-  negotiationSeconds: 7200,
-  commitSeconds: 0,
-};
 const TIMEOUT_MS = 60_000;
 const CONCURRENCY = 8;
 /** Actions the warm-up table plays before the idle figure. */
@@ -136,7 +130,7 @@ async function tablesWithHost(base: string, n: number): Promise<Table[]> {
       scenario: SCENARIO,
       roles: ROLES,
       years: 2,
-      timers: TIMERS,
+      timers: BENCH_TIMERS,
     });
     tables.push({ code: g.code, hostToken: g.hostToken, seats: [] });
   }

@@ -4,6 +4,17 @@
  */
 import { type SyncedSlices, slicePath, syncedSlices } from "../shared/protocol/viewSlices.ts";
 
+/**
+ * A bench table's timers: a zero-second briefing, then a negotiation that outlasts any run, so
+ * the tables stay in one phase while they are measured.
+ */
+export const BENCH_TIMERS = {
+  briefingSeconds: 0,
+  firstNegotiationSeconds: 7200,
+  negotiationSeconds: 7200,
+  commitSeconds: 0,
+};
+
 /** Slice path (the key without its `|variant`) → JSON, as one client holds them now. */
 export type Slices = Map<string, string>;
 

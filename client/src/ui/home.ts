@@ -222,18 +222,32 @@ function createCard(scenarios: ScenarioSummary[], go: (code: string) => void): H
   );
 }
 
-function joinCard(go: (code: string) => void): HTMLElement {
-  const error = errorLine("join-error");
-  const input = h("input", {
-    id: "join-code",
+/** A field for a table code (typed in capitals, no spellcheck: codes are not words). */
+function codeInput(id: string, name: string, describedBy: string): HTMLInputElement {
+  return h("input", {
+    id,
     class: "code-input",
-    name: "code",
+    name,
     autocomplete: "off",
     autocapitalize: "characters",
     spellcheck: "false",
     maxlength: 9,
-    "aria-describedby": "join-error",
-  });
+    "aria-describedby": describedBy,
+  }) as HTMLInputElement;
+}
+
+/** The code typed in `input`, tidied; or null, with the reason in `error` and focus back on it. */
+function readCode(input: HTMLInputElement, error: HTMLElement): string | null {
+  const code = normaliseCode(input.value);
+  if (CODE.test(code)) return code;
+  error.textContent = T.badCode;
+  input.focus();
+  return null;
+}
+
+function joinCard(go: (code: string) => void): HTMLElement {
+  const error = errorLine("join-error");
+  const input = codeInput("join-code", "code", "join-error");
   const form = h(
     "form",
     { id: "join-form" },
@@ -243,12 +257,8 @@ function joinCard(go: (code: string) => void): HTMLElement {
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const code = normaliseCode(input.value);
-    if (!CODE.test(code)) {
-      error.textContent = T.badCode;
-      input.focus();
-      return;
-    }
+    const code = readCode(input, error);
+    if (code === null) return;
     try {
       await api.game(code);
       go(code);
@@ -273,16 +283,7 @@ function joinCard(go: (code: string) => void): HTMLElement {
 function watchCard(): HTMLElement {
   const W = REPLAY_TEXT;
   const error = errorLine("watch-error");
-  const input = h("input", {
-    id: "watch-code",
-    class: "code-input",
-    name: "replay",
-    autocomplete: "off",
-    autocapitalize: "characters",
-    spellcheck: "false",
-    maxlength: 9,
-    "aria-describedby": "watch-help watch-error",
-  });
+  const input = codeInput("watch-code", "replay", "watch-help watch-error");
   const form = h(
     "form",
     { id: "watch-form", class: "watch-form", action: "/", method: "get" },
@@ -291,12 +292,8 @@ function watchCard(): HTMLElement {
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const code = normaliseCode(input.value);
-    if (!CODE.test(code)) {
-      error.textContent = T.badCode;
-      input.focus();
-      return;
-    }
+    const code = readCode(input, error);
+    if (code === null) return;
     location.assign(`/?replay=${encodeURIComponent(code)}`);
   });
   return h(
