@@ -8,8 +8,8 @@
  * seats, deals, reports and proposals records keep their identity), each
  * viewer's view is compared with its last one in place (`diffView`: what kept
  * its identity and its JSON is skipped unread), the JSON of what never changes
- * is made once (`frozenJson`) and an open proposal's while its stamp holds
- * (`openJson`), chat is appended per viewer (a message pushed onto the open
+ * is made once (`frozenJson`) and an open proposal's or active deal's while its
+ * stamp holds (`liveJson`), chat is appended per viewer (a message pushed onto the open
  * chunk of its own list travels alone; closed chunks never change), only the
  * paths whose JSON changed for some viewer are grouped again, and a client is
  * shown only the slices added since its last update. The slices are the ones
@@ -24,8 +24,8 @@ import {
   ownSliceKey,
   sliceView,
 } from "../../shared/protocol/viewSlices.ts";
-import { proposalStamp } from "../../shared/rules/records.ts";
-import type { GameState, Proposal } from "../../shared/rules/types.ts";
+import { dealStamp, proposalStamp } from "../../shared/rules/records.ts";
+import type { Deal, GameState, Proposal } from "../../shared/rules/types.ts";
 import type { PlayerView, Viewer } from "../../shared/rules/view.ts";
 import { cachedPlayerView, newViewCache, stateChanged } from "../../shared/rules/viewCache.ts";
 import { ChatChunk, type GameSchema, Slice } from "./schema.ts";
@@ -65,12 +65,18 @@ function frozen(value: unknown, field: string): value is object {
 
 const RECORD_FIELDS = new Set(["seats", "private", "proposals", "deals"]);
 
+/** The stamp of a live record: an open proposal or an active deal (see `frozen`). */
+function liveStamp(value: object, field: string): number {
+  return field === "proposals" ? proposalStamp(value as Proposal) : dealStamp(value as Deal);
+}
+
 /**
  * Brings `last` (a viewer's slices but chat, path → JSON: what `sliceView` gives of `before`)
  * up to `view` in place, adding the paths whose JSON changed (or that came or went) to
  * `changed`. It allocates only for what changed: a record entry that is the very one `before`
- * had and whose JSON was made while it could no longer change (`madeFrozen`: an open proposal
- * is the state's own object and may have closed in place since) is skipped unread, and so is a
+ * had and whose JSON was made while it could no longer change, or a live record whose stamp has
+ * not moved (`madeFrozen`: an open proposal or an active deal is the state's own object, which
+ * the rules change in place) is skipped unread, and so is a
  * report that is the very one (the view cache keeps the identity of what did not change).
  * Rebuilding every viewer's whole `sliceView` at every action made most of the bytes an action
  * allocated (`npm run bench:alloc`).
@@ -80,7 +86,7 @@ function diffView(
   before: PlayerView,
   last: Map<string, string>,
   json: (value: unknown, field: string) => string,
-  madeFrozen: (value: unknown) => boolean,
+  madeFrozen: (value: unknown, field: string) => boolean,
   changed: Set<string>,
 ) {
   const put = (path: string, text: string) => {
@@ -104,7 +110,7 @@ function diffView(
       if (field === "proposals" && entries === oldEntries) continue;
       for (const id in entries) {
         const entry = entries[id];
-        if (entry === oldEntries[id] && madeFrozen(entry)) continue;
+        if (entry === oldEntries[id] && madeFrozen(entry, field)) continue;
         put(`${field}/${id}`, json(entry, field));
       }
       if (entries !== oldEntries)
@@ -154,26 +160,25 @@ export class Projection {
   /** The values whose frozen JSON this update made (other viewers may still hold older JSON). */
   private frozenNow = new Set<object>();
   /**
-   * The JSON of each open proposal (the state's own object, which the rules change in place)
-   * with its `proposalStamp` then and the update that made it: while the stamp holds, the JSON
-   * does (tests/rules/proposalStamp.test.ts), so an open proposal nobody touched costs nothing.
+   * The JSON of each open proposal and active deal (the state's own objects, which the rules
+   * change in place) with its stamp then (`proposalStamp`, `dealStamp`) and the update that
+   * made it: while the stamp holds, the JSON does (tests/rules/recordStamps.test.ts), so a live
+   * record nobody touched costs nothing.
    */
-  private openJson = new WeakMap<object, { stamp: number; text: string; update: number }>();
-  /** Updates so far (which one made an open proposal's JSON). */
+  private liveJson = new WeakMap<object, { stamp: number; text: string; update: number }>();
+  /** Updates so far (which one made a live record's JSON). */
   private updates = 0;
   /**
    * Whether a value's JSON is the one it had at the last update, made then or earlier: a value
-   * whose JSON was made (and kept) while it could no longer change, or an open proposal whose
+   * whose JSON was made (and kept) while it could no longer change, or a live record whose
    * stamp has not moved. Every viewer that saw it then holds that JSON.
    */
-  private readonly madeFrozen = (value: unknown): boolean => {
+  private readonly madeFrozen = (value: unknown, field: string): boolean => {
     if (value === null || typeof value !== "object") return false;
     if (this.frozenJson.has(value)) return !this.frozenNow.has(value);
-    const open = this.openJson.get(value);
+    const live = this.liveJson.get(value);
     return (
-      open !== undefined &&
-      open.update < this.updates &&
-      open.stamp === proposalStamp(value as Proposal)
+      live !== undefined && live.update < this.updates && live.stamp === liveStamp(value, field)
     );
   };
   /** The JSON of the other values, within one update (viewers share them). */
@@ -181,9 +186,9 @@ export class Projection {
   private readonly json = (value: unknown, field: string): string => {
     if (value === null || typeof value !== "object") return JSON.stringify(value);
     const keep = frozen(value, field);
-    if (field === "proposals") {
-      if (keep) this.openJson.delete(value);
-      else return this.openProposalJson(value as Proposal);
+    if (field === "proposals" || field === "deals") {
+      if (keep) this.liveJson.delete(value);
+      else return this.liveRecordJson(value, field);
     }
     const memo = keep ? this.frozenJson : this.onceJson;
     let text = memo.get(value);
@@ -194,12 +199,12 @@ export class Projection {
     }
     return text;
   };
-  private openProposalJson(p: Proposal): string {
-    const stamp = proposalStamp(p);
-    const had = this.openJson.get(p);
+  private liveRecordJson(value: object, field: string): string {
+    const stamp = liveStamp(value, field);
+    const had = this.liveJson.get(value);
     if (had && had.stamp === stamp) return had.text;
-    const text = JSON.stringify(p);
-    this.openJson.set(p, { stamp, text, update: this.updates });
+    const text = JSON.stringify(value);
+    this.liveJson.set(value, { stamp, text, update: this.updates });
     return text;
   }
 

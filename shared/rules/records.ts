@@ -123,9 +123,30 @@ const STATUS_STAMP: Record<Proposal["status"], number> = {
  * What the rules can change of a proposal once it is made, as a number: its status (once, from
  * open; `deal` is set with "concluded") and who accepted it (only added to). The rules change a
  * proposal in place and nothing else of it, so the same proposal object with the same stamp
- * reads the same (tests/rules/proposalStamp.test.ts plays games to hold the rules to it): the
+ * reads the same (tests/rules/recordStamps.test.ts plays games to hold the rules to it): the
  * server skips making the JSON of an open proposal again when its stamp has not moved.
  */
 export function proposalStamp(p: Pick<Proposal, "status" | "accepted">): number {
   return p.accepted.length * 8 + STATUS_STAMP[p.status];
+}
+
+const DEAL_STATUS_STAMP: Record<Deal["status"], number> = {
+  active: 0,
+  completed: 1,
+  failed: 2,
+  cancelled: 3,
+};
+
+/**
+ * What the rules can change of a deal once it is made, as a number, as `proposalStamp` is for a
+ * proposal: its status (once, from active), the years it has run (each with its `results`
+ * entry: a year's result comes with `yearsDone` moving or the status closing) and which of its
+ * contract terms went void (only added to, at most one per term). `prepaid`, the parties, terms
+ * and years are set when it is made. tests/rules/recordStamps.test.ts plays games to hold the
+ * rules to it: the server skips making the JSON of an active deal again while it holds.
+ */
+export function dealStamp(d: Pick<Deal, "status" | "yearsDone" | "voidTerms" | "terms">): number {
+  return (
+    (d.yearsDone * (d.terms.length + 1) + d.voidTerms.length) * 4 + DEAL_STATUS_STAMP[d.status]
+  );
 }
