@@ -121,8 +121,11 @@ export const COOPERATION_TEXT: Say<CooperationDetail> = {
 };
 
 function say<D extends { cause: string }>(table: Say<D>, d: D, n: Names): string {
-  const f = table[d.cause as D["cause"]] as (d: D, n: Names) => string;
-  return f(d, n);
+  // the Record is exhaustive over the union; a cause from elsewhere (a newer server) is named as is
+  const f = Object.hasOwn(table, d.cause)
+    ? (table[d.cause as D["cause"]] as (d: D, n: Names) => string)
+    : null;
+  return f ? f(d, n) : d.cause;
 }
 
 /** A score term's detail as a phrase. */
