@@ -10,6 +10,14 @@ import { tensionWaterfall } from "../shared/rules/tension.ts";
 import type { Deal, GameState, RoleId, Term, YearReport } from "../shared/rules/types.ts";
 import { pairRoles } from "../shared/rules/util.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
+import {
+  cooperationText,
+  crisisOutcomeText,
+  scenarioNames,
+  scoreText,
+  tensionText,
+  verdictText,
+} from "../shared/text/details.ts";
 
 export interface SimReportOptions {
   /** The bot that played every seat, for the header. */
@@ -142,9 +150,10 @@ export function formatSimReport(result: PlayResult, opts: SimReportOptions = {})
   out(`Conflict: ${o.conflict ? "yes" : "no"}`);
   out();
   out("Verdicts");
-  out(`  Liberal: ${o.verdicts.liberal}`);
-  out(`  Realist: ${o.verdicts.realist}`);
-  out(`  Market:  ${o.verdicts.market}`);
+  const verdicts = verdictText(o.verdicts, scenarioNames(sc));
+  out(`  Liberal: ${verdicts.liberal}`);
+  out(`  Realist: ${verdicts.realist}`);
+  out(`  Market:  ${verdicts.market}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -157,6 +166,7 @@ function yearSection(
 ): void {
   const sc = s.scenario;
   const year = r.year;
+  const names = scenarioNames(sc);
 
   // events
   if (r.events.length === 0) out("Event: none");
@@ -260,7 +270,8 @@ function yearSection(
 
   // cooperation
   out(`Cooperation C = ${fixed(r.cooperation)}`);
-  for (const t of r.cooperationTerms) out(`  ${padLeft(signed(t.amount), 7)}  ${t.label}`);
+  for (const t of r.cooperationTerms)
+    out(`  ${padLeft(signed(t.amount), 7)}  ${cooperationText(t.detail, names)}`);
 
   // tension waterfall
   out(`Tension ${fixed(r.tensionBefore)} -> ${fixed(r.tension)}`);
@@ -269,7 +280,7 @@ function yearSection(
   for (const line of waterfall) {
     if (line.kind === "start") out(`  ${padLeft(fixed(line.running), 7)}  start`);
     else if (line.kind === "term")
-      out(`  ${padLeft(signed(line.term.amount), 7)}  ${line.term.label}`);
+      out(`  ${padLeft(signed(line.term.amount), 7)}  ${tensionText(line.term.detail, names)}`);
     else if (line.kind === "clamp") out(`  ${padLeft(signed(line.amount), 7)}  clamped to 0-100`);
     else if (line.kind === "rounding") out(`  ${padLeft(signed(line.amount), 7)}  rounding`);
     else out(`  ${padLeft(fixed(line.running), 7)}  end`);
@@ -281,7 +292,7 @@ function yearSection(
       .map(([role, c]) => `${short(role)} ${c === "firm" ? "firm" : "de-escalate"}`)
       .join(", ");
     out(
-      `Crisis (tension ${fixed(beforeCrisis)} >= ${fixed(sc.crisis.threshold)}): ${choices}: ${r.crisis.result}${r.crisis.escalation ? " -- CONFLICT" : ""}`,
+      `Crisis (tension ${fixed(beforeCrisis)} >= ${fixed(sc.crisis.threshold)}): ${choices}: ${crisisOutcomeText(r.crisis.outcome, names)}${r.crisis.escalation ? " -- CONFLICT" : ""}`,
     );
   }
 
@@ -309,13 +320,9 @@ function yearSection(
     out(
       `  ${padRight(short(role), 8)}${padLeft(signed(pts), 7)}  (total ${fixed(totals[role] ?? 0)})`,
     );
-    for (const t of scoreLines(r, role)) out(`    ${padLeft(signed(t.amount), 7)}  ${t.label}`);
+    for (const t of r.scoreTerms[role] ?? [])
+      out(`    ${padLeft(signed(t.amount), 7)}  ${scoreText(t.detail, names)}`);
   }
-}
-
-/** A seat's score terms of the year, without the engine's bookkeeping mark (capability carried over). */
-export function scoreLines(r: YearReport, role: RoleId): { amount: number; label: string }[] {
-  return (r.scoreTerms[role] ?? []).filter((t) => t.cause !== "capabilityMark");
 }
 
 /**

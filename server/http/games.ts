@@ -13,6 +13,13 @@ import { createGame, type SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { requireScenario } from "../../shared/scenario/load.ts";
 import { publicScenario } from "../../shared/scenario/public.ts";
+import {
+  cooperationText,
+  crisisOutcomeText,
+  scenarioNames,
+  tensionText,
+  verdictText,
+} from "../../shared/text/details.ts";
 import { processOwner } from "../owner.ts";
 import {
   BadScenarioFile,
@@ -246,16 +253,25 @@ export function mountGames(app: Application): void {
       return;
     }
     const { state } = replayed;
+    // each term keeps its data and gains its sentence (docs/DECISIONS.md, "Terms are data")
+    const names = scenarioNames(state.scenario);
     const years = state.reports.map((r) => ({
       year: r.year,
       tension: r.tension,
       cooperation: r.cooperation,
-      tensionTerms: r.tensionTerms,
-      cooperationTerms: r.cooperationTerms,
+      tensionTerms: r.tensionTerms.map((t) => ({ ...t, text: tensionText(t.detail, names) })),
+      cooperationTerms: r.cooperationTerms.map((t) => ({
+        ...t,
+        text: cooperationText(t.detail, names),
+      })),
       scores: r.scores,
       dealResults: r.dealResults,
-      crisis: r.crisis,
+      crisis: r.crisis && { ...r.crisis, result: crisisOutcomeText(r.crisis.outcome, names) },
     }));
+    const outcome = state.outcome && {
+      ...state.outcome,
+      verdictText: verdictText(state.outcome.verdicts, names),
+    };
     if (format === "json") {
       res.setHeader("content-disposition", `attachment; filename="orbital-ties-${id}.json"`);
       // typed by the schema the browser's record parses with (shared/protocol/export.ts)
@@ -268,7 +284,7 @@ export function mountGames(app: Application): void {
         options: replayed.row.options,
         actions: getStore().loadActions(id),
         years,
-        outcome: state.outcome,
+        outcome,
       };
       res.json(file);
       return;

@@ -387,10 +387,7 @@ export function threatened(c: Ctx): boolean {
   if (myVulnerability(c) >= c.sc.crisis.leverageVulnerability) return true;
   const last = c.last;
   if (last) {
-    const rivalShort = c.sc.roles[rival]?.short ?? rival;
-    if (
-      last.tensionTerms.some((t) => t.cause === "sanctions" && t.label.startsWith(`${rivalShort} `))
-    )
+    if (last.tensionTerms.some((t) => t.detail.cause === "sanctions" && t.detail.by === rival))
       return true;
     const lowest = diversionSteps(c)[0];
     const est = last.diversionEstimate[rival];

@@ -12,7 +12,18 @@ export const EXPORT_FORMAT = "orbital-ties-export/1";
 
 const numbers = z.record(z.string(), z.number());
 const seconds = z.number().nonnegative().optional();
-const term = z.object({ cause: z.string(), label: z.string(), amount: z.number() });
+/**
+ * A named term: its cause and amount, what the engine counted (`detail`, shared/rules/details.ts)
+ * and that as an English sentence (`text`, shared/text/details.ts). Files written before the
+ * details existed carry a `label` sentence instead; both still read.
+ */
+const term = z.object({
+  cause: z.string(),
+  amount: z.number(),
+  detail: z.looseObject({ cause: z.string() }).optional(),
+  text: z.string().optional(),
+  label: z.string().optional(),
+});
 
 const seatSetup = z.object({
   role: z.string().min(1),
@@ -51,10 +62,12 @@ const year = z.object({
   cooperationTerms: z.array(term),
   scores: numbers,
   dealResults: z.array(dealResult),
+  // `result` is the outcome as a sentence (every file has it); `outcome` its data (newer files)
   crisis: z
     .looseObject({
       choices: z.record(z.string(), z.string()),
       result: z.string(),
+      outcome: z.looseObject({ kind: z.string() }).optional(),
       escalation: z.boolean(),
     })
     .nullable(),
@@ -65,6 +78,10 @@ const outcome = z.object({
   finalScores: numbers,
   percentOfPar: numbers,
   ranking: z.array(z.string()),
+  /** The verdicts as sentences (newer files; the verdicts' data is `verdicts`, not checked here). */
+  verdictText: z
+    .object({ liberal: z.string(), realist: z.string(), market: z.string() })
+    .optional(),
 });
 
 export const gameExportSchema = z.object({

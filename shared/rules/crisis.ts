@@ -10,6 +10,7 @@
 import type { Scenario } from "../scenario/schema.ts";
 import { actingSeat } from "./actions/seat.ts";
 import type { Handler } from "./actions/types.ts";
+import { type CrisisOutcome, named, type ScoreDetail } from "./details.ts";
 import { chance } from "./random.ts";
 import { addTension } from "./tension.ts";
 import type { GameEvent, GameState, RoleId, YearReport } from "./types.ts";
@@ -61,8 +62,6 @@ export const crisisChoice: Handler<"crisisChoice"> = (s, a, out) => {
   return null;
 };
 
-const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
-
 /** The chance (0–1) that the crisis escalates when both sides stand firm: (T − base) % × (1 − C/100). */
 export function escalationChance(sc: Scenario, tension: number, cooperation: number): number {
   return (Math.max(0, tension - sc.crisis.escalationBase) / 100) * (1 - cooperation / 100);
@@ -88,28 +87,26 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
   const [a, b] = sc.rivalPair;
   const ca = choiceOf(s, a);
   const cb = choiceOf(s, b);
-  const add = (role: string, label: string, amount: number) => {
-    r.scoreTerms[role] = [...(r.scoreTerms[role] ?? []), { cause: "crisis", label, amount }];
+  const add = (role: string, detail: ScoreDetail & { cause: "crisis" }, amount: number) => {
+    r.scoreTerms[role] = [...(r.scoreTerms[role] ?? []), named(detail, amount)];
   };
   let dT = 0;
-  let result: string;
+  let outcome: CrisisOutcome;
   let escalation = false;
   if (ca === "deescalate" && cb === "deescalate") {
     dT = c.bothDeescalate;
-    result = "both sides de-escalated";
+    outcome = { kind: "bothDeescalated" };
   } else if (ca === "firm" && cb === "firm") {
     escalation = chance(s.rng, escalationChance(sc, s.tension, s.cooperation));
-    result = escalation
-      ? "both sides stood firm: the crisis escalated into conflict"
-      : "both sides stood firm; the crisis passed";
+    outcome = { kind: escalation ? "escalated" : "passed" };
     if (!escalation) dT = c.bothFirm;
   } else {
     const firm = ca === "firm" ? a : b;
     const soft = firm === a ? b : a;
-    add(firm, "stood firm in the crisis", c.firmPoints);
-    add(soft, "backed down in the crisis", -c.firmPoints);
+    add(firm, { cause: "crisis", part: "firm" }, c.firmPoints);
+    add(soft, { cause: "crisis", part: "backedDown" }, -c.firmPoints);
     dT = c.oneFirm;
-    result = `${short(s, firm)} stood firm, ${short(s, soft)} de-escalated`;
+    outcome = { kind: "oneFirm", firm, soft };
   }
   // lifeboat leverage: an exposed side pays again whenever the other is firm
   for (const [me, other, otherChoice] of [
@@ -117,11 +114,11 @@ export function resolveCrisis(s: GameState, r: YearReport): boolean {
     [b, a, ca],
   ] as const) {
     if (otherChoice === "firm" && exposedToLeverage(sc, r.vulnerability, me, other))
-      add(me, `exposed to ${short(s, other)}'s leverage`, -c.leveragePoints);
+      add(me, { cause: "crisis", part: "leverage", over: other }, -c.leveragePoints);
   }
-  r.crisis = { choices: { [a]: ca, [b]: cb }, result, escalation };
+  r.crisis = { choices: { [a]: ca, [b]: cb }, outcome, escalation };
   if (dT !== 0) {
-    r.tensionTerms.push({ cause: "crisis", label: `crisis: ${result}`, amount: dT });
+    r.tensionTerms.push(named({ cause: "crisis", outcome }, dT));
     r.tension = addTension(r.tension, [{ amount: dT }]);
     s.tension = r.tension;
   }
@@ -136,7 +133,7 @@ export function decideCrisis(s: GameState, r: YearReport, events: GameEvent[]): 
       type: "crisisDecided",
       year: s.year,
       choices: { ...r.crisis.choices } as Record<string, CrisisChoice>,
-      result: r.crisis.result,
+      outcome: r.crisis.outcome,
       escalation: r.crisis.escalation,
     });
   return escalation;

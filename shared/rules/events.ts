@@ -5,6 +5,7 @@
  * predicates `playerView` uses (visibility.ts). Events are not part of the state: nothing in
  * the engine reads them, so they cannot change a result.
  */
+import type { CrisisOutcome } from "./details.ts";
 import type { ChatMessage, Phase, Proposal, RoleId } from "./types.ts";
 import { canSeeChannel, canSeePrivate, canSeeProposal, type Viewer } from "./visibility.ts";
 
@@ -82,7 +83,7 @@ export type GameEvent =
       type: "crisisDecided";
       year: number;
       choices: Record<RoleId, "firm" | "deescalate">;
-      result: string;
+      outcome: CrisisOutcome;
       escalation: boolean;
     }
   /** The year is scored: its report is `reports` of the view, redacted for the viewer. */

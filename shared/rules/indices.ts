@@ -3,7 +3,8 @@
  * and tension T — each term named with its amount, so reports can show a waterfall.
  */
 import type { Scenario } from "../scenario/schema.ts";
-import type { FlownSeat, RoleId, TensionTerm, Transfer } from "./types.ts";
+import { type CooperationTerm, named } from "./details.ts";
+import type { FlownSeat, RoleId, Transfer } from "./types.ts";
 import { clamp, pairKey } from "./util.ts";
 
 export interface DependenceInput {
@@ -119,7 +120,7 @@ function stateRoles(scenario: Scenario): Set<string> {
 
 export interface CooperationResult {
   value: number;
-  terms: TensionTerm[];
+  terms: CooperationTerm[];
 }
 
 /** C = rival M + other states' M + triangle seats + trust, each saturating (GAME.md, "Cooperation"). */
@@ -142,28 +143,17 @@ export function cooperation(
       others += mutual(dep, a, b);
     }
   }
-  const name = (r: string) => scenario.roles[r]?.short ?? r;
-  const terms: TensionTerm[] = [
-    {
-      cause: "rivalMutual",
-      label: `${name(r0)}–${name(r1)} interdependence`,
-      amount: c.rivalWeight * Math.min(1, mutual(dep, r0, r1) / c.mutualSaturation),
-    },
-    {
-      cause: "otherMutual",
-      label: "interdependence among other states",
-      amount: c.othersWeight * Math.min(1, others / c.mutualSaturation),
-    },
-    {
-      cause: "triangle",
-      label: `${triangleSeats} multilateral (triangle) seats`,
-      amount: c.triangleWeight * Math.min(1, triangleSeats / c.triangleSaturation),
-    },
-    {
-      cause: "trust",
-      label: `trust ${Math.round(trust * 100)} % of deals and pledges kept`,
-      amount: c.trustWeight * trust,
-    },
+  const terms: CooperationTerm[] = [
+    named(
+      { cause: "rivalMutual", a: r0, b: r1 },
+      c.rivalWeight * Math.min(1, mutual(dep, r0, r1) / c.mutualSaturation),
+    ),
+    named({ cause: "otherMutual" }, c.othersWeight * Math.min(1, others / c.mutualSaturation)),
+    named(
+      { cause: "triangle", seats: triangleSeats },
+      c.triangleWeight * Math.min(1, triangleSeats / c.triangleSaturation),
+    ),
+    named({ cause: "trust", percent: Math.round(trust * 100) }, c.trustWeight * trust),
   ];
   const value = clamp(
     terms.reduce((s, t) => s + t.amount, 0),

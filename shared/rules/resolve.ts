@@ -28,7 +28,7 @@ export function resolveYear(s: GameState): boolean {
   // 1. events
   for (const { card, injected } of s.events) {
     w.report.events.push({ id: card.id, title: card.title, note: card.note, injected });
-    for (const e of card.effects) applyEffect(s, w, card.title, e);
+    for (const e of card.effects) applyEffect(s, w, card, e);
   }
   // 2. capacity
   computeCapacity(s, w);

@@ -6,6 +6,7 @@
 import type { Objective, PriorityCheck } from "../scenario/schema.ts";
 import { civilFundingPoints, civilTarget } from "./civilFunding.ts";
 import { crewNeed } from "./crewNeed.ts";
+import { named } from "./details.ts";
 import { divertedShare, securityGain } from "./diversion.ts";
 import { isTriangleSeat } from "./indices.ts";
 import { watchedRival } from "./resolve.ts";
@@ -14,14 +15,12 @@ import type {
   GameState,
   Outcome,
   RoleId,
+  ScoreTerm,
   SeatState,
-  TensionTerm,
   Verdicts,
   YearReport,
 } from "./types.ts";
 import { clamp, pairKey, pairRoles, rivalOf, round2 } from "./util.ts";
-
-const short = (s: GameState, r: string) => s.scenario.roles[r]?.short ?? r;
 
 /** A role's part of the year's report, which every objective of the role reads. */
 interface RoleYear {
@@ -50,7 +49,7 @@ function objectiveTerm(
   role: RoleId,
   o: Objective,
   mine: RoleYear,
-): TensionTerm | null {
+): ScoreTerm | null {
   const sc = s.scenario;
   const spec = sc.roles[role];
   const st = s.seats[role] as SeatState;
@@ -63,12 +62,10 @@ function objectiveTerm(
       if (need === 0) return null;
       const flown = Math.min(need, own.length);
       const gap = need - flown;
-      return {
-        cause: "crewMet",
-        label:
-          gap > 0 ? `${flown} of ${need} crew flown (ISS gap ${gap})` : `all ${need} crew flown`,
-        amount: (o.points * flown) / need - o.gapPoints * gap,
-      };
+      return named(
+        { cause: "crewMet", flown, need },
+        (o.points * flown) / need - o.gapPoints * gap,
+      );
     }
     case "moneySaved": {
       const budget = spec.budgetBase;
@@ -77,11 +74,7 @@ function objectiveTerm(
         out.filter((t) => !t.to.startsWith("sink:sanctions") && !t.to.startsWith("sink:event")),
       );
       const saved = clamp((budget - spent) / budget, 0, 1);
-      return {
-        cause: "moneySaved",
-        label: `${Math.round(saved * 100)} % of the budget saved`,
-        amount: o.points * saved,
-      };
+      return named({ cause: "moneySaved", percent: Math.round(saved * 100) }, o.points * saved);
     }
     case "lowVulnerability": {
       const rival = rivalOf(sc, role);
@@ -93,106 +86,71 @@ function objectiveTerm(
               .filter(([k]) => pairRoles(k)[0] === role)
               .map(([, x]) => x),
           );
-      return {
-        cause: "lowVulnerability",
-        label: `vulnerability ${v.toFixed(2)}`,
-        amount: o.points * (1 - v),
-      };
+      return named({ cause: "lowVulnerability", vulnerability: round2(v) }, o.points * (1 - v));
     }
     case "homeProviders": {
       const home = s.order.filter((x) => sc.roles[x]?.homeState === role);
       if (home.length === 0) return null;
       const flying = home.filter((x) => own.some((f) => f.vehicle === x)).length;
-      return {
-        cause: "homeProviders",
-        label: `${flying} of ${home.length} home provider(s) flew your crew`,
-        amount: (o.points * flying) / home.length,
-      };
+      return named(
+        { cause: "homeProviders", flying, of: home.length },
+        (o.points * flying) / home.length,
+      );
     }
     case "lowTension":
-      return {
-        cause: "lowTension",
-        label: `tension ${Math.round(r.tension)}`,
-        amount: o.points * (1 - r.tension / 100),
-      };
+      return named(
+        { cause: "lowTension", tension: round2(r.tension) },
+        o.points * (1 - r.tension / 100),
+      );
     case "civilFunding": {
       const target = civilTarget(sc, role);
       if (target <= 0) return null;
       const civil = r.civilFunding[role] ?? 0;
-      return {
-        cause: "civilFunding",
-        label: `civil funding ${Math.round(civil)} of target ${Math.round(target)} (${Math.round((100 * civil) / target)} %)`,
-        amount: civilFundingPoints(sc, role, o, civil),
-      };
+      return named(
+        { cause: "civilFunding", funding: round2(civil), target: round2(target) },
+        civilFundingPoints(sc, role, o, civil),
+      );
     }
     case "crewsFlown": {
       const n = r.flown.filter((f) => f.vehicle === role).length;
-      return {
-        cause: "crewsFlown",
-        label: `${n} crew flown on your vehicle`,
-        amount: o.points * n,
-      };
+      return named({ cause: "crewsFlown", crew: n }, o.points * n);
     }
     case "security": {
       const gained = spec.orders.includes("diversion")
         ? securityGain(sc, divertedShare(r, role, st.orders.diversion))
         : 0;
       return gained
-        ? { cause: "security", label: `+${round2(gained)} security`, amount: o.points * gained }
+        ? named({ cause: "security", gained: round2(gained) }, o.points * gained)
         : null;
     }
     case "prestige":
-      return {
-        cause: "prestige",
-        label: `prestige ${st.prestige}`,
-        amount: o.points * st.prestige,
-      };
+      return named({ cause: "prestige", prestige: st.prestige }, o.points * st.prestige);
     case "profit": {
       const profit = sum(inn) - sum(out);
-      return {
-        cause: "profit",
-        label: `profit ${Math.round(profit)}`,
-        amount: (o.points * profit) / sc.scoring.profitUnit,
-      };
+      return named(
+        { cause: "profit", profit: round2(profit) },
+        (o.points * profit) / sc.scoring.profitUnit,
+      );
     }
     case "seatShare": {
       const all = r.flown.length;
       const mine = r.flown.filter((f) => f.vehicle === role).length;
-      return all > 0
-        ? {
-            cause: "seatShare",
-            label: `${mine} of ${all} seats flown`,
-            amount: (o.points * mine) / all,
-          }
-        : null;
+      return all > 0 ? named({ cause: "seatShare", mine, all }, (o.points * mine) / all) : null;
     }
     case "reputation":
-      return {
-        cause: "reputation",
-        label: `reputation ${st.reputation}`,
-        amount: o.points * st.reputation,
-      };
+      return named({ cause: "reputation", reputation: st.reputation }, o.points * st.reputation);
     case "astronautsFlown": {
       // points for at most the nation's ambition a year: buying every seat is no strategy
       const counted = Math.min(own.length, o.ambition);
       return own.length
-        ? {
-            cause: "astronautsFlown",
-            label:
-              counted < own.length
-                ? `${own.length} astronauts flown (points for ${counted}, your ambition a year)`
-                : `${own.length} astronaut(s) flown`,
-            amount: o.points * counted,
-          }
+        ? named({ cause: "astronautsFlown", flown: own.length, counted }, o.points * counted)
         : null;
     }
     case "singleProvider":
       return singleProviderTerm(s, role, o.points, o.share, own);
     case "capabilityGained": {
       const gained = Math.max(0, st.capability - st.yearStartCapability);
-      return gained
-        ? { cause: "capabilityGained", label: `+${gained} capability`, amount: o.points * gained }
-        : null;
+      return gained ? named({ cause: "capabilityGained", gained }, o.points * gained) : null;
     }
     case "newPartners": {
       const before = new Set<string>();
@@ -204,11 +162,7 @@ function objectiveTerm(
         if (p !== role && p !== "outside" && !before.has(p)) fresh.add(p);
       }
       return fresh.size
-        ? {
-            cause: "newPartners",
-            label: `${fresh.size} new partner(s)`,
-            amount: o.points * fresh.size,
-          }
+        ? named({ cause: "newPartners", partners: fresh.size }, o.points * fresh.size)
         : null;
     }
   }
@@ -224,7 +178,7 @@ function singleProviderTerm(
   points: number,
   share: number,
   own: YearReport["flown"],
-): TensionTerm | null {
+): ScoreTerm | null {
   if (own.length === 0) return null;
   const byCompany = new Map<string, number>();
   for (const f of own)
@@ -234,11 +188,10 @@ function singleProviderTerm(
   let n = 0;
   for (const [c, k] of byCompany) if (k > n) [top, n] = [c, k];
   if (top === null || n / own.length <= share) return null;
-  return {
-    cause: "singleProvider",
-    label: `${short(s, top)} flew ${Math.round((100 * n) / own.length)} % of ${short(s, role)} crew`,
-    amount: -points,
-  };
+  return named(
+    { cause: "singleProvider", company: top, role, percent: Math.round((100 * n) / own.length) },
+    -points,
+  );
 }
 /** Scores the year into the pending report (step 9). Crisis points are already in it. */
 export function scoreYear(s: GameState, r: YearReport): void {
@@ -247,7 +200,7 @@ export function scoreYear(s: GameState, r: YearReport): void {
     const spec = sc.roles[role];
     const st = s.seats[role];
     if (!spec || !st) continue;
-    const terms: TensionTerm[] = [...(r.scoreTerms[role] ?? [])];
+    const terms: ScoreTerm[] = [...(r.scoreTerms[role] ?? [])];
     const mine = roleYear(r, role);
     for (const o of spec.objectives) {
       const term = objectiveTerm(s, r, role, o, mine);
@@ -257,23 +210,19 @@ export function scoreYear(s: GameState, r: YearReport): void {
       (p) => p.by === role && !p.kept && !p.text.startsWith("contract"),
     ).length;
     if (broken)
-      terms.push({
-        cause: "brokenPledges",
-        label: `${broken} pledge(s) broken`,
-        amount: -sc.scoring.brokenPledgePoints * broken,
-      });
+      terms.push(
+        named({ cause: "brokenPledges", pledges: broken }, -sc.scoring.brokenPledgePoints * broken),
+      );
     const faults = r.dealResults.filter((d) => d.fault === role).length;
     if (faults)
-      terms.push({
-        cause: "failedDeals",
-        label: `${faults} deal(s) failed by your fault`,
-        amount: -sc.scoring.failedDealPoints * faults,
-      });
+      terms.push(
+        named({ cause: "failedDeals", deals: faults }, -sc.scoring.failedDealPoints * faults),
+      );
     let sum = 0;
-    const rounded: TensionTerm[] = [];
+    const rounded: ScoreTerm[] = [];
     for (const t of terms) {
       sum += t.amount;
-      rounded.push({ cause: t.cause, label: t.label, amount: round2(t.amount) });
+      rounded.push({ cause: t.cause, detail: t.detail, amount: round2(t.amount) });
     }
     const points = round2(sum);
     r.scores[role] = points;
@@ -315,20 +264,15 @@ function verdicts(s: GameState): Verdicts {
   const T = Math.round(s.tension);
   const crises = reports.filter((r) => r.crisis !== null).length;
   const restrained = s.tension < cut.restrainedBelow;
-  const afterCrises = crises > 0 ? ` after ${crises} crisis(es)` : "";
-  const liberal = `Cooperation ended at ${C}/100 with ${triangles} multilateral seat(s) flown and ${trust} % of deals and pledges kept, and tension at ${T}${afterCrises}: ${
-    C >= cut.cooperationHeld
-      ? restrained
-        ? "interdependence held the rivals together"
-        : "the rivals stayed interdependent, but it did not restrain tension"
-      : C >= cut.cooperationThin
-        ? restrained
-          ? "ties were thin, and tension stayed in check"
-          : "ties were thin, and tension ran high"
-        : restrained
-          ? "the world drifted apart, though tension stayed in check"
-          : "the world drifted apart and tension ran high"
-  }.`;
+  const liberal: Verdicts["liberal"] = {
+    cooperation: C,
+    triangleSeats: triangles,
+    trustPercent: trust,
+    tension: T,
+    crises,
+    level: C >= cut.cooperationHeld ? "held" : C >= cut.cooperationThin ? "thin" : "apart",
+    restrained,
+  };
   const vab = last?.vulnerability[pairKey(a, b)] ?? 0;
   const vba = last?.vulnerability[pairKey(b, a)] ?? 0;
   const watched = watchedRival(s);
@@ -338,13 +282,16 @@ function verdicts(s: GameState): Verdicts {
         0,
       ) / Math.max(1, reports.length)
     : 0;
-  const exposed =
+  const exposed: Verdicts["realist"]["exposed"] =
     vab > vba + cut.exposedMargin
-      ? `${short(s, a)} ended exposed to ${short(s, b)} (V ${vab.toFixed(2)})`
+      ? { role: a, to: b, vulnerability: round2(vab) }
       : vba > vab + cut.exposedMargin
-        ? `${short(s, b)} ended exposed to ${short(s, a)} (V ${vba.toFixed(2)})`
-        : "neither rival ended exposed to the other";
-  const realist = `${exposed}${watched ? `; ${short(s, watched)} diverted about ${Math.round(diverted)} % a year to the military (published estimates)` : ""}.`;
+        ? { role: b, to: a, vulnerability: round2(vba) }
+        : null;
+  const realist: Verdicts["realist"] = {
+    exposed,
+    diversion: watched ? { role: watched, percent: Math.round(diverted) } : null,
+  };
   // the market is the seats flown for others: a state flying its own crew is no provider
   const forOthers = reports.flatMap((r) => r.flown.filter((f) => f.vehicle !== f.crew));
   const sold = forOthers.filter((f) => f.price > 0);
@@ -354,7 +301,13 @@ function verdicts(s: GameState): Verdicts {
   const top = [...providers.entries()].sort((x, y) => y[1] - x[1])[0];
   const avg = sold.length ? Math.round(sold.reduce((x, f) => x + f.price, 0) / sold.length) : 0;
   const share = top && total ? Math.round((top[1] / total) * 100) : 0;
-  const market = `Seats sold for ${avg} on average, ${providers.size} provider(s) flew others' crews, and the largest (${top ? short(s, top[0]) : "none"}) flew ${share} % of them${share >= cut.monopolyShare ? ": a monopoly risk" : ""}.`;
+  const market: Verdicts["market"] = {
+    averagePrice: avg,
+    providers: providers.size,
+    largest: top ? top[0] : null,
+    sharePercent: share,
+    monopoly: share >= cut.monopolyShare,
+  };
   return { liberal, realist, market };
 }
 

@@ -5,6 +5,13 @@
  */
 import type { z } from "zod";
 import type { EventCard, OrderKind, PriorityCard, Scenario } from "../scenario/schema.ts";
+import type {
+  CooperationTerm,
+  CrisisOutcome,
+  ScoreTerm,
+  TensionTerm,
+  Verdicts,
+} from "./details.ts";
 import type { GameEvent } from "./events.ts";
 import {
   type contractConditionSchema,
@@ -274,11 +281,13 @@ export interface FlownSeat {
   rideHome: RoleId | "outside";
 }
 
-export interface TensionTerm {
-  cause: string;
-  label: string;
-  amount: number;
-}
+export type {
+  CooperationTerm,
+  CrisisOutcome,
+  ScoreTerm,
+  TensionTerm,
+  Verdicts,
+} from "./details.ts";
 
 export interface PledgeRecord {
   deal: string;
@@ -321,7 +330,7 @@ export interface YearReport {
   triangleSeats: number;
   trust: number;
   cooperation: number;
-  cooperationTerms: TensionTerm[];
+  cooperationTerms: CooperationTerm[];
   tensionBefore: number;
   tension: number;
   tensionTerms: TensionTerm[];
@@ -338,16 +347,10 @@ export interface YearReport {
   covertDetected: RoleId[];
   brainDrain: boolean;
   stance: Record<RoleId, string>;
-  crisis: { choices: Record<RoleId, string>; result: string; escalation: boolean } | null;
+  crisis: { choices: Record<RoleId, string>; outcome: CrisisOutcome; escalation: boolean } | null;
   scores: Record<RoleId, number>;
-  scoreTerms: Record<RoleId, TensionTerm[]>;
+  scoreTerms: Record<RoleId, ScoreTerm[]>;
   marketSales: { buyer: string; vehicle: string; price: number }[];
-}
-
-export interface Verdicts {
-  liberal: string;
-  realist: string;
-  market: string;
 }
 
 export interface Outcome {

@@ -22,7 +22,7 @@ import type {
   PriorityCard,
   Proposal,
   RoleId,
-  TensionTerm,
+  ScoreTerm,
   YearReport,
 } from "./types.ts";
 import { copyJson } from "./util.ts";
@@ -459,7 +459,7 @@ export function reportFor(
   }
   if (!over) {
     const scores: Record<RoleId, number> = {};
-    const terms: Record<RoleId, TensionTerm[]> = {};
+    const terms: Record<RoleId, ScoreTerm[]> = {};
     for (const role of Object.keys(out.scores)) {
       if (!canSee(role)) continue;
       scores[role] = out.scores[role] as number;

@@ -49,7 +49,9 @@ describe("Firm against a reciprocating Liberal stops paying after the first cris
     });
     const [y1, y2, y3] = r.state.reports;
     const firmPoints = (rep: typeof y1) =>
-      (rep?.scoreTerms.russia ?? []).filter((t) => t.label === "stood firm in the crisis");
+      (rep?.scoreTerms.russia ?? []).filter(
+        (t) => t.detail.cause === "crisis" && t.detail.part === "firm",
+      );
     // first crisis: the Liberal de-escalates and Russia collects the firm side's +4
     expect(y1?.crisis?.choices).toEqual({ us: "deescalate", russia: "firm" });
     expect(firmPoints(y1).map((t) => t.amount)).toEqual([4]);

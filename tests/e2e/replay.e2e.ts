@@ -285,9 +285,45 @@ describe("the replay of a finished game", () => {
       await page.goto(`${base}/?replay=${code}`);
       await page.locator("#replay-error").waitFor();
       expect(await page.locator("#replay-error").textContent()).toBe(REPLAY_TEXT.malformed);
+      // zod's wording stays folded away: in the page, not in the sentence, and closed
       expect(await page.locator("#replay-error-detail").textContent()).toContain("seats");
+      expect(await page.locator("#replay-error-detail").evaluate((d) => d.tagName)).toBe("DETAILS");
+      expect(await page.locator("#replay-error-detail").getAttribute("open")).toBeNull();
+      expect(await page.locator("#replay-error-detail p").isVisible()).toBe(false);
       expect(await page.locator("#replay").count()).toBe(0);
       await shot(page, `replay-malformed-${size}`);
+      await p.context.close();
+    }
+  });
+
+  it("a record whose move the rules refuse gives a plain sentence, the engine's words folded", async () => {
+    for (const size of ["desktop", "phone"] as const) {
+      const p = await newPlayer(browser, `refused-${size}`, size);
+      players.push(p);
+      const { page } = p;
+      const real = (await (await fetch(`${base}/api/games/${code}/export.json`)).json()) as {
+        actions: unknown[];
+      };
+      // the game's last move played first: well-formed, but the engine refuses it
+      const actions = [real.actions.at(-1), ...real.actions];
+      await page.route(`**/api/games/${code}/export.json`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "application/json",
+          body: JSON.stringify({ ...real, actions }),
+        }),
+      );
+      await page.goto(`${base}/?replay=${code}`);
+      await page.locator("#replay-error").waitFor();
+      const said = (await page.locator("#replay-error").textContent()) ?? "";
+      expect(said).toBe(REPLAY_TEXT.refused(1));
+      expect(said).not.toMatch(/ERR_|refused on replay/);
+      expect(await page.locator("#replay-error-detail").textContent()).toContain(
+        "refused on replay",
+      );
+      expect(await page.locator("#replay-error-detail").getAttribute("open")).toBeNull();
+      expect(await page.locator("#replay").count()).toBe(0);
+      await shot(page, `replay-refused-${size}`);
       await p.context.close();
     }
   });

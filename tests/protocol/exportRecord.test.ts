@@ -10,7 +10,9 @@ import {
   EXPORT_FORMAT,
   type GameExportFile,
   MalformedExport,
+  parseExport,
 } from "../../shared/protocol/export.ts";
+import { ReplayRefused } from "../../shared/rules/replay.ts";
 import { miniScenario } from "../fixtures/build.ts";
 
 const scenario = miniScenario();
@@ -53,11 +55,63 @@ describe("replayExport", () => {
     ).toThrow(/scenario/);
   });
 
+  it("reads files written before terms were data: English labels, a crisis result sentence", () => {
+    const year = {
+      year: 2020,
+      tension: 55,
+      cooperation: 30,
+      tensionTerms: [{ cause: "failedDeals", label: "1 failed deal(s)", amount: 2 }],
+      cooperationTerms: [
+        { cause: "trust", label: "trust 100 % of deals and pledges kept", amount: 15 },
+      ],
+      scores: { us: 3 },
+      dealResults: [],
+      crisis: {
+        choices: { us: "firm", russia: "firm" },
+        result: "both sides stood firm; the crisis passed",
+        escalation: false,
+      },
+    };
+    const old = { ...json, years: [year] };
+    expect(parseExport(old).years[0]?.tensionTerms[0]?.label).toBe("1 failed deal(s)");
+    expect(replayExport("ABCDEF", old).years).toHaveLength(2);
+    // and today's shape: the detail and its sentence
+    const today = {
+      ...year,
+      tensionTerms: [
+        {
+          cause: "failedDeals",
+          detail: { cause: "failedDeals", deals: 1 },
+          text: "1 failed deal",
+          amount: 2,
+        },
+      ],
+      crisis: { ...year.crisis, outcome: { kind: "passed" } },
+    };
+    expect(parseExport({ ...json, years: [today] }).years[0]?.tensionTerms[0]?.detail).toEqual({
+      cause: "failedDeals",
+      deals: 1,
+    });
+    // a term with neither its data nor a sentence is still a term of the right shape
+    expect(() =>
+      parseExport({ ...json, years: [{ ...year, tensionTerms: [{ cause: 4, amount: 2 }] }] }),
+    ).toThrow(MalformedExport);
+  });
+
   it("a well-formed file whose action the engine refuses says which action", () => {
     // the last action of the game, played again before its first: the engine refuses it
     const actions = played.log;
     expect(() =>
       replayExport("ABCDEF", { ...json, actions: [actions.at(-1), ...actions] }),
     ).toThrow(/action 0 \(\w+\) refused on replay/);
+    // as a ReplayRefused that names the move, for the replay screen's plain sentence
+    try {
+      replayExport("ABCDEF", { ...json, actions: [actions.at(-1), ...actions] });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ReplayRefused);
+      expect((err as ReplayRefused).index).toBe(0);
+      expect((err as ReplayRefused).code).toMatch(/^ERR_/);
+    }
+    expect.assertions(4);
   });
 });

@@ -780,6 +780,6 @@ describe("action details", () => {
     let s = seatMust(inCrisis(), "russia", { type: "crisisChoice", choice: "deescalate" });
     s = seatMust(s, "us", { type: "crisisChoice", choice: "deescalate" });
     expect(s.phase).not.toBe("crisis");
-    expect(s.reports.at(-1)?.crisis?.result).toBe("both sides de-escalated");
+    expect(s.reports.at(-1)?.crisis?.outcome).toEqual({ kind: "bothDeescalated" });
   });
 });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { GameState } from "../../shared/rules/types.ts";
+import { scenarioNames, scoreText, tensionText, verdictText } from "../../shared/text/details.ts";
 import {
   HUMANS,
   host,
@@ -89,7 +90,9 @@ describe("2. Russia's money scores (civil funding against base + the status quo'
     const without = resolveYear(negotiating(miniScenario(QUIET)));
     expect(scoreTerm(withUs, 2020, "russia", "civilFunding")?.amount).toBe(5.76);
     expect(scoreTerm(without, 2020, "russia", "civilFunding")?.amount).toBe(5.47);
-    expect(scoreTerm(without, 2020, "russia", "civilFunding")?.label).toBe(
+    const civil = scoreTerm(without, 2020, "russia", "civilFunding");
+    expect(civil?.detail).toEqual({ cause: "civilFunding", funding: 2770, target: 3040 });
+    expect(civil && scoreText(civil.detail, scenarioNames(without.scenario))).toBe(
       "civil funding 2770 of target 3040 (91 %)",
     );
   });
@@ -150,11 +153,15 @@ describe("4. the US's single-provider term and the emerging nations' ambition", 
         [sale("spacex", "us", 4, 55)],
       ),
     );
-    expect(scoreTerm(s, 2020, "us", "singleProvider")).toEqual({
+    const t = scoreTerm(s, 2020, "us", "singleProvider");
+    expect(t).toEqual({
       cause: "singleProvider",
-      label: "SpaceX flew 100 % of US crew",
+      detail: { cause: "singleProvider", company: "spacex", role: "us", percent: 100 },
       amount: -2.5,
     });
+    expect(t && scoreText(t.detail, scenarioNames(s.scenario))).toBe(
+      "SpaceX flew 100 % of US crew",
+    );
   });
 
   it("does not appear at 75 % (3 on Dragon, 1 on Soyuz)", () => {
@@ -170,11 +177,15 @@ describe("4. the US's single-provider term and the emerging nations' ambition", 
       conclude(negotiating(miniScenario(QUIET)), ["uae", "russia"], [sale("russia", "uae", 3, 60)]),
     );
     expect(report(s, 2020).flown.filter((f) => f.crew === "uae")).toHaveLength(3);
-    expect(scoreTerm(s, 2020, "uae", "astronautsFlown")).toEqual({
+    const t = scoreTerm(s, 2020, "uae", "astronautsFlown");
+    expect(t).toEqual({
       cause: "astronautsFlown",
-      label: "3 astronauts flown (points for 2, your ambition a year)",
+      detail: { cause: "astronautsFlown", flown: 3, counted: 2 },
       amount: 10,
     });
+    expect(t && scoreText(t.detail, scenarioNames(s.scenario))).toBe(
+      "3 astronauts flown (points for 2, your ambition a year)",
+    );
   });
 });
 
@@ -183,11 +194,13 @@ describe("5. a reduced ISS role is a named tension term", () => {
     const sc = miniScenario({ ...QUIET, tension: { ...QUIET_T, reducedRole: 3 } } as Over);
     const reduced = resolveYear(orders(negotiating(sc), "russia", { roleLevel: "reduced" }));
     const full = resolveYear(negotiating(sc));
-    expect(report(reduced, 2020).tensionTerms.find((t) => t.cause === "reducedRole")).toEqual({
+    const t = report(reduced, 2020).tensionTerms.find((t) => t.cause === "reducedRole");
+    expect(t).toEqual({
       cause: "reducedRole",
-      label: "RU reduced its ISS role",
+      detail: { cause: "reducedRole", role: "russia" },
       amount: 3,
     });
+    expect(t && tensionText(t.detail, scenarioNames(sc))).toBe("RU reduced its ISS role");
     expect(term(full, 2020, "reducedRole")).toBe(0);
     // 50 + 3 (no other term moves in this quiet table)
     expect(report(reduced, 2020).tension).toBe(53);
@@ -208,7 +221,7 @@ describe("6. the Liberal verdict reads T", () => {
       ],
     );
     s = resolveYear(s);
-    return s.outcome?.verdicts.liberal ?? "";
+    return s.outcome ? verdictText(s.outcome.verdicts, scenarioNames(sc)).liberal : "";
   }
 
   it("does not praise restraint at T 100 after a crisis, however interdependent the rivals", () => {
@@ -217,7 +230,7 @@ describe("6. the Liberal verdict reads T", () => {
     const v = interdependentAt(99);
     expect(v).toMatch(/^Cooperation ended at (\d+)\/100/);
     expect(Number(v.match(/^Cooperation ended at (\d+)/)?.[1])).toBeGreaterThanOrEqual(50);
-    expect(v).toContain("and tension at 90 after 1 crisis(es)");
+    expect(v).toContain("and tension at 90 after 1 crisis:");
     expect(v).not.toContain("held the rivals together");
     expect(v).toMatch(/did not restrain tension\.$/);
   });

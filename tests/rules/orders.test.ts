@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
 import type { GameState, Orders } from "../../shared/rules/types.ts";
 import { playerView } from "../../shared/rules/view.ts";
+import { scenarioNames, scoreText } from "../../shared/text/details.ts";
 import {
   bySeat,
   HUMANS,
@@ -254,7 +255,7 @@ describe("ISS role", () => {
   it.each([
     // role, own crew flown, crew term label, points (crewMet 4, gap 1)
     ["full", 3, "all 3 crew flown", 4],
-    ["reduced", 1, "all 1 crew flown", 4],
+    ["reduced", 1, "your 1 crew member flown", 4],
   ] as const)("%s: %i own crew flown, scored as %s", (role, own, label, points) => {
     const over = {
       roles: { russia: { objectives: [{ kind: "crewMet", points: 4, gapPoints: 1 }] } },
@@ -262,7 +263,7 @@ describe("ISS role", () => {
     const s = year1({ russia: { roleLevel: role } }, over);
     expect(report(s, 2020).flown.filter((f) => f.crew === "russia")).toHaveLength(own);
     const crew = report(s, 2020).scoreTerms.russia?.find((t) => t.cause === "crewMet");
-    expect(crew?.label).toBe(label);
+    expect(crew && scoreText(crew.detail, scenarioNames(s.scenario))).toBe(label);
     expect(crew?.amount).toBe(points);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { GameState, Term } from "../../shared/rules/types.ts";
+import { scenarioNames, verdictText } from "../../shared/text/details.ts";
 import {
   HUMANS,
   host,
@@ -487,7 +488,7 @@ describe("8. crisis", () => {
     const s = crisis("firm", "firm", { crisis: { escalationBase: 100 } } as Over);
     expect(report(s, 2020).crisis).toMatchObject({
       escalation: false,
-      result: "both sides stood firm; the crisis passed",
+      outcome: { kind: "passed" },
     });
     expect(term(s, 2020, "crisis")).toBe(5);
     expect(s.outcome).toBeNull();
@@ -556,6 +557,13 @@ describe("9. scoring", () => {
   });
 });
 
+/** A one-year game's verdicts, played to its end and said with its scenario's short names. */
+function said(g: GameState): ReturnType<typeof verdictText> {
+  const s = resolveYear(g);
+  if (!s.outcome) throw new Error("no outcome");
+  return verdictText(s.outcome.verdicts, scenarioNames(s.scenario));
+}
+
 describe("end of game", () => {
   const oneYear = (over: Over = {}, prepare = (s: GameState) => s) =>
     resolveYear(prepare(game(over, 1)));
@@ -621,18 +629,21 @@ describe("end of game", () => {
     s = resolveYear(orders(s, "russia", { diversion: 25 }));
     const o = s.outcome;
     if (!o) throw new Error("no outcome");
+    const v = verdictText(o.verdicts, scenarioNames(s.scenario));
     // C: rival 50 · (0.3 · 215/277)/0.3 = 38.81, others 20 · (0.3 · 55/277)/0.3 = 3.97,
     // triangle 15 · 1/2 = 7.5 (the UAE seat the US subsidised), trust 15 · 2/2 = 15: 65.28
-    expect(o.verdicts.liberal).toBe(
-      "Cooperation ended at 65/100 with 1 multilateral seat(s) flown and 100 % of deals and pledges kept, and tension at 58: interdependence held the rivals together.",
+    expect(o.verdicts.liberal).toMatchObject({ cooperation: 65, triangleSeats: 1, level: "held" });
+    expect(v.liberal).toBe(
+      "Cooperation ended at 65/100 with 1 multilateral seat flown and 100 % of deals and pledges kept, and tension at 58: interdependence held the rivals together.",
     );
     // V(US→RU) = (0.5 · 2/4 + 0.2 · 2/2) − 0.3 · 215/277 = 0.45 − 0.2329 = 0.2171
-    expect(o.verdicts.realist).toBe(
+    expect(o.verdicts.realist.exposed).toEqual({ role: "us", to: "russia", vulnerability: 0.22 });
+    expect(v.realist).toBe(
       "US ended exposed to RU (V 0.22); RU diverted about 25 % a year to the military (published estimates).",
     );
     // 3 seats for others, all on Soyuz at 90
-    expect(o.verdicts.market).toBe(
-      "Seats sold for 90 on average, 1 provider(s) flew others' crews, and the largest (RU) flew 100 % of them: a monopoly risk.",
+    expect(v.market).toBe(
+      "Seats sold for 90 on average, 1 provider flew others' crews, and the largest (RU) flew 100 % of them: a monopoly risk.",
     );
   });
 
@@ -652,16 +663,15 @@ describe("end of game", () => {
       (g: GameState) => conclude(g, ["us", "russia"], [sale("russia", "us", 1, 90)]),
     ],
   ] as const)("liberal verdict, %s: C %s, %s", (_name, c, words, setup) => {
-    const o = resolveYear(setup(game({ ...FLAT_T }, 1))).outcome;
-    expect(o?.verdicts.liberal).toContain(`Cooperation ended at ${c} `);
-    expect(o?.verdicts.liberal).toMatch(new RegExp(`: ${words}\\.$`));
+    expect(said(setup(game({ ...FLAT_T }, 1))).liberal).toContain(`Cooperation ended at ${c} `);
+    expect(said(setup(game({ ...FLAT_T }, 1))).liberal).toMatch(new RegExp(`: ${words}\\.$`));
   });
 
   it.each([
     [
       "no deals",
       (g: GameState) => g,
-      "neither rival ended exposed to the other; RU diverted about 0 % a year to the military (published estimates).",
+      "Neither rival ended exposed to the other; RU diverted about 0 % a year to the military (published estimates).",
     ],
     // the US buys 1 point of know-how from Russia for 100: dep(RU→US) = 0.3 · 100/277 = 0.108,
     // dep(US→RU) = 0: Russia is the exposed one
@@ -676,7 +686,7 @@ describe("end of game", () => {
       "RU ended exposed to US (V 0.11); RU diverted about 0 % a year to the military (published estimates).",
     ],
   ] as const)("realist verdict, %s", (_name, setup, text) => {
-    expect(resolveYear(setup(game({ ...FLAT_T }, 1))).outcome?.verdicts.realist).toBe(text);
+    expect(said(setup(game({ ...FLAT_T }, 1))).realist).toBe(text);
   });
 
   it.each([
@@ -694,7 +704,7 @@ describe("end of game", () => {
           ["uae", "spacex"],
           [sale("spacex", "uae", 1, 50)],
         ),
-      "Seats sold for 75 on average, 2 provider(s) flew others' crews, and the largest (RU) flew 60 % of them: a monopoly risk.",
+      "Seats sold for 75 on average, 2 providers flew others' crews, and the largest (RU) flew 60 % of them: a monopoly risk.",
     ],
     // one Soyuz seat at 90 and one Dragon seat at 50: 50 % each, average 70
     [
@@ -705,14 +715,14 @@ describe("end of game", () => {
           ["us", "spacex"],
           [sale("spacex", "us", 1, 50)],
         ),
-      "Seats sold for 70 on average, 2 provider(s) flew others' crews, and the largest (RU) flew 50 % of them.",
+      "Seats sold for 70 on average, 2 providers flew others' crews, and the largest (RU) flew 50 % of them.",
     ],
     [
       "nobody",
       (g: GameState) => g,
-      "Seats sold for 0 on average, 0 provider(s) flew others' crews, and the largest (none) flew 0 % of them.",
+      "Seats sold for 0 on average, 0 providers flew others' crews, and the largest (none) flew 0 % of them.",
     ],
   ] as const)("market verdict, largest provider %s", (_name, setup, text) => {
-    expect(resolveYear(setup(game({ ...FLAT_T }, 1))).outcome?.verdicts.market).toBe(text);
+    expect(said(setup(game({ ...FLAT_T }, 1))).market).toBe(text);
   });
 });

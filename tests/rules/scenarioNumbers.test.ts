@@ -8,6 +8,7 @@ import { realistPolicy } from "../../shared/bots/realist.ts";
 import { checkProposal } from "../../shared/rules/terms.ts";
 import type { GameState } from "../../shared/rules/types.ts";
 import { playerView } from "../../shared/rules/view.ts";
+import { scenarioNames, verdictText } from "../../shared/text/details.ts";
 import { HUMANS, miniScenario, negotiating, report, resolveYear } from "../fixtures/build.ts";
 import { conclude, orders } from "./helpers.ts";
 
@@ -65,7 +66,7 @@ describe("numbers the scenario now gives", () => {
     const per100 = profit(100);
     const per50 = profit(50);
     expect(per100?.amount).not.toBe(0);
-    expect(per50?.label).toBe(per100?.label);
+    expect(per50?.detail).toEqual(per100?.detail);
     expect(per50?.amount).toBeCloseTo(2 * (per100?.amount ?? 0), 2);
   });
 
@@ -103,15 +104,16 @@ describe("numbers the scenario now gives", () => {
         ),
       1,
     );
-    const v = s.outcome?.verdicts;
+    const v = s.outcome && verdictText(s.outcome.verdicts, scenarioNames(s.scenario));
     expect(v?.liberal).toContain(words);
+    expect(s.outcome?.verdicts.market.monopoly).toBe(risk);
     expect(v?.market.includes("monopoly risk")).toBe(risk);
   });
 
   it.each([
     // exposedMargin: the US depends on Russia for its crew; a margin above that V hides it
     [0.005, "US ended exposed to RU"],
-    [0.99, "neither rival ended exposed to the other"],
+    [0.99, "Neither rival ended exposed to the other"],
   ])("scoring.verdicts.exposedMargin %d: %s", (margin, words) => {
     const verdicts = {
       cooperationHeld: 50,
@@ -129,7 +131,9 @@ describe("numbers the scenario now gives", () => {
         ),
       1,
     );
-    expect(s.outcome?.verdicts.realist).toContain(words);
+    expect(
+      s.outcome && verdictText(s.outcome.verdicts, scenarioNames(s.scenario)).realist,
+    ).toContain(words);
   });
 
   it.each([

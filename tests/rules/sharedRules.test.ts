@@ -10,7 +10,7 @@ import { emptyReport } from "../../shared/rules/resolve.ts";
 import type { SeatSetup } from "../../shared/rules/setup.ts";
 import { addTension, tensionWaterfall } from "../../shared/rules/tension.ts";
 import { checkProposal, termKindsBetween } from "../../shared/rules/terms.ts";
-import type { GameState, Orders, Term } from "../../shared/rules/types.ts";
+import type { GameState, Orders, TensionTerm, Term } from "../../shared/rules/types.ts";
 import { pairKey, pairRoles } from "../../shared/rules/util.ts";
 import { parseScenario } from "../../shared/scenario/load.ts";
 import { HUMANS, miniScenario, negotiating, report, resolveYear } from "../fixtures/build.ts";
@@ -131,7 +131,9 @@ describe("tension: addTension and its waterfall", () => {
   const yearOf = (before: number, after: number, terms: [string, number][]) => {
     const r = emptyReport(2020, before);
     r.tension = after;
-    r.tensionTerms = terms.map(([cause, amount]) => ({ cause, label: cause, amount }));
+    r.tensionTerms = terms.map(
+      ([cause, amount]) => ({ cause, detail: { cause }, amount }) as TensionTerm,
+    );
     return r;
   };
   const shown = (r: ReturnType<typeof yearOf>) =>

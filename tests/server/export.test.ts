@@ -74,6 +74,16 @@ describe("export.json", () => {
     // the bots concluded deals that ran: the kinds below are checked on real results
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.kind === "executed").toBe(r.result === "executed");
+    // each term keeps its data and says it in a sentence; the verdicts are said too
+    const terms = exp.years.flatMap((y) => [...y.tensionTerms, ...y.cooperationTerms]);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const t of terms) {
+      expect(t.detail?.cause).toBe(t.cause);
+      expect(t.text).toMatch(/^\S/);
+      expect(t.text).not.toMatch(/\(s\)|undefined/);
+      expect(t.label).toBeUndefined();
+    }
+    expect(exp.outcome?.verdictText?.liberal).toMatch(/^Cooperation ended at \d+\/100/);
 
     // one broken field and the file is not an export
     const broken = { ...file, years: [{ year: "2020" }] };

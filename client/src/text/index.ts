@@ -2,6 +2,7 @@
  * Every sentence the client shows, in one place (ready for translation). Functions take the
  * values they mention; nothing here builds HTML.
  */
+import type { ScoreCause } from "../../../shared/rules/details.ts";
 import type { Phase } from "../../../shared/rules/types.ts";
 
 export { REJECTION_TEXT } from "./rejections.ts";
@@ -219,8 +220,7 @@ export const TEXT = {
       brokenPledges: "Broken pledges",
       failedDeals: "Failed deals",
       crisis: "The crisis",
-      vulnerability: "Vulnerability",
-    } as Record<string, string>,
+    } satisfies Record<ScoreCause, string>,
     deals: "The deal ledger",
     noDeals: "No deals were made.",
     dealCols: { parties: "Parties", terms: "Terms", years: "Years", status: "Status" },

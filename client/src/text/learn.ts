@@ -3,6 +3,7 @@
  * panel's frame, the notes that explain the gauges and score terms, and what ends a crisis.
  * Kept apart from index.ts so the screens' text and this can change independently.
  */
+import type { ScoreCause } from "../../../shared/rules/details.ts";
 
 export const LEARN = {
   help: {
@@ -103,11 +104,12 @@ export const LEARN = {
     repeatedLabel: (n: number) => `${n} times`,
   },
 
-  /** What each score term means, as a sentence around the engine's own label. */
+  /** What each score term means, as a sentence around what the engine counted. */
   scoreTerm: {
     lowTension: (t: number) =>
       `Low Tension: Tension ended the year at ${Math.round(t)} of 100; the lower it is, the more you score.`,
-    withMeaning: (name: string, label: string, meaning: string) => `${name}: ${label} — ${meaning}`,
+    withMeaning: (name: string, counted: string, meaning: string) =>
+      `${name}: ${counted} — ${meaning}`,
     meaning: {
       crewMet: "points for your astronauts who reached the station.",
       moneySaved: "points for the share of your budget you kept.",
@@ -127,6 +129,6 @@ export const LEARN = {
       brokenPledges: "points lost for promises not kept.",
       failedDeals: "points lost for deals that failed through your fault.",
       crisis: "points won or lost in the crisis.",
-    } as Record<string, string>,
+    } satisfies Record<Exclude<ScoreCause, "lowTension">, string>,
   },
 };

@@ -18,8 +18,13 @@ export const REPLAY_TEXT = {
   unknown: "There is no game with that code.",
   malformed:
     "This game's record could not be read: the file is not a complete Orbital Ties export, so there is nothing to replay.",
+  /** A logged move the rules refuse: the record comes from another version of the game. */
+  refused: (move: number) =>
+    `This game's record does not replay: its move ${move} is not allowed by the rules of this version of Orbital Ties, so the game cannot be shown. The record may come from an older or newer version.`,
+  failed: "The game could not be replayed. Try again later, or ask the host for the game's file.",
+  /** The folded part under the plain sentence, for whoever looks into it. */
+  technical: "Technical details",
   malformedDetail: (issues: string[]) => `What is wrong: ${issues.join("; ")}.`,
-  failed: (detail: string) => `The game could not be replayed: ${detail}`,
   years: "Years",
   previous: "Previous year",
   next: "Next year",

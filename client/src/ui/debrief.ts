@@ -4,14 +4,16 @@
  * a table), every seat's score as named terms summed over the game, the deal ledger and the
  * export links of docs/PROTOCOL.md (a finished game exports to anyone with its code).
  */
-import type { TensionTerm } from "../../../shared/rules/types.ts";
+import type { ScoreCause } from "../../../shared/rules/details.ts";
+import type { ScoreTerm, TensionTerm } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
+import { type Names, scoreText, tensionText, verdictText, viewNames } from "../text/details.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { dependencePeak } from "./dependenceGraph.ts";
 import { type Child, h, replace } from "./dom.ts";
-import { terms } from "./report.ts";
+import { type TermLine, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
 const T = TEXT.debrief;
@@ -85,31 +87,31 @@ export function fromView(code: string, view: PlayerView, fromRecord = false): De
  * the end of the game added (secret priority, a conflict's cost), so the lines add up to the
  * final score.
  */
-function summedTerms(view: DebriefData, role: string): TensionTerm[] {
-  const sums = new Map<string, { term: TensionTerm; years: number }>();
+function summedTerms(view: DebriefData, role: string, names: Names): TermLine[] {
+  const sums = new Map<ScoreCause, { amount: number; terms: ScoreTerm[]; years: Set<number> }>();
   for (const r of view.reports)
     for (const t of r.scoreTerms[role] ?? []) {
-      const had = sums.get(t.cause);
-      sums.set(t.cause, {
-        term: { ...t, amount: (had?.term.amount ?? 0) + t.amount },
-        years: (had?.years ?? 0) + 1,
-      });
+      const had = sums.get(t.cause) ?? { amount: 0, terms: [], years: new Set<number>() };
+      had.amount += t.amount;
+      had.terms.push(t);
+      had.years.add(r.year);
+      sums.set(t.cause, had);
     }
-  const lines = [...sums.values()].map(({ term, years }) =>
-    years > 1 ? { ...term, label: T.termYears(T.causes[term.cause] ?? term.cause, years) } : term,
-  );
+  const lines: TermLine[] = [...sums].map(([cause, { amount, terms, years }]) => ({
+    amount,
+    text:
+      terms.length === 1 && terms[0]
+        ? scoreText(terms[0].detail, names)
+        : T.termYears(T.causes[cause], years.size),
+  }));
   const outcome = view.outcome;
   if (!outcome) return lines;
-  lines.push({ cause: "peace", label: T.peaceTerm, amount: outcome.peaceDividend });
+  lines.push({ text: T.peaceTerm, amount: outcome.peaceDividend });
   const sum = lines.reduce((n, t) => n + t.amount, 0);
   const rest = (outcome.finalScores[role] ?? sum) - sum;
-  if (Math.abs(rest) >= 0.05)
-    lines.push({ cause: "end", label: T.endTerm(outcome.conflict), amount: rest });
+  if (Math.abs(rest) >= 0.05) lines.push({ text: T.endTerm(outcome.conflict), amount: rest });
   return lines;
 }
-
-/** The engine's verdicts may start in lower case (they are written to follow a clause). */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function section(id: string, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
   return h(
@@ -133,6 +135,8 @@ export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
     document.title = `${TEXT.title} · ${T.title(view.scenarioName)}`;
     const outcome = view.outcome;
     const me = view.me;
+    const names = viewNames(view);
+    const said = outcome ? verdictText(outcome.verdicts, names) : null;
     const name = (r: string) => view.seats[r]?.name ?? r;
     const mark = (r: string) => {
       const s = view.seats[r];
@@ -205,7 +209,7 @@ export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
                 { class: `verdict ${k}`, "aria-labelledby": `verdict-${k}` },
                 h("h3", { id: `verdict-${k}` }, T.verdict[k]),
                 h("p", { class: "muted" }, T.verdictHint[k]),
-                h("p", {}, sentence(outcome.verdicts[k])),
+                h("p", {}, said?.[k] ?? ""),
               ),
             ),
           ),
@@ -219,8 +223,10 @@ export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
       "aria-label": T.chartLabel,
     });
     const years = view.reports.map((r) => r.year);
-    const mainCause = (terms: readonly TensionTerm[]) =>
-      [...terms].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))[0]?.label ?? "—";
+    const mainCause = (terms: readonly TensionTerm[]) => {
+      const top = [...terms].sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount))[0];
+      return top ? tensionText(top.detail, names) : "—";
+    };
     const chart = section(
       "indices",
       T.chart,
@@ -275,7 +281,7 @@ export function showDebrief(root: HTMLElement): (v: DebriefData) => void {
             "article",
             { class: "seat-score", "data-role": r, "aria-labelledby": `score-${r}` },
             h("h3", { id: `score-${r}` }, mark(r), " ", name(r)),
-            terms(`score-terms-${r}`, summedTerms(view, r), true),
+            terms(`score-terms-${r}`, summedTerms(view, r, names), true),
           ),
         ),
       ),

@@ -5,19 +5,21 @@
  */
 import "./replay.css";
 import { MalformedExport } from "../../../shared/protocol/export.ts";
+import { ReplayRefused } from "../../../shared/rules/replay.ts";
 import type { DealResultKind, YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
 import { ApiError } from "../net/api.ts";
 import { type GameRecord, loadRecord } from "../state/record.ts";
 import { FX_TEXT } from "../text/board-fx.ts";
 import { DEAL_RESULT_MARK, DEAL_RESULT_TEXT } from "../text/dealResults.ts";
+import { crisisOutcomeText, scoreText, viewNames } from "../text/details.ts";
 import { TEXT } from "../text/index.ts";
 import { REPLAY_TEXT as R } from "../text/replay.ts";
 import { termText } from "../text/terms.ts";
 import { fromView, gameHeader, showDebrief } from "./debrief.ts";
 import { dependenceBody } from "./dependenceGraph.ts";
 import { announce, h, replace } from "./dom.ts";
-import { tensionRows, terms } from "./report.ts";
+import { cooperationRows, tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
 export async function showPast(
@@ -30,6 +32,7 @@ export async function showPast(
   try {
     record = await loadRecord(code);
   } catch (err) {
+    const known = err instanceof ApiError && (err.status === 403 || err.status === 404);
     const message =
       err instanceof ApiError && err.status === 403
         ? R.notFinished
@@ -37,7 +40,17 @@ export async function showPast(
           ? R.unknown
           : err instanceof MalformedExport
             ? R.malformed
-            : R.failed(String((err as Error).message ?? err));
+            : err instanceof ReplayRefused
+              ? R.refused(err.index + 1)
+              : R.failed;
+    // the plain sentence first; what went wrong technically (zod's issues, the engine's
+    // rejection) folded below it and in the console
+    const technical = known
+      ? null
+      : err instanceof MalformedExport
+        ? R.malformedDetail(err.issues)
+        : String((err as Error)?.message ?? err);
+    if (technical) console.warn("replay:", err);
     replace(
       root,
       h(
@@ -45,8 +58,13 @@ export async function showPast(
         { class: "home" },
         h("h1", {}, TEXT.title),
         h("p", { class: "error", role: "alert", id: "replay-error" }, message),
-        err instanceof MalformedExport
-          ? h("p", { class: "muted", id: "replay-error-detail" }, R.malformedDetail(err.issues))
+        technical
+          ? h(
+              "details",
+              { class: "muted", id: "replay-error-detail" },
+              h("summary", {}, R.technical),
+              h("p", {}, technical),
+            )
           : null,
         h("a", { href: "/" }, TEXT.lobby.back),
       ),
@@ -205,6 +223,7 @@ function yearPanels(
   view: PlayerView,
   final: PlayerView,
 ): HTMLElement[] {
+  const names = viewNames(final);
   const name = (r: string) => final.seats[r]?.name ?? r;
   const mark = (r: string) => {
     const s = final.seats[r];
@@ -221,14 +240,14 @@ function yearPanels(
         {},
         h("h3", { id: "replay-tension" }, R.tension(report.tensionBefore, report.tension)),
         h("p", { class: "muted" }, R.tensionWhy),
-        terms("replay-tension-terms", tensionRows(report), false),
+        terms("replay-tension-terms", tensionRows(report, names), false),
       ),
       h(
         "div",
         {},
         h("h3", { id: "replay-cooperation" }, R.cooperation(coopBefore, report.cooperation)),
         h("p", { class: "muted" }, R.cooperationWhy),
-        terms("replay-cooperation-terms", report.cooperationTerms, true),
+        terms("replay-cooperation-terms", cooperationRows(report, names), true),
       ),
     ),
   );
@@ -250,7 +269,7 @@ function yearPanels(
       ? h(
           "div",
           { class: "crisis-outcome", id: "replay-crisis" },
-          h("h3", {}, TEXT.crisis.outcome(report.crisis.result)),
+          h("h3", {}, TEXT.crisis.outcome(crisisOutcomeText(report.crisis.outcome, names))),
           h(
             "p",
             { class: "muted" },
@@ -349,7 +368,14 @@ function yearPanels(
         "details",
         { class: "replay-terms" },
         h("summary", {}, R.termsOf(name(r))),
-        terms(`replay-score-terms-${r}`, report.scoreTerms[r] ?? [], true),
+        terms(
+          `replay-score-terms-${r}`,
+          (report.scoreTerms[r] ?? []).map((t) => ({
+            amount: t.amount,
+            text: scoreText(t.detail, names),
+          })),
+          true,
+        ),
       ),
     ),
   );

@@ -4,8 +4,16 @@
  * answer "why did my score move?".
  */
 import { tensionWaterfall } from "../../../shared/rules/tension.ts";
-import type { TensionTerm, YearReport } from "../../../shared/rules/types.ts";
+import type { ScoreTerm, YearReport } from "../../../shared/rules/types.ts";
 import type { PlayerView } from "../../../shared/rules/view.ts";
+import {
+  cooperationText,
+  crisisOutcomeText,
+  type Names,
+  scoreText,
+  tensionText,
+  viewNames,
+} from "../text/details.ts";
 import { TEXT } from "../text/index.ts";
 import { LEARN } from "../text/learn.ts";
 import { h, replace } from "./dom.ts";
@@ -14,25 +22,39 @@ const T = TEXT.report;
 
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toFixed(1)}`;
 
+/** One line of a list of terms: its amount and its sentence. */
+export interface TermLine {
+  amount: number;
+  text: string;
+}
+
 /**
  * Tension's terms as the engine applied them (shared/rules/tension.ts): each named term, and
  * where the 0–100 scale cut a change short, that cut as a line of its own.
  */
-export function tensionRows(report: YearReport): TensionTerm[] {
-  const rows: TensionTerm[] = [];
+export function tensionRows(report: YearReport, names: Names): TermLine[] {
+  const rows: TermLine[] = [];
   for (const line of tensionWaterfall(report).lines) {
-    if (line.kind === "term") rows.push(line.term);
-    else if (line.kind === "clamp")
-      rows.push({ cause: "clamp", label: T.clamp, amount: line.amount });
+    if (line.kind === "term")
+      rows.push({ amount: line.term.amount, text: tensionText(line.term.detail, names) });
+    else if (line.kind === "clamp") rows.push({ text: T.clamp, amount: line.amount });
   }
   return rows;
+}
+
+/** Cooperation's terms as lines. */
+export function cooperationRows(report: YearReport, names: Names): TermLine[] {
+  return report.cooperationTerms.map((t) => ({
+    amount: t.amount,
+    text: cooperationText(t.detail, names),
+  }));
 }
 
 /**
  * One list of named terms, each with a bar as long as its share of the largest term;
  * `upIsGood` colours a rise teal (cooperation, score) or amber (tension).
  */
-export function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolean): HTMLElement {
+export function terms(id: string, rows: readonly TermLine[], upIsGood: boolean): HTMLElement {
   const shown = rows.filter((t) => Math.abs(t.amount) >= 0.05);
   const most = Math.max(1, ...shown.map((t) => Math.abs(t.amount)));
   return h(
@@ -43,7 +65,7 @@ export function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolea
         "li",
         { class: t.amount > 0 ? "up" : "down" },
         h("span", { class: "amount" }, signed(t.amount)),
-        h("span", { class: "label" }, t.label),
+        h("span", { class: "label" }, t.text),
         h("span", {
           class: "bar",
           style: `width:${Math.round((Math.abs(t.amount) / most) * 100)}%`,
@@ -55,15 +77,14 @@ export function terms(id: string, rows: readonly TensionTerm[], upIsGood: boolea
 }
 
 /**
- * A score term as a sentence: the engine's label ("tension 68") says what was counted, this
- * says what it means for the score, with the number in it.
+ * A score term as a sentence: what the engine counted ("tension 68") and what it means for
+ * the score, with the number in it.
  */
-function scoreSentence(t: TensionTerm, report: YearReport): string {
+function scoreSentence(t: ScoreTerm, names: Names): string {
   const S = LEARN.scoreTerm;
-  if (t.cause === "lowTension") return S.lowTension(report.tension);
-  const name = TEXT.debrief.causes[t.cause];
-  const meaning = S.meaning[t.cause];
-  return name && meaning ? S.withMeaning(name, t.label, meaning) : t.label;
+  const d = t.detail;
+  if (d.cause === "lowTension") return S.lowTension(d.tension);
+  return S.withMeaning(TEXT.debrief.causes[d.cause], scoreText(d, names), S.meaning[d.cause]);
 }
 
 export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => void } {
@@ -78,6 +99,7 @@ export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => voi
     const myTerms = me ? (report.scoreTerms[me] ?? []) : [];
     const myScore = me ? report.scores[me] : undefined;
     const flown = report.flown.length;
+    const names = viewNames(view);
     replace(
       el,
       h("h2", { id: "report-title" }, T.heading(report.year)),
@@ -86,7 +108,7 @@ export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => voi
         ? h(
             "div",
             { class: "crisis-outcome", id: "crisis-outcome" },
-            h("h3", {}, TEXT.crisis.outcome(report.crisis.result)),
+            h("h3", {}, TEXT.crisis.outcome(crisisOutcomeText(report.crisis.outcome, names))),
             h(
               "p",
               { class: "muted" },
@@ -99,15 +121,15 @@ export function reportPanel(): { el: HTMLElement; update: (v: PlayerView) => voi
           )
         : null,
       h("h3", {}, T.tension(report.tensionBefore, report.tension)),
-      terms("tension-terms", tensionRows(report), false),
+      terms("tension-terms", tensionRows(report, names), false),
       h("h3", {}, T.cooperation(report.cooperation)),
-      terms("cooperation-terms", report.cooperationTerms, true),
+      terms("cooperation-terms", cooperationRows(report, names), true),
       myScore === undefined ? null : h("h3", {}, T.score(myScore)),
       myScore === undefined
         ? null
         : terms(
             "score-terms",
-            myTerms.map((t) => ({ ...t, label: scoreSentence(t, report) })),
+            myTerms.map((t) => ({ amount: t.amount, text: scoreSentence(t, names) })),
             true,
           ),
     );

@@ -1,16 +1,24 @@
 /** Step 1: the effects of the year's event cards. */
 import type { EventEffect } from "../../scenario/schema.ts";
+import { named } from "../details.ts";
 import type { GameState } from "../types.ts";
 import { transfer } from "../util.ts";
 import { has, type Work } from "./work.ts";
 
-export function applyEffect(s: GameState, w: Work, title: string, e: EventEffect): void {
+/** Applies one effect of an event card; `card` names it in terms and ledger notes. */
+export function applyEffect(
+  s: GameState,
+  w: Work,
+  card: { id: string; title: string },
+  e: EventEffect,
+): void {
+  const title = card.title;
   const role = "role" in e ? e.role : null;
   if (role !== null && !has(s, role)) return; // effects on roles not at this table do nothing
   const st = role !== null ? s.seats[role] : undefined;
   switch (e.kind) {
     case "tension":
-      w.tensionTerms.push({ cause: "event", label: title, amount: e.amount });
+      w.tensionTerms.push(named({ cause: "event", event: card.id }, e.amount));
       break;
     case "capacity":
       w.capLoss[e.role] = (w.capLoss[e.role] ?? 0) + e.seats;
@@ -54,17 +62,10 @@ export function applyEffect(s: GameState, w: Work, title: string, e: EventEffect
         w.report.stance[r] = s.seats[r]?.stance || "compartmentalise";
       w.linked = w.linked || linked;
       w.tensionTerms.push(
-        linked
-          ? {
-              cause: "crisisOnEarth",
-              label: `${title}: space deals linked and suspended`,
-              amount: t.crisisOnEarthLink,
-            }
-          : {
-              cause: "crisisOnEarth",
-              label: `${title}: space compartmentalised`,
-              amount: t.crisisOnEarthCompartmentalise,
-            },
+        named(
+          { cause: "crisisOnEarth", event: card.id, linked },
+          linked ? t.crisisOnEarthLink : t.crisisOnEarthCompartmentalise,
+        ),
       );
       break;
     }

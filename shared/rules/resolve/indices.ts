@@ -1,4 +1,6 @@
 /** Step 7: dependence, mutual, vulnerability, trust, cooperation and the tension waterfall. */
+
+import { type DependenceWhy, named } from "../details.ts";
 import {
   cooperation,
   dependence,
@@ -12,7 +14,7 @@ import { chance } from "../random.ts";
 import { addTension } from "../tension.ts";
 import type { GameState, TensionTerm } from "../types.ts";
 import { isState, pairKey, rivalOf, round2 } from "../util.ts";
-import { has, short, type Work, watchedRival } from "./work.ts";
+import { has, type Work, watchedRival } from "./work.ts";
 
 export function computeIndices(s: GameState, w: Work): void {
   const sc = s.scenario;
@@ -51,51 +53,43 @@ export function computeIndices(s: GameState, w: Work): void {
   const [r0, r1] = sc.rivalPair;
   const T = s.tension;
   const terms: TensionTerm[] = [];
-  terms.push({
-    cause: "drift",
-    label: "tension drifts back toward its history",
-    amount: t.drift * (sc.startTension - T),
-  });
+  terms.push(named({ cause: "drift" }, t.drift * (sc.startTension - T)));
   const v01 = vulnerability(dep, r0, r1);
   const v10 = vulnerability(dep, r1, r0);
   const [exposed, over, v] = v01 >= v10 ? [r0, r1, v01] : [r1, r0, v10];
   const parts = dep[pairKey(exposed, over)];
-  const why =
+  const why: DependenceWhy =
     v < 0.005
-      ? "(nobody is exposed)"
+      ? "nobody"
       : parts && parts.lifeboat > 0 && parts.crew > 0
-        ? "for the ride and the lifeboat"
+        ? "rideAndLifeboat"
         : parts && parts.money > 0
-          ? "for money"
-          : "for crew seats";
-  terms.push({
-    cause: "vulnerability",
-    label: `${short(s, exposed)} depends on ${short(s, over)} ${why}`,
-    amount: t.vulnerability * v,
-  });
+          ? "money"
+          : "crewSeats";
+  terms.push(named({ cause: "vulnerability", exposed, over, why }, t.vulnerability * v));
   const watched = watchedRival(s);
   if (watched) {
     const d = r.diversionEstimate[watched] ?? 0;
     const inspected = s.seats[watched]?.orders.acceptInspection ?? false;
-    terms.push({
-      cause: "diversion",
-      label: `${short(s, watched)} diverted ~${d} % to the military (${inspected ? "inspected" : "published estimate"})`,
-      amount: t.diversionEstimate * d,
-    });
+    terms.push(
+      named({ cause: "diversion", role: watched, percent: d, inspected }, t.diversionEstimate * d),
+    );
     const other = rivalOf(sc, watched) as string;
     const paid = moneyReceived(betweenSeats)[pairKey(watched, other)] ?? 0;
-    terms.push({
-      cause: "moneyToMilitary",
-      label: `what ${short(s, other)} pays ${short(s, watched)} may fund its military`,
-      amount: (paid * d) / 100 / t.moneyDivisor,
-    });
+    terms.push(
+      named(
+        { cause: "moneyToMilitary", payer: other, role: watched },
+        (paid * d) / 100 / t.moneyDivisor,
+      ),
+    );
     const base = sc.roles[watched]?.budgetBase ?? 0;
     const lost = Math.max(0, t.incomeReference - (r.foreignIncome[watched] ?? 0));
-    terms.push({
-      cause: "incomeLoss",
-      label: `${short(s, watched)}'s civil programme lost ${Math.round(lost)} of foreign income`,
-      amount: base > 0 ? (t.incomeLoss * lost) / base : 0,
-    });
+    terms.push(
+      named(
+        { cause: "incomeLoss", role: watched, lost: round2(lost) },
+        base > 0 ? (t.incomeLoss * lost) / base : 0,
+      ),
+    );
   }
   for (const x of s.order) {
     const st = s.seats[x];
@@ -106,42 +100,27 @@ export function computeIndices(s: GameState, w: Work): void {
       st.orders.sanctionsCarveOut
     )
       continue;
-    terms.push({
-      cause: "sanctions",
-      label: `${short(s, x)} sanctions level ${st.orders.sanctions}`,
-      amount: t.sanctionsPerLevel * st.orders.sanctions,
-    });
+    terms.push(
+      named(
+        { cause: "sanctions", by: x, level: st.orders.sanctions },
+        t.sanctionsPerLevel * st.orders.sanctions,
+      ),
+    );
   }
   // a rival stepping back from the ISS, the one domain the pair still shares (GAME.md, the
   // essay's "troubling" path): a term of its own, besides the halved crew ties
   for (const x of [r0, r1]) {
     if (!w.reducedRole.includes(x)) continue;
-    terms.push({
-      cause: "reducedRole",
-      label: `${short(s, x)} reduced its ISS role`,
-      amount: t.reducedRole,
-    });
+    terms.push(named({ cause: "reducedRole", role: x }, t.reducedRole));
   }
-  terms.push({
-    cause: "failedDeals",
-    label: `${w.failedDeals} failed deal(s)`,
-    amount: t.failedDeal * w.failedDeals,
-  });
-  terms.push({
-    cause: "cooperation",
-    label: "cooperation restrains tension",
-    amount: -t.cooperation * coop.value,
-  });
+  terms.push(named({ cause: "failedDeals", deals: w.failedDeals }, t.failedDeal * w.failedDeals));
+  terms.push(named({ cause: "cooperation" }, -t.cooperation * coop.value));
   if (w.lifeboatExposure > 0) {
     const share = Math.max(
       dep[pairKey(r0, r1)]?.lifeboat ?? 0,
       dep[pairKey(r1, r0)]?.lifeboat ?? 0,
     );
-    terms.push({
-      cause: "event",
-      label: "ISS emergency: crews exposed without a lifeboat of their own",
-      amount: w.lifeboatExposure * share,
-    });
+    terms.push(named({ cause: "lifeboatExposure" }, w.lifeboatExposure * share));
   }
   // brain drain: the watched civil programme starving for years in a row
   const bd = sc.brainDrain;
@@ -152,11 +131,7 @@ export function computeIndices(s: GameState, w: Work): void {
     bdSeat.lowFundingStreak = low ? bdSeat.lowFundingStreak + 1 : 0;
     if (bdSeat.lowFundingStreak >= bd.yearsBelow && chance(s.rng, bd.chance)) {
       r.brainDrain = true;
-      terms.push({
-        cause: "brainDrain",
-        label: `brain drain from ${short(s, bd.role)}'s starved civil programme`,
-        amount: bd.tension,
-      });
+      terms.push(named({ cause: "brainDrain", role: bd.role }, bd.tension));
     }
   }
   terms.push(...w.tensionTerms);

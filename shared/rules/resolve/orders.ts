@@ -1,5 +1,6 @@
 /** Step 5: the orders spend what they ask, as far as cash allows, and take effect. */
 import { reducedRoleLevel } from "../crewNeed.ts";
+import { named } from "../details.ts";
 import { divert, securityGain } from "../diversion.ts";
 import { type CostlyOrder, orderCost, orderUnitCost } from "../orders.ts";
 import { chance, nextInt } from "../random.ts";
@@ -81,11 +82,7 @@ export function applyOrders(s: GameState, w: Work): void {
       if (chance(s.rng, pDetect)) {
         st.covertDetected++;
         w.report.covertDetected.push(r);
-        w.tensionTerms.push({
-          cause: "covert",
-          label: `${spec.short}'s covert know-how sale detected`,
-          amount: o.covertDetectedTension,
-        });
+        w.tensionTerms.push(named({ cause: "covert", role: r }, o.covertDetectedTension));
       } else {
         st.covertUndetected++;
       }
