@@ -12,8 +12,12 @@ import Database from "better-sqlite3";
 import type { TeamJob } from "../../shared/protocol/jobs.ts";
 import type { GameOptions, SeatSetup } from "../../shared/rules/setup.ts";
 import type { Action } from "../../shared/rules/types.ts";
+import { type Checkpointer, startCheckpointer } from "./checkpointer.ts";
 
 export const DB_FILE = "orbital-ties.sqlite";
+
+/** WAL pages between the writer's own checkpoints when a worker checkpoints (checkpointer.ts). */
+const WRITER_CHECKPOINT_PAGES = 10_000;
 
 export type GameStatus = "lobby" | "running" | "finished";
 export type MemberKind = "player" | "spectator" | "host" | "facilitator";
@@ -255,8 +259,16 @@ function memberFromRow(r: MemberRow): MemberRecord {
   };
 }
 
+export interface StoreOptions {
+  /**
+   * Checkpoint the WAL from a worker thread (checkpointer.ts), off the event loop: the server's
+   * store does; a short-lived store (a test, a tool) needs no thread of its own.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens (creating if needed) `dir/orbital-ties.sqlite` and brings its schema up to date. */
-export function openStore(dir: string): Store {
+export function openStore(dir: string, options: StoreOptions = {}): Store {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, DB_FILE);
   const db = new Database(file);
@@ -273,6 +285,13 @@ export function openStore(dir: string): Store {
   } catch (err) {
     db.close();
     throw err;
+  }
+  let checkpointer: Checkpointer | null = null;
+  if (options.backgroundCheckpoints) {
+    checkpointer = startCheckpointer(file);
+    // the writer's own checkpoint (which must sync while no commit appends, so that the WAL can
+    // start over) comes ten times less often, and finds the worker has copied nearly everything
+    db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   }
 
   const q = {
@@ -429,6 +448,7 @@ export function openStore(dir: string): Store {
     close() {
       if (!open) return;
       open = false;
+      checkpointer?.stop();
       db.close();
     },
   };

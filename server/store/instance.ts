@@ -9,7 +9,7 @@ export function dataDir(): string {
 }
 
 export function getStore(): Store {
-  if (!store) store = openStore(dataDir());
+  if (!store) store = openStore(dataDir(), { backgroundCheckpoints: true });
   return store;
 }
 
