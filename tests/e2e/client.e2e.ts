@@ -120,6 +120,21 @@ describe("the browser client", () => {
       await p.page.goto(url("/"));
       await p.page.locator("#quick-play").waitFor();
       await shot(p.page, `home-${size}`);
+      // at 1280×720 the four choices are in sight without scrolling (watching a finished
+      // game had a row of its own under the three, below the edge)
+      if (size === "desktop") {
+        const cards = await p.page.locator(".home .card").evaluateAll((els) =>
+          els.map((e) => ({
+            bottom: e.getBoundingClientRect().bottom,
+            right: e.getBoundingClientRect().right,
+          })),
+        );
+        expect(cards).toHaveLength(4);
+        for (const c of cards) {
+          expect(c.bottom).toBeLessThanOrEqual(720);
+          expect(c.right).toBeLessThanOrEqual(1280);
+        }
+      }
       await p.page.locator("details summary").click();
       await shot(p.page, `home-advanced-${size}`);
       // an empty "years" plays the chosen length's: the field shows how many, as the file says
