@@ -52,6 +52,15 @@ export const LEARN = {
           "The chart and its table show Cooperation and Tension year by year with their largest cause. Download the game to keep it.",
         ],
       },
+      replay: {
+        name: "replay",
+        heading: "Reading the replay",
+        lines: [
+          "The replay steps through a finished game one year at a time: Previous and Next, a year's button, or the arrow keys (Home and End jump to the first and the last year).",
+          "Each year shows how Tension and Cooperation moved and why, the event cards and any crisis, the deals concluded and the deals that ran, and every seat's score with its terms.",
+          "Open the debrief for the ranking and the three ways of reading the whole game.",
+        ],
+      },
     },
   },
 
