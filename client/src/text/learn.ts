@@ -22,6 +22,7 @@ export const LEARN = {
           "Orbital Ties is a negotiation game: each player runs a space agency, a company or a new space nation, and makes deals for seats to orbit.",
           "Quick play puts you at a table at once: you choose a country and bots play the others. Each phase ends when you press Ready.",
           "Create a table to play with a class or friends: you get a code and a link to share. Join a table by typing the 6-letter code you were given.",
+          "Watch a finished game by typing its code: its replay steps through the years, and its debrief shows how it ended.",
         ],
       },
       lobby: {
