@@ -193,20 +193,23 @@ describe("the browser client", () => {
       await shot(host.page, "lobby-seated-desktop");
       await host.page.locator("#start-game").click();
       for (const p of [host, boris, cleo]) await onBoard(p.page, "Briefing");
-      // the host adds a card with the deck's longest title (no effect on play): a phone's
-      // narrow year must show it whole ("Dragon failure: rescue needed" lost its last word)
-      const longest = SCENARIO.deck
+      // the host adds cards with the deck's two longest titles (no effect on play): a phone's
+      // narrow year must show them whole ("Dragon failure: rescue needed" lost its last word),
+      // and the wide board's notices must float above the taller timeline
+      const [longest, second] = SCENARIO.deck
         .map((c) => c.title)
-        .reduce((a, b) => (b.length > a.length ? b : a));
+        .sort((a, b) => b.length - a.length);
       const hostToken = await host.page.evaluate(
         (c) => localStorage.getItem(`orbital-ties:host:${c}`),
         code,
       );
       const { room: staff } = await join(base, code, { hostToken });
-      const card = { id: "test-long-title", title: longest, note: "A test card.", effects: [] };
-      expect((await ask(staff, "inject", { card })).ok).toBe(true);
+      for (const [i, title] of [longest, second].entries()) {
+        const card = { id: `test-long-title-${i}`, title, note: "A test card.", effects: [] };
+        expect((await ask(staff, "inject", { card })).ok).toBe(true);
+      }
       await staff.leave();
-      await boris.page.locator(".tl-card", { hasText: longest }).waitFor();
+      await boris.page.locator(".tl-card", { hasText: second }).waitFor();
       expect(await boris.page.locator("#seat-title").textContent()).toContain("Russia");
       expect(await cleo.page.locator("#seat-title").textContent()).toContain("SpaceX");
       // give the globe its first frames
@@ -223,7 +226,7 @@ describe("the browser client", () => {
       expect((await box(boris.page, "#ready")).y).toBeGreaterThanOrEqual(
         stats.y + stats.height + 4,
       );
-      // the timeline's event titles wrap instead of being cut (board.e2e checks the longest)
+      // the timeline's event titles wrap instead of being cut (the two longest among them)
       expect(await boris.page.locator(".tl-card").count()).toBeGreaterThan(0);
       expect(await cutTexts(boris.page, ".tl-card")).toEqual([]);
       // connected, the phone's sticky bar is two rows (an empty status line added a third)
@@ -340,6 +343,9 @@ describe("the browser client", () => {
       await offer.locator("button", { hasText: "Accept" }).click();
     }
     await page.locator("article.proposal.concluded").waitFor();
+    // a wide board's notices float above the timeline, however many lines its titles take
+    const notices = await box(page, "#toasts");
+    expect(notices.y + notices.height).toBeLessThanOrEqual((await box(page, "#timeline")).y);
     // the phone's two notices (the proposal, the deal) fold into one line with a "+1" button
     // (stacked they took 130 px of the 844); unfolded both show; the sentence was announced
     const more = boris.page.locator("#toasts-more");
