@@ -134,10 +134,11 @@ async function isFinished(code: string): Promise<boolean> {
   return (await api.game(code).catch(() => null))?.status === "finished";
 }
 
-/** A finished game from its record (no room needed): its replay or its debrief. */
+/** A finished game from its record (no room needed): its replay or its debrief, with its help. */
 async function showRecord(code: string, what: "replay" | "debrief"): Promise<void> {
   const { showPast } = await import("./ui/replay.ts");
-  await showPast(root, code, what);
+  const shown = await showPast(root, code, what);
+  if (shown) learnFor(shown);
 }
 
 async function route(): Promise<void> {

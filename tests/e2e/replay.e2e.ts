@@ -5,7 +5,7 @@
  * recomputed); then the room is left to close and the debrief opens from the game's record.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAL_RESULT_TEXT } from "../../client/src/text/dealResults.ts";
 import { REPLAY_TEXT } from "../../client/src/text/replay.ts";
@@ -22,6 +22,19 @@ import {
   waitUntilReady,
 } from "../server/serverProcess.ts";
 import { axeProblems, launch, newPlayer, type Player, problems, shot } from "./browser.ts";
+import { coveredBy } from "./layout.ts";
+
+/** The screen's help: its "?" covers nothing and opens a dialog headed `heading`; Esc closes it. */
+async function expectHelp(page: Page, heading: RegExp, screen: string): Promise<void> {
+  expect(await coveredBy(page, "#help-open"), `what the help button covers (${screen})`).toEqual(
+    [],
+  );
+  await page.locator("#help-open").click();
+  const dialog = page.locator("dialog#help");
+  expect(await dialog.locator("h2").textContent()).toMatch(heading);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+}
 
 let server: ServerProcess;
 let browser: Browser;
@@ -202,6 +215,8 @@ describe("the replay of a finished game", () => {
         await shot(page, `replay-${y.year}-${size}`);
         expect(await axeProblems(page), `axe on replay ${size}`).toEqual([]);
       }
+      // every screen has its help, the replay too
+      await expectHelp(page, /replay/i, `replay ${size}`);
       // the first year again, by the list and by the key
       expect(await page.locator("#replay-next").isDisabled()).toBe(true);
       await page.keyboard.press("Home");
@@ -367,6 +382,8 @@ describe("the replay of a finished game", () => {
       await p.page.locator("#chart canvas").first().waitFor();
       await p.page.waitForTimeout(300);
       await shot(p.page, `debrief-closed-${size}`);
+      // its help, as the live debrief has (the record's debrief had none)
+      await expectHelp(p.page, /debrief/i, `closed debrief ${size}`);
       expect(await axeProblems(p.page), `axe on closed debrief ${size}`).toEqual([]);
       await p.context.close();
     }

@@ -23,6 +23,7 @@ export const LEARN = {
           "Orbital Ties is a negotiation game: each player runs a space agency, a company or a new space nation, and makes deals for seats to orbit.",
           "Quick play puts you at a table at once: you choose a country and bots play the others. Each phase ends when you press Ready.",
           "Create a table to play with a class or friends: you get a code and a link to share. Join a table by typing the 6-letter code you were given.",
+          "Watch a finished game by typing its code: its replay steps through the years, and its debrief shows how it ended.",
         ],
       },
       lobby: {
@@ -51,6 +52,15 @@ export const LEARN = {
           "The ranking compares each seat's score with its par (what a good game scores), so different seats can be ranked together.",
           "The three verdicts read the same game in three ways: did ties restrain tension, who depended on whom, did the seat market work.",
           "The chart and its table show Cooperation and Tension year by year with their largest cause. Download the game to keep it.",
+        ],
+      },
+      replay: {
+        name: "replay",
+        heading: "Reading the replay",
+        lines: [
+          "The replay steps through a finished game one year at a time: Previous and Next, a year's button, or the arrow keys (Home and End jump to the first and the last year).",
+          "Each year shows how Tension and Cooperation moved and why, the event cards and any crisis, the deals concluded and the deals that ran, and every seat's score with its terms.",
+          "Open the debrief for the ranking and the three ways of reading the whole game.",
         ],
       },
     },

@@ -1,6 +1,7 @@
 /**
- * Home: one sentence on the game and three choices — quick play, create a table (a preset,
- * advanced settings folded away), join by code — and, below them, watching a finished game.
+ * Home: one sentence on the game and four choices — quick play, create a table (a preset,
+ * advanced settings folded away), join by code, and under quick play watching a finished game
+ * (all four in sight at 1280×720: a row of its own under the three put it below the edge).
  */
 import "./watch.css";
 import { api, type ScenarioSummary } from "../net/api.ts";
@@ -49,8 +50,14 @@ export async function showHome(root: HTMLElement, go: (code: string) => void): P
       "main",
       { class: "home" },
       h("header", {}, h("h1", {}, TEXT.title), h("p", { class: "tagline" }, TEXT.tagline)),
-      h("div", { class: "choices" }, quickCard(first, go), createCard(scenarios, go), joinCard(go)),
-      watchCard(),
+      h(
+        "div",
+        { class: "choices" },
+        quickCard(first, go),
+        createCard(scenarios, go),
+        joinCard(go),
+        watchCard(),
+      ),
     ),
   );
 }
@@ -215,7 +222,7 @@ function createCard(scenarios: ScenarioSummary[], go: (code: string) => void): H
   });
   return h(
     "section",
-    { class: "card", "aria-labelledby": "create-title" },
+    { class: "card create", "aria-labelledby": "create-title" },
     h("h2", { id: "create-title" }, T.createTitle),
     h("p", { class: "muted" }, T.createBody),
     form,
@@ -269,7 +276,7 @@ function joinCard(go: (code: string) => void): HTMLElement {
   });
   return h(
     "section",
-    { class: "card", "aria-labelledby": "join-title" },
+    { class: "card join", "aria-labelledby": "join-title" },
     h("h2", { id: "join-title" }, T.joinTitle),
     h("p", { class: "muted" }, T.joinBody),
     form,

@@ -22,11 +22,12 @@ import { announce, h, replace } from "./dom.ts";
 import { cooperationRows, tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
+/** Shows the record's replay or debrief; the screen shown, or null when the record could not be read. */
 export async function showPast(
   root: HTMLElement,
   code: string,
   what: "replay" | "debrief",
-): Promise<void> {
+): Promise<"replay" | "debrief" | null> {
   replace(root, h("main", { class: "loading" }, h("p", { role: "status" }, R.loading)));
   let record: GameRecord;
   try {
@@ -69,10 +70,11 @@ export async function showPast(
         h("a", { href: "/" }, TEXT.lobby.back),
       ),
     );
-    return;
+    return null;
   }
   if (what === "debrief") showDebrief(root)(fromView(code, record.final, true));
   else showReplay(root, record);
+  return what;
 }
 
 /** A result's look: it ran, it was void, or it failed (every other kind). */

@@ -33,6 +33,18 @@ export function timeline(): { el: HTMLElement; update: (v: PlayerView) => void }
   // focusable, so a keyboard can scroll a strip wider than a phone (axe: scrollable-region-focusable)
   const list = h("ol", { tabindex: 0 });
   const el = h("nav", { class: "timeline", id: "timeline", "aria-label": T.label }, list);
+  // its height for the wide board's notices, which float just above it (board-fx.css)
+  let shown = false;
+  const sized = new ResizeObserver(() => {
+    // a board that has gone lets its timeline go too
+    if (!el.isConnected) {
+      if (shown) sized.disconnect();
+      return;
+    }
+    shown = true;
+    document.documentElement.style.setProperty("--timeline-height", `${el.offsetHeight}px`);
+  });
+  sized.observe(el);
   let drawn = "";
   const update = (view: PlayerView) => {
     const over = view.phase === "ended";
