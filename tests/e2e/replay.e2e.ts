@@ -166,6 +166,19 @@ describe("the replay of a finished game", () => {
           else await page.locator("#replay-next").click();
         }
         await page.locator("#replay-year", { hasText: String(y.year) }).waitFor();
+        // the stepper's year and its two steps each read on one line, at both sizes
+        expect(
+          await page.locator("#replay-prev, #replay-year, #replay-next").evaluateAll((els) =>
+            els
+              .filter((e) => {
+                const line = Number.parseFloat(getComputedStyle(e).lineHeight) || 20;
+                const { paddingTop, paddingBottom } = getComputedStyle(e);
+                const text = e.clientHeight - parseFloat(paddingTop) - parseFloat(paddingBottom);
+                return text > line * 1.5;
+              })
+              .map((e) => e.textContent),
+          ),
+        ).toEqual([]);
         expect(await page.locator("#replay-tension").textContent()).toContain(
           `→ ${y.tension.toFixed(1)}`,
         );
