@@ -1,6 +1,6 @@
 /**
  * The store's background checkpointer (see checkpointer.ts): its own connection to the
- * database copies the WAL into the database file every few milliseconds, so that the fsyncs a
+ * database copies the WAL into the database file every 250 ms, so that the fsyncs a
  * checkpoint makes happen on this thread and not on the server's event loop.
  */
 import { parentPort, workerData } from "node:worker_threads";

@@ -1,11 +1,12 @@
 /**
  * Moves the WAL checkpoint's fsyncs off the event loop. With `synchronous = NORMAL` a commit
  * writes the WAL without syncing it; the checkpoint SQLite runs inside the commit that fills
- * 1,000 pages syncs the WAL and the database file, and stalled the one thread of a busy server
- * for 10–40 ms a second (`npm run bench:store`). A worker thread with its own connection runs
- * passive checkpoints every few milliseconds, so when the writer's own checkpoint comes it has
- * only the last few pages to copy and sync; if the worker is gone, the writer's checkpoint does
- * the whole work as before. Durability is unchanged: a checkpoint syncs before the WAL is reused.
+ * 1,000 pages syncs the WAL and the database file: two fsyncs of 10–25 ms on this machine's
+ * disk, a stall every ≈ 2.5 s for a server making 400 actions a second (docs/PERFORMANCE.md,
+ * session of 2026-12-03). A worker thread with its own connection runs a passive checkpoint
+ * every 250 ms, and the writer's own checkpoint waits for 10,000 pages (db.ts): when it comes,
+ * the worker has copied and synced nearly everything. If the worker is gone, the writer's
+ * checkpoints do the whole work, less often. A checkpoint still syncs before the WAL is reused.
  */
 import { Worker } from "node:worker_threads";
 
