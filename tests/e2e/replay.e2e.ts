@@ -171,10 +171,18 @@ describe("the replay of a finished game", () => {
           await page.locator("#replay-prev, #replay-year, #replay-next").evaluateAll((els) =>
             els
               .filter((e) => {
-                const line = Number.parseFloat(getComputedStyle(e).lineHeight) || 20;
-                const { paddingTop, paddingBottom } = getComputedStyle(e);
-                const text = e.clientHeight - parseFloat(paddingTop) - parseFloat(paddingBottom);
-                return text > line * 1.5;
+                // the page's own getComputedStyle (the tests' types have no DOM)
+                const style = (
+                  globalThis as unknown as {
+                    getComputedStyle(
+                      e: unknown,
+                    ): Record<"lineHeight" | "paddingTop" | "paddingBottom", string>;
+                  }
+                ).getComputedStyle(e);
+                const line = Number.parseFloat(style.lineHeight) || 20;
+                const pad =
+                  Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
+                return e.clientHeight - pad > line * 1.5;
               })
               .map((e) => e.textContent),
           ),
