@@ -42,6 +42,7 @@ function failure(message: string): void {
       h("a", { href: "/" }, TEXT.lobby.back),
     ),
   );
+  learnFor("error");
 }
 
 async function showTable(code: string): Promise<void> {
@@ -138,7 +139,7 @@ async function isFinished(code: string): Promise<boolean> {
 async function showRecord(code: string, what: "replay" | "debrief"): Promise<void> {
   const { showPast } = await import("./ui/replay.ts");
   const shown = await showPast(root, code, what);
-  if (shown) learnFor(shown);
+  learnFor(shown ?? "error");
 }
 
 async function route(): Promise<void> {

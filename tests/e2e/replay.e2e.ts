@@ -288,6 +288,8 @@ describe("the replay of a finished game", () => {
       await other.locator("#watch-code").press("Enter");
       await other.locator("#replay-error").waitFor();
       expect(await other.locator("#replay-error").textContent()).toBe(REPLAY_TEXT.unknown);
+      // the error page has its help too, covering nothing
+      await expectHelp(other, /cannot be shown/, `unknown replay, ${size}`);
       await shot(other, `replay-unknown-${size}`);
       await other.close();
       // a code that cannot be one stays on home with a sentence
@@ -327,6 +329,7 @@ describe("the replay of a finished game", () => {
       expect(await page.locator("#replay-error-detail").getAttribute("open")).toBeNull();
       expect(await page.locator("#replay-error-detail p").isVisible()).toBe(false);
       expect(await page.locator("#replay").count()).toBe(0);
+      await expectHelp(page, /cannot be shown/, `malformed record, ${size}`);
       await shot(page, `replay-malformed-${size}`);
       await p.context.close();
     }

@@ -63,6 +63,15 @@ export const LEARN = {
           "Open the debrief for the ranking and the three ways of reading the whole game.",
         ],
       },
+      error: {
+        name: "page",
+        heading: "When a table cannot be shown",
+        lines: [
+          "The sentence in red says what went wrong: a code nobody has made, a game that is not over yet, or a record this version cannot read.",
+          "Check the 6-letter code with whoever gave it to you: letters are not case-sensitive, and a game that is still running opens its table, not its replay.",
+          "Back to home takes you to quick play, a new table, or another code.",
+        ],
+      },
     },
   },
 
