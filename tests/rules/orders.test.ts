@@ -123,6 +123,27 @@ describe("subsidy pool", () => {
     expect(s.seats.us?.pool).toBe(poolAfter);
     expect(cash(s, "us")).toBe(cashAfter);
   });
+
+  it("pays a subsidy from the pool at execution, leaving the cash for the deals after it", () => {
+    // US: pool 100, cash 50. The first deal's subsidy of 30 comes out of the pool, so the second
+    // deal (US pays Russia 50 for a seat) still finds 50 in cash; paid from cash, it would fail
+    const s = year1({ us: { subsidyPool: 0 } }, {}, HUMANS, (g) => {
+      let t = conclude(
+        g,
+        ["uae", "russia", "us"],
+        [
+          sale("russia", "uae", 1, 90),
+          { kind: "subsidy", payer: "us", beneficiary: "uae", perSeat: 30 },
+        ],
+      );
+      t = conclude(t, ["us", "russia"], [sale("russia", "us", 1, 50)]);
+      t = structuredClone(t);
+      (t.seats.us as { pool: number }).pool = 100;
+      (t.seats.us as { cash: number }).cash = 50;
+      return t;
+    });
+    expect(report(s, 2020).dealResults.map((r) => r.result)).toEqual(["executed", "executed"]);
+  });
 });
 
 describe("diversion", () => {

@@ -7,7 +7,8 @@ import { short, type Work } from "./work.ts";
 
 type Plan = {
   flown: FlownSeat[];
-  moves: { from: string; to: string; amount: number; reason: string }[];
+  /** `subsidy`: paid from the payer's subsidy pool first (the reason is only the ledger's note). */
+  moves: { from: string; to: string; amount: number; reason: string; subsidy: boolean }[];
   swaps: { giver: RoleId; crew: RoleId; seats: number }[];
 };
 
@@ -50,7 +51,7 @@ function planDeal(
     pool[from] = poolOf(from) - fromPool;
     cash[from] = cashOf(from) - (amount - fromPool);
     cash[to] = cashOf(to) + amount;
-    plan.moves.push({ from, to, amount, reason });
+    plan.moves.push({ from, to, amount, reason, subsidy });
     return true;
   };
   const subsidies = deal.terms.filter(
@@ -176,6 +177,7 @@ function planDeal(
             to: t.company,
             amount: inKind,
             reason: `in-kind contract value from ${short(s, t.state)}`,
+            subsidy: false,
           });
         break;
       }
@@ -227,7 +229,7 @@ function executePlan(s: GameState, w: Work, deal: Deal, plan: Plan): void {
   for (const m of plan.moves) {
     // subsidies come out of the payer's subsidy pool first
     const payer = s.seats[m.from];
-    if (m.reason.startsWith("subsidy") && payer && payer.pool > 0) {
+    if (m.subsidy && payer && payer.pool > 0) {
       const fromPool = Math.min(payer.pool, m.amount);
       payer.pool = round2(payer.pool - fromPool);
       payer.cash = round2(payer.cash + fromPool);
