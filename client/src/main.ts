@@ -13,6 +13,7 @@ import { JoinError } from "./net/connection.ts";
 import { Table } from "./state/table.ts";
 import { REJECTION_TEXT, TEXT } from "./text/index.ts";
 import { announce, h, replace } from "./ui/dom.ts";
+import { showErrorPage } from "./ui/errorPage.ts";
 import { normaliseCode, showHome } from "./ui/home.ts";
 import { learnFor } from "./ui/learning.ts";
 import { showLobby } from "./ui/lobby.ts";
@@ -32,16 +33,7 @@ function rendererSuffix(): string {
 }
 
 function failure(message: string): void {
-  replace(
-    root,
-    h(
-      "main",
-      { class: "home" },
-      h("h1", {}, TEXT.title),
-      h("p", { class: "error", role: "alert" }, message),
-      h("a", { href: "/" }, TEXT.lobby.back),
-    ),
-  );
+  showErrorPage(root, message);
   learnFor("error");
 }
 

@@ -19,6 +19,7 @@ import { termText } from "../text/terms.ts";
 import { fromView, gameHeader, showDebrief } from "./debrief.ts";
 import { dependenceBody } from "./dependenceGraph.ts";
 import { announce, h, replace } from "./dom.ts";
+import { showErrorPage } from "./errorPage.ts";
 import { cooperationRows, tensionRows, terms } from "./report.ts";
 import { seatMark } from "./seatMark.ts";
 
@@ -52,24 +53,7 @@ export async function showPast(
         ? R.malformedDetail(err.issues)
         : String((err as Error)?.message ?? err);
     if (technical) console.warn("replay:", err);
-    replace(
-      root,
-      h(
-        "main",
-        { class: "home" },
-        h("h1", {}, TEXT.title),
-        h("p", { class: "error", role: "alert", id: "replay-error" }, message),
-        technical
-          ? h(
-              "details",
-              { class: "muted", id: "replay-error-detail" },
-              h("summary", {}, R.technical),
-              h("p", {}, technical),
-            )
-          : null,
-        h("a", { href: "/" }, TEXT.lobby.back),
-      ),
-    );
+    showErrorPage(root, message, { id: "replay-error", technical });
     return null;
   }
   if (what === "debrief") showDebrief(root)(fromView(code, record.final, true));
