@@ -110,6 +110,7 @@ export function formatResult(r: RunResult, rate: number): string {
     `intent→patch   ${pct(r.latency)}`,
     `echo (noise)   ${pct(r.echo)}`,
     `server CPU     process ${r.serverCpu.toFixed(0)} %, main thread ${r.serverMainThreadCpu.toFixed(0)} % of a core; main thread waiting for a core ${r.serverMainThreadWaiting.toFixed(0)} % of the window`,
+    `server stalls  event loop late p50 ${r.stalls.loopP50.toFixed(1)} ms, p99 ${r.stalls.loopP99.toFixed(1)} ms, max ${r.stalls.loopMax.toFixed(1)} ms; GC ${r.stalls.gcCount} pauses, ${r.stalls.gcMs.toFixed(0)} ms in all, longest ${r.stalls.gcMaxMs.toFixed(1)} ms`,
     `driver CPU     ${r.driverCpu.map((c) => `${c.toFixed(0)} %`).join(", ")} (per worker process)`,
     `server memory  RSS ${mb(r.loaded.rss)} (idle ${mb(r.idle.rss)}), live heap ${mb(r.loaded.heapUsed)} (idle ${mb(r.idle.heapUsed)})`,
     `  above idle   RSS ${kb(rss / clients)}/client = ${kb(rss / Math.max(1, r.tables))}/table; heap ${kb(heap / clients)}/client = ${kb(heap / Math.max(1, r.tables))}/table`,
@@ -207,7 +208,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         const files = readdirSync(r.profileDir).filter((f) => f.endsWith(".cpuprofile"));
         for (const f of files)
           out(
-            `\nCPU profile ${path.join(r.profileDir, f)}\n${summariseProfile(path.join(r.profileDir, f))}`,
+            `\nCPU profile ${path.join(r.profileDir, f)}\n${summariseProfile(path.join(r.profileDir, f), 15, r.windowUs)}`,
           );
       }
       if (args.json) out(`${JSON.stringify(r)}\n`);

@@ -52,8 +52,8 @@ export async function stopCluster(c: Cluster): Promise<void> {
 }
 
 /** Each server's memory, fetched together (a full GC first when `gc`). */
-export function clusterMetrics(c: Cluster, gc: boolean): Promise<Metrics[]> {
-  return Promise.all(c.servers.map((s) => metrics(s.base, gc)));
+export function clusterMetrics(c: Cluster, gc: boolean, window = false): Promise<Metrics[]> {
+  return Promise.all(c.servers.map((s) => metrics(s.base, gc, window)));
 }
 
 /** The sum of the processes' figures (what one process would have to hold alone). */
@@ -69,6 +69,16 @@ export function totalMetrics(all: Metrics[]): Metrics {
     rooms: sum("rooms"),
     clients: sum("clients"),
     collected: all.every((m) => m.collected),
+    // the worst process's stalls: each delays only its own tables
+    stalls: {
+      atUs: Math.max(...all.map((m) => m.stalls.atUs)),
+      loopP50: Math.max(...all.map((m) => m.stalls.loopP50)),
+      loopP99: Math.max(...all.map((m) => m.stalls.loopP99)),
+      loopMax: Math.max(...all.map((m) => m.stalls.loopMax)),
+      gcCount: Math.max(...all.map((m) => m.stalls.gcCount)),
+      gcMs: Math.max(...all.map((m) => m.stalls.gcMs)),
+      gcMaxMs: Math.max(...all.map((m) => m.stalls.gcMaxMs)),
+    },
   };
 }
 

@@ -205,9 +205,11 @@ export function schedMs(pid: number, tid: number): { onCpu: number; waiting: num
   return { onCpu: (onCpu ?? 0) / 1e6, waiting: (waiting ?? 0) / 1e6 };
 }
 
-export async function metrics(base: string, gc: boolean): Promise<Metrics> {
+/** `window`: start the server's stall figures afresh after this reading. */
+export async function metrics(base: string, gc: boolean, window = false): Promise<Metrics> {
+  const query = [gc ? "gc=1" : "", window ? "window=1" : ""].filter(Boolean).join("&");
   // a saturated server answers late; past a minute the run fails rather than hangs
-  const res = await fetch(`${base}/api/metrics${gc ? "?gc=1" : ""}`, {
+  const res = await fetch(`${base}/api/metrics${query ? `?${query}` : ""}`, {
     signal: AbortSignal.timeout(60_000),
   });
   if (!res.ok) throw new Error(`GET /api/metrics → ${res.status}`);

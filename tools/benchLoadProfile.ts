@@ -15,7 +15,10 @@ interface ProfileNode {
 
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
+  /** µs between samples (the first from `startTime`). */
+  timeDeltas?: number[];
 }
 
 /** Where a frame's code lives: a package, one of our directories, or V8 itself. */
@@ -35,7 +38,12 @@ const label = (n: ProfileNode) => {
   return `${f.functionName || "(anonymous)"} ${file ? `${file}:${f.lineNumber + 1}` : ""}`.trim();
 };
 
-export function summariseProfile(file: string, top = 15): string {
+/** `window`: µs on the profile's clock; the longest stretches are looked for inside it only. */
+export function summariseProfile(
+  file: string,
+  top = 15,
+  window?: { start: number; end: number },
+): string {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -94,8 +102,68 @@ export function summariseProfile(file: string, top = 15): string {
     list(selfBy, rootish),
     "our functions (shared/, server/) by inclusive time:",
     list(inclusive, rootish),
+    ...longestStretches(profile, byId, window),
     "",
   ].join("\n");
+}
+
+/**
+ * The longest runs of busy samples (no idle between them): a latency tail is made of these,
+ * since every table waits while the one thread works. For each, when it started, how long it
+ * lasted and the frames found most often in its stacks (the GC and our functions).
+ */
+function longestStretches(
+  profile: Profile,
+  byId: Map<number, ProfileNode>,
+  window = { start: -Infinity, end: Infinity },
+  count = 6,
+): string[] {
+  const deltas = profile.timeDeltas;
+  if (!deltas || deltas.length !== profile.samples.length) return [];
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === "(idle)";
+  const stretches: { from: number; to: number; startUs: number; us: number }[] = [];
+  let at = profile.startTime;
+  let open: { from: number; startUs: number } | null = null;
+  for (const [i, id] of profile.samples.entries()) {
+    at += deltas[i] as number;
+    if (!isIdle(id)) open ??= { from: i, startUs: at };
+    else if (open) {
+      stretches.push({ ...open, to: i, us: at - open.startUs });
+      open = null;
+    }
+  }
+  const longest = stretches
+    .filter((s) => s.startUs >= window.start && s.startUs <= window.end)
+    .sort((a, b) => b.us - a.us)
+    .slice(0, count);
+  if (!longest.length) return [];
+  const t0 = Number.isFinite(window.start) ? window.start : profile.startTime;
+  const from = Number.isFinite(window.start) ? "the window's start" : "the profile's start";
+  const lines = [`longest busy stretches (ms from ${from}: duration, frames seen most):`];
+  for (const s of longest) {
+    const seen = new Map<string, number>();
+    for (let i = s.from; i < s.to; i++) {
+      const frames = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const n = byId.get(id) as ProfileNode;
+        const where = place(n.callFrame.url, n.callFrame.functionName);
+        if (/^(shared|server)/.test(where) || where === "(garbage collector)") frames.add(label(n));
+      }
+      for (const f of frames) seen.set(f, (seen.get(f) ?? 0) + 1);
+    }
+    const n = s.to - s.from;
+    const top = [...seen]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k} ${Math.round((v / n) * 100)} %`)
+      .join("; ");
+    lines.push(
+      `  at ${((s.startUs - t0) / 1000).toFixed(0).padStart(7)} ms: ${(s.us / 1000).toFixed(1).padStart(6)} ms  ${top || "(no frame of ours)"}`,
+    );
+  }
+  return lines;
 }
 
 if (import.meta.main) {

@@ -69,6 +69,8 @@ export interface RunResult {
   /** % of the window the server's main thread was runnable but had no core (neighbours). */
   serverMainThreadWaiting: number;
   driverCpu: number[];
+  /** The server's event-loop lateness and GC pauses over the window (the worst process's). */
+  stalls: Metrics["stalls"];
   /** Summed over the processes. */
   idle: Metrics;
   loaded: Metrics;
@@ -82,6 +84,8 @@ export interface RunResult {
   createLoaded: Percentiles;
   loadAverage: { before: number[]; after: number[] };
   profileDir: string | null;
+  /** The window on the server's monotonic clock (a CPU profile's time), one process's. */
+  windowUs: { start: number; end: number };
 }
 
 export interface ProcessFigures {
@@ -183,6 +187,8 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     const loadedEach = await clusterMetrics(cluster, true);
     await sleep(1000);
 
+    // the stall figures start with the window
+    const windowStartUs = totalMetrics(await clusterMetrics(cluster, false, true)).stalls.atUs;
     for (const w of workers) w.send({ type: "mark" });
     const t0 = performance.now();
     const cpu0 = readCpu(cluster);
@@ -208,6 +214,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
     }
     const windowSeconds = (performance.now() - t0) / 1000;
     const cpu = cpuBetween(cpu0, readCpu(cluster));
+    const stalls = totalMetrics(await clusterMetrics(cluster, false)).stalls;
     creating = false;
     const drained = workers.map((w) => w.next("drained"));
     for (const w of workers) w.send({ type: "halt" });
@@ -252,6 +259,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       serverMainThreadCpu: sumOf(cpu.servers.map((c) => c.main)),
       serverMainThreadWaiting: Math.max(...cpu.servers.map((c) => c.waiting)),
       driverCpu: all.map((s) => (s.cpuMs / s.windowMs) * 100),
+      stalls,
       idle: totalMetrics(idleEach),
       loaded: totalMetrics(loadedEach),
       processes: cluster.servers.map((s, i) => ({
@@ -266,6 +274,7 @@ export async function runOnce(o: RunOptions): Promise<RunResult> {
       createLoaded: percentiles(createLoaded),
       loadAverage: { before: loadBefore, after: loadavg() },
       profileDir: o.cpuProf,
+      windowUs: { start: windowStartUs, end: stalls.atUs },
     };
   } finally {
     await stopEverything();

@@ -18,6 +18,9 @@ describe("npm run bench:load", () => {
     expect(Number(latency?.[1])).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/echo \(noise\) +p50 [\d.]+ ms .*\(n=[1-9]\d*\)/);
     expect(r.stdout).toMatch(/server CPU +process \d+ %, main thread \d+ %/);
+    expect(r.stdout).toMatch(
+      /server stalls +event loop late p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms; GC \d+ pauses/,
+    );
     expect(r.stdout).toMatch(/server memory +RSS [\d.]+ MB/);
     expect(r.stdout).toMatch(/POST \/api\/games +under load p50 [\d.]+ ms/);
     // every intent answered, and each accepted one was seen in the client's own slices
