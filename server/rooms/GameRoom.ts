@@ -17,6 +17,7 @@ import { FLOODED, FloodGate, MAX_MESSAGES_PER_SECOND } from "./flood.ts";
 import { openTable } from "./openTable.ts";
 import { Projection } from "./project.ts";
 import { GameSchema } from "./schema.ts";
+import { holdWrites } from "./writeBatch.ts";
 
 export interface GameRoomOptions {
   /** The game's id (its join code): everything else is read from the store. */
@@ -141,6 +142,8 @@ export class GameRoom extends Room<{ state: InstanceType<typeof GameSchema> }> {
   private project(s: GameState, version: number) {
     // (the first projection comes from the table's constructor, before the seating exists)
     const viewers = this.seating?.viewers((id) => this.clients.getById(id)) ?? [];
+    // each viewer's patch, events and (for the sender) reply leave in one write
+    holdWrites(this.clients);
     this.projection.update(s, viewers, version);
     this.broadcastPatch();
     this.relay.flush(s, viewers);
