@@ -18,6 +18,8 @@ export const DB_FILE = "orbital-ties.sqlite";
 
 /** WAL pages between the writer's own checkpoints when a worker checkpoints (checkpointer.ts). */
 const WRITER_CHECKPOINT_PAGES = 10_000;
+/** How stale a game's updated_at may be before an appended action moves it (ms). */
+export const TOUCH_EVERY_MS = 60_000;
 
 export type GameStatus = "lobby" | "running" | "finished";
 export type MemberKind = "player" | "spectator" | "host" | "facilitator";
@@ -157,7 +159,10 @@ export interface Store {
   getGame(id: string): GameRecord | null;
   setStatus(id: string, status: GameStatus, now: number): void;
   setOwner(id: string, owner: string, now: number): void;
-  /** Appends action `seq` and sets updated_at (default Date.now()); throws unless seq === actionCount(id) + 1. */
+  /**
+   * Appends action `seq` at `now` (default Date.now()), moving updated_at to it when that is
+   * TOUCH_EVERY_MS or more behind; throws unless seq === actionCount(id) + 1.
+   */
   appendAction(id: string, seq: number, action: Action, now?: number): void;
   /** Appends actions firstSeq, firstSeq+1, … atomically; throws unless firstSeq is the next seq. */
   appendActions(id: string, firstSeq: number, actions: readonly Action[], now?: number): void;
@@ -303,7 +308,9 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     getGame: db.prepare<[string], GameRow>("SELECT * FROM games WHERE id = ?"),
     setStatus: db.prepare("UPDATE games SET status = ?, updated_at = ? WHERE id = ?"),
     setOwner: db.prepare("UPDATE games SET owner = ?, updated_at = ? WHERE id = ?"),
-    touch: db.prepare("UPDATE games SET updated_at = ? WHERE id = ?"),
+    // a game's last activity to the minute: an action a second rewriting the games row would
+    // add a page to every commit (and to every checkpoint) for a time nobody reads that finely
+    touch: db.prepare("UPDATE games SET updated_at = ? WHERE id = ? AND updated_at <= ?"),
     maxSeq: db.prepare<[string], { n: number }>(
       "SELECT COALESCE(MAX(seq), 0) AS n FROM actions WHERE game_id = ?",
     ),
@@ -352,8 +359,9 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         throw new Error(`game ${id}: action seq ${firstSeq} is not the next one (${next})`);
       }
       let seq = firstSeq;
+      // (the actions' foreign key already refuses an unknown game)
       for (const action of actions) q.insertAction.run(id, seq++, JSON.stringify(action));
-      mustUpdate(q.touch.run(now, id).changes, id);
+      q.touch.run(now, id, now - TOUCH_EVERY_MS);
     },
   );
 

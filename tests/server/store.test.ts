@@ -153,12 +153,25 @@ describe("store: action log", () => {
     expect(() => s.appendAction("ABC234", 0, actions[0] as Action)).toThrow(/not the next/);
     expect(() => s.appendAction("ABC234", 2, actions[0] as Action)).toThrow(/not the next/);
     s.appendAction("ABC234", 1, actions[0] as Action, 5_000);
-    expect(s.getGame("ABC234")?.updatedAt).toBe(5_000);
     expect(() => s.appendAction("ABC234", 1, actions[1] as Action)).toThrow(/not the next/);
     expect(() => s.appendAction("ABC234", 3, actions[1] as Action)).toThrow(/not the next/);
     s.appendAction("ABC234", 2, actions[1] as Action);
     expect(s.actionCount("ABC234")).toBe(2);
     expect(s.loadActions("ABC234")).toEqual(actions.slice(0, 2));
+  });
+
+  it("keeps a game's last activity to the minute, without rewriting its row at every action", () => {
+    const s = open();
+    s.createGame(game("ABC234")); // at 1,000
+    s.appendAction("ABC234", 1, actions[0] as Action, 60_999);
+    expect(s.getGame("ABC234")?.updatedAt).toBe(1_000);
+    s.appendAction("ABC234", 2, actions[1] as Action, 61_000);
+    expect(s.getGame("ABC234")?.updatedAt).toBe(61_000);
+    s.appendActions("ABC234", 3, actions.slice(2), 90_000);
+    expect(s.getGame("ABC234")?.updatedAt).toBe(61_000);
+    // a status change is dated exactly, as before
+    s.setStatus("ABC234", "running", 90_500);
+    expect(s.getGame("ABC234")?.updatedAt).toBe(90_500);
   });
 
   it("appends a batch atomically", () => {
