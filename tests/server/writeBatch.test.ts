@@ -68,7 +68,8 @@ function frameCodes(bytes: Buffer): number[] {
 /** Records the frames of every write the server makes to `room`'s client, one entry a write. */
 function recordWrites(room: AnyRoom): number[][] {
   const client = srv.room(code)?.clients.find((c) => c.sessionId === room.sessionId);
-  const socket = (client?.ref as unknown as { _socket: SocketInternals })._socket;
+  if (!client) throw new Error(`no server-side client for ${room.sessionId}`);
+  const socket = (client.ref as unknown as { _socket: SocketInternals })._socket;
   const writes: number[][] = [];
   const write = socket._write.bind(socket);
   const writev = socket._writev.bind(socket);
