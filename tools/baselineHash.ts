@@ -8,10 +8,12 @@
  * A change that only moves a record (a score term that becomes a state field) cannot leave
  * the hashes as they were; `--ignore-score-term CAUSE` and `--ignore-seat-field FIELD` hash
  * each game without it, so a baseline saved the same way on both sides shows everything
- * else unchanged. Both may be repeated.
+ * else unchanged. Both may be repeated. A change to an event card's wording (its `note`, which
+ * the reports and the year's drawn cards copy) cannot leave them either; `--ignore-event-notes`
+ * hashes each game with every event's note left out.
  *
  *   node tools/baselineHash.ts [--games 200] [--save FILE] [--check FILE]
- *     [--ignore-score-term CAUSE]... [--ignore-seat-field FIELD]...
+ *     [--ignore-score-term CAUSE]... [--ignore-seat-field FIELD]... [--ignore-event-notes]
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -29,10 +31,12 @@ const { values } = parseArgs({
     scenario: { type: "string", default: "crew-dragon-2020" },
     "ignore-score-term": { type: "string", multiple: true, default: [] },
     "ignore-seat-field": { type: "string", multiple: true, default: [] },
+    "ignore-event-notes": { type: "boolean", default: false },
   },
 });
 const ignoredTerms = new Set(values["ignore-score-term"]);
 const ignoredFields = values["ignore-seat-field"] as string[];
+const ignoreNotes = values["ignore-event-notes"] as boolean;
 const games = Number(values.games);
 const scenario = loadScenario(values.scenario as string);
 const mix: Record<string, Bot> = Object.fromEntries(
@@ -46,9 +50,21 @@ const randomAll: Record<string, Bot> = Object.fromEntries(
 const sha = (x: unknown) => createHash("sha256").update(JSON.stringify(x)).digest("hex");
 
 type Report = { scoreTerms: Record<string, { cause: string }[]> };
-/** A copy of a game's hashed parts without the ignored score terms and seat fields. */
+/** An event card as the reports and the year's draw hold it (a proposal's note has no title). */
+const isEventCard = (o: Record<string, unknown>) =>
+  typeof o.id === "string" && typeof o.title === "string" && typeof o.note === "string";
+
+/** Deletes the note of every event card in `x`, in place. */
+function dropEventNotes(x: unknown): void {
+  if (!x || typeof x !== "object") return;
+  const o = x as Record<string, unknown>;
+  if (isEventCard(o)) delete o.note;
+  for (const v of Object.values(o)) dropEventNotes(v);
+}
+
+/** A copy of a game's hashed parts without the ignored score terms, seat fields and notes. */
 function withoutIgnored<T>(x: T): T {
-  if (ignoredTerms.size === 0 && ignoredFields.length === 0) return x;
+  if (ignoredTerms.size === 0 && ignoredFields.length === 0 && !ignoreNotes) return x;
   const copy = structuredClone(x);
   const [{ reports }, state] = copy as unknown as [
     { reports: Report[] },
@@ -58,6 +74,7 @@ function withoutIgnored<T>(x: T): T {
     for (const [role, terms] of Object.entries(r.scoreTerms))
       r.scoreTerms[role] = terms.filter((t) => !ignoredTerms.has(t.cause));
   for (const seat of Object.values(state.seats)) for (const f of ignoredFields) delete seat[f];
+  if (ignoreNotes) dropEventNotes(copy);
   return copy;
 }
 const hashes: Record<string, string> = {};

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { loadScenario } from "../server/scenarios.ts";
 import { civilTarget } from "../shared/rules/civilFunding.ts";
 import type { Objective, Scenario } from "../shared/scenario/schema.ts";
+import { plural } from "../shared/text/details.ts";
 
 export const RULES_PATH = join(import.meta.dirname, "..", "docs", "RULES.md");
 export const RULES_SCENARIO = "crew-dragon-2020";
@@ -32,7 +33,7 @@ export function describeObjective(sc: Scenario, role: string, o: Objective): str
   const p = o.points;
   switch (o.kind) {
     case "crewMet":
-      return `crew need met (${v(p)} points, ${v(`−${o.gapPoints}`)} for each seat missing)`;
+      return `crew need met (${v(p)} ${plural(p, "point", "points")}, ${v(`−${o.gapPoints}`)} for each seat missing)`;
     case "moneySaved":
       return `budget not spent (${v(`${p} × share saved`)}, cash only: a contract's in-kind part is not spent)`;
     case "lowVulnerability":
@@ -94,8 +95,8 @@ function archetype(sc: Scenario, role: string): string {
   else {
     const flights =
       ve.fixedFlights !== null
-        ? `${v(`${ve.seatsPerFlight} seats × ${ve.fixedFlights} flight${ve.fixedFlights === 1 ? "" : "s"}`)} a year`
-        : `${v(ve.seatsPerFlight)} seats a flight, ${v(ve.startFlights)} flight${ve.startFlights === 1 ? "" : "s"} in ${sc.startYear}, up to ${v(ve.maxFlights)}`;
+        ? `${v(`${ve.seatsPerFlight} ${plural(ve.seatsPerFlight, "seat", "seats")} × ${ve.fixedFlights} ${plural(ve.fixedFlights, "flight", "flights")}`)} a year`
+        : `${v(ve.seatsPerFlight)} ${plural(ve.seatsPerFlight, "seat", "seats")} a flight, ${v(ve.startFlights)} ${plural(ve.startFlights, "flight", "flights")} in ${sc.startYear}, up to ${v(ve.maxFlights)}`;
     const ready =
       ve.readinessNeeded > ve.startReadiness
         ? `not ready (readiness ${v(`${ve.startReadiness} of ${ve.readinessNeeded}`)}), then `

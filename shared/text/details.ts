@@ -20,8 +20,10 @@ export interface Names {
   event: (id: string) => string;
 }
 
+/** The noun for a count: "pledge" for 1, "pledges" for any other number. */
+export const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** "1 pledge", "2 pledges": a count and its noun. */
-export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many: string) => `${n} ${plural(n, one, many)}`;
 
 type Say<D extends { cause: string }> = {
   [C in D["cause"]]: (d: Extract<D, { cause: C }>, n: Names) => string;

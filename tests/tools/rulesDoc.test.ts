@@ -9,7 +9,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../server/scenarios.ts";
 import { civilTarget } from "../../shared/rules/civilFunding.ts";
-import { RULES_PATH, RULES_SCENARIO, renderRules } from "../../tools/rulesDoc.ts";
+import {
+  describeObjective,
+  RULES_PATH,
+  RULES_SCENARIO,
+  renderRules,
+} from "../../tools/rulesDoc.ts";
 
 const doc = readFileSync(RULES_PATH, "utf8");
 const sc = loadScenario(RULES_SCENARIO);
@@ -40,6 +45,26 @@ describe("docs/RULES.md", () => {
     const next = renderRules(doc, changed);
     expect(next).not.toBe(doc);
     expect(next).toContain("US _14_, RU _9.2_");
+  });
+
+  it("says 1 point, 1 seat and 1 flight, not 1 points", () => {
+    expect(describeObjective(sc, "us", { kind: "crewMet", points: 1, gapPoints: 1 })).toBe(
+      "crew need met (_1_ point, _−1_ for each seat missing)",
+    );
+    expect(describeObjective(sc, "us", { kind: "crewMet", points: 6, gapPoints: 4 })).toBe(
+      "crew need met (_6_ points, _−4_ for each seat missing)",
+    );
+    const dragon = sc.roles.spacex as NonNullable<typeof sc.roles.spacex>;
+    const vehicle = dragon.vehicle as NonNullable<typeof dragon.vehicle>;
+    const single = {
+      ...sc,
+      roles: { ...sc.roles, spacex: { ...dragon, vehicle: { ...vehicle, seatsPerFlight: 1 } } },
+    };
+    const row =
+      renderRules(doc, single)
+        .split("\n")
+        .find((l) => l.startsWith("| SpaceX")) ?? "";
+    expect(row).toContain("Crew Dragon (_1_ seat a flight, _1_ flight in 2020, up to _4_)");
   });
 
   it("refuses a marker it has no section for", () => {

@@ -14,6 +14,7 @@ export {
   count,
   crisisOutcomeText,
   type Names,
+  plural,
   SCORE_TEXT,
   scoreText,
   TENSION_TEXT,

@@ -1,4 +1,6 @@
 /** What the host's table controls on the board say (ui/hostControls.ts). */
+import { count } from "./details.ts";
+
 export const HOST_TEXT = {
   title: "Host controls",
   hint: "Only you, the host, see these. Every player's timer follows them.",
@@ -9,7 +11,7 @@ export const HOST_TEXT = {
   resumeLabel: "Resume the game: the timer runs again",
   extend: (minutes: number) => `+${minutes} min`,
   extendLabel: (minutes: number) =>
-    `+${minutes} min: give this phase ${minutes} more minute${minutes === 1 ? "" : "s"}`,
+    `+${minutes} min: give this phase ${count(minutes, "more minute", "more minutes")}`,
   skip: "End phase now",
   skipLabel: "End phase now and move on to the next",
   endGame: "End game",
@@ -20,8 +22,7 @@ export const HOST_TEXT = {
   done: {
     pause: "The game is paused.",
     resume: "The game runs again.",
-    extend: (minutes: number) =>
-      `This phase got ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
+    extend: (minutes: number) => `This phase got ${count(minutes, "more minute", "more minutes")}.`,
     skip: "The phase ended; the next one has begun.",
     endGame: "The game is over.",
   },

@@ -4,6 +4,7 @@
  */
 import type { ScoreCause } from "../../../shared/rules/details.ts";
 import type { Phase } from "../../../shared/rules/types.ts";
+import { count } from "./details.ts";
 
 export { REJECTION_TEXT } from "./rejections.ts";
 
@@ -22,8 +23,7 @@ export const TEXT = {
     createBody: "For a class, a workshop or friends. You get a code to share.",
     scenario: "Scenario",
     preset: "Length",
-    presetChoice: (label: string, years: number) =>
-      `${label} · ${years} ${years === 1 ? "year" : "years"}`,
+    presetChoice: (label: string, years: number) => `${label} · ${count(years, "year", "years")}`,
     advanced: "Advanced settings",
     years: "Years to play",
     optionalRoles: "Optional seats",
@@ -241,8 +241,8 @@ export const TEXT = {
 
   report: {
     heading: (year: number) => `What happened in ${year}`,
-    flights: (n: number) => `${n} seat${n === 1 ? "" : "s"} flew.`,
-    deals: (n: number) => `${n} deal${n === 1 ? "" : "s"} ran.`,
+    flights: (n: number) => `${count(n, "seat", "seats")} flew.`,
+    deals: (n: number) => `${count(n, "deal", "deals")} ran.`,
     tension: (before: number, after: number) =>
       `Tension ${before.toFixed(1)} → ${after.toFixed(1)}, because:`,
     cooperation: (c: number) => `Cooperation ${c.toFixed(1)}, from:`,

@@ -1,4 +1,6 @@
 /** The market panel's sentences (GAME.md, "The market"). */
+import { count } from "./details.ts";
+
 export const MARKET_TEXT = {
   title: "The market this year",
   rule: "Market buyers each buy the cheapest seat offered that they can afford, at the seller's list price; their money comes from outside the table.",
@@ -8,5 +10,5 @@ export const MARKET_TEXT = {
   sellersTitle: "List prices",
   noSellers: "Nobody offers seats at a list price yet.",
   seller: (name: string, price: number, capacity: number) =>
-    `${name}: ${price} a seat (${capacity} seat${capacity === 1 ? "" : "s"} on its vehicle this year)`,
+    `${name}: ${price} a seat (${count(capacity, "seat", "seats")} on its vehicle this year)`,
 };

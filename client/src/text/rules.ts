@@ -7,12 +7,13 @@
  */
 import { civilTarget } from "../../../shared/rules/civilFunding.ts";
 import type { Objective, Scenario } from "../../../shared/scenario/schema.ts";
+import { plural } from "./details.ts";
 
 /** A number as the panel shows it: at most two decimals, thousands with a comma. */
 export const num = (x: number) =>
   Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 100) / 100);
 /** "1 point", "2 points". */
-const points = (x: number) => `${num(x)} point${x === 1 ? "" : "s"}`;
+const points = (x: number) => `${num(x)} ${plural(x, "point", "points")}`;
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${num(Math.abs(n))}`;
 

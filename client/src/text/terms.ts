@@ -5,6 +5,7 @@
 import type { ContractCondition, Term } from "../../../shared/rules/types.ts";
 import type { TermKind } from "../../../shared/scenario/schema.ts";
 import { CONDITION_TEXT } from "./conditions.ts";
+import { count } from "./details.ts";
 
 /** The checkable orders' names where no scenario is at hand (a deal's line in a list). */
 const ORDER_NAMES: Record<string, string> = {
@@ -19,13 +20,13 @@ const ORDER_NAMES: Record<string, string> = {
 
 type NameOf = (role: string) => string;
 
-const seats = (n: number) => `${n} seat${n === 1 ? "" : "s"}`;
+const seats = (n: number) => count(n, "seat", "seats");
 
 function condition(c: ContractCondition | null, name: NameOf): string {
   if (!c) return "";
   switch (c.kind) {
     case "minFlights":
-      return `, if it flies at least ${c.flights} flight${c.flights === 1 ? "" : "s"}`;
+      return `, if it flies at least ${count(c.flights, "flight", "flights")}`;
     case "noSeatsTo":
       return `, if it sells no seats to ${name(c.role)}`;
     case "maxListPrice":
@@ -67,7 +68,7 @@ export const PROPOSAL_TEXT = {
   none: "No proposals this year yet.",
   from: (name: string) => `From ${name}`,
   yours: "Your proposal",
-  years: (n: number) => `for ${n} year${n === 1 ? "" : "s"}`,
+  years: (n: number) => `for ${count(n, "year", "years")}`,
   parties: (names: string[]) => `Between ${names.join(", ")}`,
   accept: "Accept",
   reject: "Reject",
