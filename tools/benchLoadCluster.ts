@@ -69,17 +69,16 @@ export function totalMetrics(all: Metrics[]): Metrics {
     rooms: sum("rooms"),
     clients: sum("clients"),
     collected: all.every((m) => m.collected),
-    // the worst process's stalls: each delays only its own tables
-    stalls: {
-      atUs: Math.max(...all.map((m) => m.stalls.atUs)),
-      loopP50: Math.max(...all.map((m) => m.stalls.loopP50)),
-      loopP99: Math.max(...all.map((m) => m.stalls.loopP99)),
-      loopMax: Math.max(...all.map((m) => m.stalls.loopMax)),
-      gcCount: Math.max(...all.map((m) => m.stalls.gcCount)),
-      gcMs: Math.max(...all.map((m) => m.stalls.gcMs)),
-      gcMaxMs: Math.max(...all.map((m) => m.stalls.gcMaxMs)),
-    },
+    stalls: worstStalls(all),
   };
+}
+
+/** The worst process's stall figures, each on its own: a process's stalls delay only its tables. */
+function worstStalls(all: Metrics[]): Metrics["stalls"] {
+  const keys = Object.keys(all[0]?.stalls ?? {}) as (keyof Metrics["stalls"])[];
+  return Object.fromEntries(
+    keys.map((k) => [k, Math.max(...all.map((m) => m.stalls[k]))]),
+  ) as Metrics["stalls"];
 }
 
 interface CpuReading {

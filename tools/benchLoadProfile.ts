@@ -32,6 +32,10 @@ function place(url: string, fn: string): string {
   return ours ? (ours[1] as string) : url;
 }
 
+/** Our code (shared/, server/), as the inclusive list and the stretches show it. */
+const isOurs = (n: ProfileNode) =>
+  /^(shared|server)/.test(place(n.callFrame.url, n.callFrame.functionName));
+
 const label = (n: ProfileNode) => {
   const f = n.callFrame;
   const file = f.url.split("/").slice(-2).join("/");
@@ -66,8 +70,6 @@ export function summariseProfile(
   // inclusive: each node's subtree, a label counted once per stack (recursion)
   const inclusive = new Map<string, number>();
   // our functions only: the stream and socket frames above them would fill the list
-  const ours = (n: ProfileNode) =>
-    /^(shared|server)/.test(place(n.callFrame.url, n.callFrame.functionName));
   const walk = (id: number, open: Set<string>): number => {
     const n = byId.get(id) as ProfileNode;
     let sum = self.get(id) ?? 0;
@@ -77,7 +79,7 @@ export function summariseProfile(
     for (const c of n.children ?? []) sum += walk(c, open);
     if (fresh) {
       open.delete(key);
-      if (ours(n)) inclusive.set(key, (inclusive.get(key) ?? 0) + sum);
+      if (isOurs(n)) inclusive.set(key, (inclusive.get(key) ?? 0) + sum);
     }
     return sum;
   };
@@ -148,8 +150,7 @@ function longestStretches(
       const frames = new Set<string>();
       for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
         const n = byId.get(id) as ProfileNode;
-        const where = place(n.callFrame.url, n.callFrame.functionName);
-        if (/^(shared|server)/.test(where) || where === "(garbage collector)") frames.add(label(n));
+        if (isOurs(n) || n.callFrame.functionName === "(garbage collector)") frames.add(label(n));
       }
       for (const f of frames) seen.set(f, (seen.get(f) ?? 0) + 1);
     }

@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
+import { expect } from "vitest";
 import type { GameRoom } from "../../server/rooms/GameRoom.ts";
 import type { Identity } from "../../shared/protocol/lobby.ts";
 import type { Reply } from "../../shared/protocol/messages.ts";
@@ -204,6 +205,18 @@ export async function seatedTable(
     host: (await join(base, code, { hostToken })).room,
   };
   return { code, hostToken, rooms };
+}
+
+/** The host starts a seatedTable's game and its three players are ready: negotiation begins. */
+export async function toNegotiation(
+  srv: TestServer,
+  code: string,
+  rooms: Record<string, AnyRoom>,
+): Promise<void> {
+  expect(await ask(rooms.host as AnyRoom, "start")).toEqual({ ok: true });
+  for (const seat of ["us", "russia", "uae"])
+    expect(await ask(rooms[seat] as AnyRoom, "ready", { ready: true })).toEqual({ ok: true });
+  await waitFor(() => srv.room(code)?.engineState.phase === "negotiation", 3_000, "negotiation");
 }
 
 export function ask(room: AnyRoom, type: string, payload: unknown = {}): Promise<Reply> {

@@ -15,6 +15,7 @@ import {
   leaveAll,
   seatedTable,
   type TestServer,
+  toNegotiation,
   viewOf,
   waitFor,
 } from "./helpers.ts";
@@ -32,10 +33,7 @@ beforeAll(async () => {
   code = table.code;
   hostToken = table.hostToken;
   Object.assign(rooms, table.rooms);
-  expect(await ask(rooms.host as AnyRoom, "start")).toEqual({ ok: true });
-  for (const seat of ["us", "russia", "uae"])
-    expect(await ask(rooms[seat] as AnyRoom, "ready", { ready: true })).toEqual({ ok: true });
-  await waitFor(() => srv.room(code)?.engineState.phase === "negotiation", 3_000, "negotiation");
+  await toNegotiation(srv, code, rooms);
 }, 30_000);
 
 afterAll(async () => {

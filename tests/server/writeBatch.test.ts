@@ -14,6 +14,7 @@ import {
   leaveAll,
   seatedTable,
   type TestServer,
+  toNegotiation,
   viewOf,
   waitFor,
 } from "./helpers.ts";
@@ -27,10 +28,7 @@ beforeAll(async () => {
   const table = await seatedTable(srv.base, "write-batch-seed");
   code = table.code;
   Object.assign(rooms, table.rooms);
-  expect(await ask(rooms.host as AnyRoom, "start")).toEqual({ ok: true });
-  for (const seat of ["us", "russia", "uae"])
-    expect(await ask(rooms[seat] as AnyRoom, "ready", { ready: true })).toEqual({ ok: true });
-  await waitFor(() => viewOf(rooms.us as AnyRoom).phase === "negotiation", 5_000, "negotiation");
+  await toNegotiation(srv, code, rooms);
 });
 
 afterAll(async () => {
